@@ -1,0 +1,43 @@
+"""The library's front door: one input file in, one contract :class:`Document` out.
+
+extract → grid → segment → normalise → assemble → validate; each step lives in
+the package of the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from perfparse.assemble import assemble_document
+from perfparse.errors import ParseError
+from perfparse.extract import extract
+from perfparse.grammar import Grammar, load_grammar
+from perfparse.segment import segment
+from perfparse.validate.records import Document
+
+
+def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
+                grammar: Grammar | None = None) -> Document:
+    """Parse one file's bytes; ``name`` is what records and errors call the file.
+
+    Raises :class:`ParseError` when the input holds no form at all; a form with
+    problems is still returned, with warnings.
+    """
+    grammar = grammar or load_grammar()
+    grid = extract(name, data, pdf_engine=pdf_engine)
+    segments = segment(grid, grammar)
+    if not segments:
+        raise ParseError(name, "no-form", "no performance form found (no title line such as "
+                         "项目支出绩效目标申报表 / 绩效自评表 followed by a form table)")
+    return assemble_document(grid, segments, grammar, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse(path: str | Path, *, pdf_engine: str = "pdfplumber",
+          grammar: Grammar | None = None) -> Document:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ParseError(p.name, "unreadable", f"cannot read the file: {e.strerror}") from e
+    return parse_bytes(p.name, data, pdf_engine=pdf_engine, grammar=grammar)

@@ -1,0 +1,81 @@
+"""Segments of one file → the contract document.
+
+Document-level rules live here because they compare forms: a form printed
+twice, and a printed money unit that the document's other forms contradict.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from perfparse.assemble.form import assemble_form
+from perfparse.grammar import Grammar
+from perfparse.grid import Grid
+from perfparse.normalise.funds import MONEY
+from perfparse.segment import Segment
+from perfparse.validate.checks import cross_check
+from perfparse.validate.records import Document
+from perfparse.validate.repair import validate_form
+
+_NOT_CONTENT = {"form_index", "duplicate_of", "provenance", "warnings"}
+
+
+def _content(form: dict[str, Any]) -> str:
+    def strip(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in _NOT_CONTENT}
+        if isinstance(x, list):
+            return [strip(v) for v in x]
+        return x
+
+    return json.dumps(strip(form), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _mark_duplicates(forms: list[dict[str, Any]]) -> None:
+    seen: dict[str, int] = {}
+    for f in forms:
+        key = _content(f)
+        if key in seen:
+            f["duplicate_of"] = seen[key]
+        else:
+            seen[key] = f["form_index"]
+
+
+def _fix_units(forms: list[dict[str, Any]], g: Grammar) -> None:
+    units = {f["funds_unit"] for f in forms}
+    for rule in g.labels.funds.implausible:
+        if rule.treat_as not in units:
+            continue
+        for f in forms:
+            amounts = [v for line in f["funds"] for k, v in line.items() if k in MONEY and v]
+            scale = f["_multiplier"]
+            if (f["funds_unit"] != rule.unit or not amounts
+                    or min(amounts) / scale < rule.min_printed):
+                continue
+            for line in f["funds"]:
+                for k in MONEY:
+                    if line.get(k) is not None:
+                        line[k] = round(line[k] / scale, 2)
+            f["warnings"].append({
+                "code": "unit-implausible", "field": "funds_unit",
+                "message": f"header says {rule.unit} but amounts (smallest "
+                           f"{min(amounts) / scale:,.2f}) read as {rule.treat_as}, as in the "
+                           "document's other forms; amounts kept in 元 as printed"})
+
+
+def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
+                      sha256: str) -> Document:
+    forms = [assemble_form(s, g, grid.file, i) for i, s in enumerate(segments)]
+    _fix_units(forms, g)
+    _mark_duplicates(forms)
+    valid = []
+    for f in forms:
+        f.pop("_multiplier")
+        f["warnings"] += cross_check(f, f.pop("_total_weight"))
+        valid.append(validate_form(f))
+    return Document.model_validate({
+        "source": {"file": grid.file, "sha256": sha256, "format": grid.format},
+        "forms": valid,
+        "warnings": [{"code": c, "message": m} for c, m in grid.warnings],
+    })

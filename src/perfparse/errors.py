@@ -1,0 +1,17 @@
+"""Errors that name the file and the reason, for a batch to record and move past."""
+
+from __future__ import annotations
+
+
+class ParseError(Exception):
+    """An input that cannot be turned into forms.
+
+    ``code`` is stable (for manifests and exit reasons); ``reason`` is for people
+    and says what to do next where there is something to do.
+    """
+
+    def __init__(self, file: str, code: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason} [{code}]")
+        self.file = file
+        self.code = code
+        self.reason = reason

@@ -1,0 +1,32 @@
+"""Extractors: bytes of one input file → :class:`perfparse.grid.Grid`.
+
+The format is recognised from content, never from the file name's extension.
+Heavy extractors (PDF, OCR) are imported only when a file needs them, so the
+text path runs with the core dependencies alone.
+"""
+
+from __future__ import annotations
+
+from perfparse.errors import ParseError
+from perfparse.extract.sniff import sniff
+from perfparse.grid import Grid
+
+PDF_ENGINES = ("pdfplumber", "camelot")
+
+
+def extract(name: str, data: bytes, *, pdf_engine: str = "pdfplumber") -> Grid:
+    kind = sniff(name, data)
+    if kind in ("text", "html"):
+        from perfparse.extract.text import extract_text
+
+        return extract_text(name, data)
+    if kind == "pdf":
+        from perfparse.extract.pdf import extract_pdf
+
+        return extract_pdf(name, data, engine=pdf_engine)
+    if kind == "image":
+        from perfparse.extract.scan import extract_image
+
+        return extract_image(name, data)
+    raise ParseError(name, "unsupported-format", f"not a form document ({kind}); "
+                     "perfparse reads PDFs, images and OCR text/HTML/Markdown dumps")

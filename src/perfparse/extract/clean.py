@@ -1,0 +1,87 @@
+"""The one text-cleaning step every extractor applies to every cell and line.
+
+It removes OCR markup (``<p>``, ``<br>``, checkbox ``<input>`` tags become ☑/☐),
+rewrites LaTeX comparators (``$\\geq 90.00\\%$`` → ``≥90.00%``), maps look-alike
+characters from PDF text layers back to unified ideographs (``项⽬`` → ``项目``;
+NFKC covers the Kangxi Radicals block but not the CJK Radicals Supplement, so
+the rest comes from ``grammars/lookalikes.yaml``), and removes whitespace that
+OCR puts between Chinese characters (``满意度 指 标`` → ``满意度指标``) while
+keeping it between Latin words and numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+_CHECKED = regex.compile(r"<input\b[^>]*\bchecked\b[^>]*>", regex.I)
+_CHECKBOX = regex.compile(r"<input\b[^>]*>", regex.I)
+_BREAK = regex.compile(r"<\s*(br|/p|/div|/li)\s*/?>", regex.I)
+_TAG = regex.compile(r"</?[a-zA-Z][^>]*>")
+_LATEX = [
+    (regex.compile(r"\\(?:geqslant|geq|ge)(?![a-z])"), "≥"),
+    (regex.compile(r"\\(?:leqslant|leq|le)(?![a-z])"), "≤"),
+    (regex.compile(r"\\(?:neq|ne)(?![a-z])"), "≠"),
+    (regex.compile(r"\\(?:times)(?![a-z])"), "×"),
+    (regex.compile(r"\\%"), "%"),
+    (regex.compile(r"\\(?:text|mathrm|mathbf)\{([^}]*)\}"), r"\1"),
+    (regex.compile(r"\\[,;! ]"), ""),
+]
+_DOLLAR = regex.compile(r"\$([^$]*)\$")
+# Whitespace with a CJK character (or full-width punctuation) on either side is OCR noise.
+_CJK_SPACE = regex.compile(
+    r"(?<=[\p{Han}\p{Bopomofo}（）【】《》“”‘’：；，。、！？])\s+"
+    r"|\s+(?=[\p{Han}（）【】《》“”‘’：；，。、！？])")
+_SPACES = regex.compile(r"[ \t\u3000\xa0]+")
+_LOOKALIKES_FILE = Path("lookalikes.yaml")
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[int, str]:
+    from perfparse.grammar import grammar_dirs
+
+    table: dict[int, str] = {}
+    for d in grammar_dirs():
+        f = d / _LOOKALIKES_FILE
+        if f.is_file():
+            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            for k, v in (data.get("map") or {}).items():
+                table[ord(str(k))] = str(v)
+    return table
+
+
+def _latex(m: regex.Match[str]) -> str:
+    s = m.group(1)
+    for pat, rep in _LATEX:
+        s = pat.sub(rep, s)
+    return s.replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def clean_text(text: str) -> str:
+    """Clean one cell or line; idempotent, and cached because forms repeat cells."""
+    if not text:
+        return ""
+    s = text
+    if "<" in s:
+        s = _CHECKED.sub("☑", s)
+        s = _CHECKBOX.sub("☐", s)
+        s = _BREAK.sub("\n", s)
+        s = _TAG.sub("", s)
+    if "&" in s:
+        s = html.unescape(s)
+    if "$" in s:
+        s = _DOLLAR.sub(_latex, s)
+    if not s.isascii():
+        s = s.translate(_lookalikes())
+        s = "".join(unicodedata.normalize("NFKC", ch) if 0x2F00 <= ord(ch) <= 0x2FDF else ch
+                    for ch in s)
+    s = _SPACES.sub(" ", s.replace("\r", ""))
+    s = "\n".join(part.strip() for part in s.split("\n")).strip("\n")
+    s = _CJK_SPACE.sub("", s)
+    return s.replace("\n", "").strip()

@@ -1,0 +1,42 @@
+"""Recognise an input's format from its bytes."""
+
+from __future__ import annotations
+
+from perfparse.errors import ParseError
+
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"BM", "image"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"\x1f\x8b", "gzip"),
+]
+
+
+def sniff(name: str, data: bytes) -> str:
+    """Return ``text``, ``html``, ``pdf``, ``image`` or another family name.
+
+    Raises :class:`ParseError` for an empty file. A PDF header may sit after a
+    little junk (some archivers prepend bytes), as PDF readers allow.
+    """
+    if not data.strip():
+        raise ParseError(name, "empty-file", "the file is empty")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "image"
+    # Text: NUL bytes never occur in UTF-8/GB18030 text.
+    if b"\x00" in data[:65536]:
+        return "binary"
+    lowered = head.lower()
+    if b"<table" in data[:200000].lower() or b"<html" in lowered or b"<!doctype html" in lowered:
+        return "html"
+    return "text"

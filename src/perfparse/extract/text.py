@@ -1,0 +1,83 @@
+"""OCR text dumps → grid: tab-separated rows, Markdown/pipe tables, HTML tables.
+
+Consecutive row lines form one table; a blank line, a prose line or a Markdown
+separator line ends it (in OCR dumps these mark page and table boundaries,
+which the segmenter then joins or splits by content).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from perfparse.extract.clean import clean_text
+from perfparse.extract.decode import decode
+from perfparse.extract.html_tables import html_blocks
+from perfparse.grid import Block, Cell, Grid, Line, Table
+
+_HTML_TABLE = regex.compile(r"(<table\b.*?</table\s*>)", regex.I | regex.S)
+_HTML_PAGE = regex.compile(r"<(html|body|!doctype)\b", regex.I)
+_SEPARATOR = regex.compile(r"^[\s|:+\-=—]*$")  # |---|:--:| and --\t---- lines
+
+
+def _split_row(line: str) -> list[str] | None:
+    if "\t" in line:
+        return line.split("\t")
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 2:
+        return s.strip("|").split("|")
+    return None
+
+
+def _line_blocks(text: str, first_line: int) -> list[Block]:
+    blocks: list[Block] = []
+    rows: list[tuple[int, list[str]]] = []
+
+    def close() -> None:
+        if rows:
+            cells = [Cell(clean_text(t), r, c) for r, (_, row) in enumerate(rows)
+                     for c, t in enumerate(row)]
+            blocks.append(Table(cells, source_line=rows[0][0]))
+            rows.clear()
+
+    for i, raw in enumerate(text.split("\n")):
+        lineno = first_line + i
+        if not raw.strip() or ("-" in raw and _SEPARATOR.match(raw)):
+            close()
+            continue
+        row = _split_row(raw)
+        if row is None:
+            close()
+            t = clean_text(raw)
+            if t:
+                blocks.append(Line(t, source_line=lineno))
+        else:
+            rows.append((lineno, row))
+    close()
+    return blocks
+
+
+def text_blocks(text: str) -> list[Block]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    line = 1
+    for part in _HTML_TABLE.split(text):
+        if _HTML_TABLE.fullmatch(part):
+            found = html_blocks(part)
+            for b in found:
+                b.source_line = line
+            blocks += found
+        elif _HTML_PAGE.search(part):
+            blocks += html_blocks(part)
+        else:
+            blocks += _line_blocks(part, line)
+        line += part.count("\n")
+    return blocks
+
+
+def extract_text(name: str, data: bytes) -> Grid:
+    text, encoding = decode(name, data)
+    kind = "html" if _HTML_PAGE.search(text[:4096]) and "\t" not in text[:4096] else "text"
+    grid = Grid(file=name, format=kind, blocks=text_blocks(text))
+    if encoding not in ("utf-8", "utf-8-sig"):
+        grid.warnings.append(("encoding-detected", f"decoded as {encoding}"))
+    return grid

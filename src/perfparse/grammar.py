@@ -1,0 +1,282 @@
+"""Load and validate the declarative grammars in ``grammars/``.
+
+Everything the normaliser knows about forms — labels and their synonyms, fund
+lines and columns, the indicator level vocabulary, value vocabulary, and one
+template per layout family — is YAML data here. Each file is validated by a
+pydantic model that rejects unknown keys, so a typo in a grammar fails at
+start-up with the file and the key named, not as a silent mis-parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_BUNDLED = Path(__file__).parent / "grammars"  # wheel installs (force-include)
+_REPO = Path(__file__).resolve().parents[2] / "grammars"  # source checkouts / editable installs
+
+
+class GrammarError(Exception):
+    """A grammar file that is missing, not YAML, or not of the expected shape."""
+
+
+def grammar_dirs(extra: Path | None = None) -> list[Path]:
+    """The bundled grammar folder, then ``extra`` laid over it."""
+    base = _BUNDLED if _BUNDLED.is_dir() else _REPO
+    if not base.is_dir():
+        raise GrammarError(f"grammar folder not found (looked in {_BUNDLED} and {_REPO}); "
+                           "reinstall perfparse")
+    dirs = [base]
+    if extra is not None:
+        if not extra.is_dir():
+            raise GrammarError(f"{extra}: not a folder of grammar YAML files")
+        dirs.append(extra)
+    return dirs
+
+
+# ---- the shapes of the grammar files -------------------------------------------------------
+
+import unicodedata  # noqa: E402
+from functools import lru_cache  # noqa: E402
+from typing import Any, Literal, TypeVar  # noqa: E402
+
+import regex  # noqa: E402
+import yaml  # noqa: E402
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator  # noqa: E402
+
+FormKind = Literal["target", "self_evaluation"]
+FundColumn = Literal["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
+                     "execution_rate", "weight", "score"]
+IndicatorRole = Literal["level1", "level2", "name", "target", "target_op", "target_number",
+                        "target_unit", "actual", "weight", "score", "completion_rate",
+                        "deviation_reason", "note"]
+FieldPath = Literal["project.name", "project.nature", "project.category", "project.department",
+                    "project.implementer", "project.start_date", "project.end_date",
+                    "project.manager", "project.contact", "project.phone", "funds_unit",
+                    "goals.overall", "goals.annual", "goals.actual"]
+FundLineKind = Literal["total", "fiscal", "fiscal_superior", "fiscal_local", "fiscal_subordinate",
+                       "carryover", "special_account", "unit_own", "other"]
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(v: str) -> str:
+    try:
+        regex.compile(v)
+    except regex.error as e:
+        raise ValueError(f"not a valid regular expression: {v!r} ({e})") from e
+    return v
+
+
+class TitleRule(_Strict):
+    pattern: str
+    kind: FormKind
+    _v = field_validator("pattern")(_check_regex)
+
+
+class TitleParts(_Strict):
+    first: list[str]
+    continuation: list[str]
+
+
+class FundLabel(_Strict):
+    label: str
+    column: FundColumn | None = None  # the column a pair layout's amount beside it fills
+
+
+class ImplausibleUnit(_Strict):
+    unit: str
+    min_printed: float
+    treat_as: str
+
+
+class Funds(_Strict):
+    section: list[str]
+    unit: str
+    implausible: list[ImplausibleUnit] = Field(default_factory=list)
+    lines: dict[FundLineKind, list[FundLabel]]
+    columns: dict[FundColumn, list[str]]
+
+
+class Indicators(_Strict):
+    columns: dict[IndicatorRole, list[str]]
+    total_row: list[str]
+    section_ends: list[str] = Field(default_factory=list)
+    op_cells: dict[str, str]
+
+
+class Labels(_Strict):
+    label_noise: list[str]
+    titles: list[TitleRule]
+    not_titles: list[str]
+    title_parts: TitleParts
+    fiscal_year: str
+    project_code: str
+    fields: dict[FieldPath, list[str]]
+    value_vocabulary: dict[FieldPath, list[str]]
+    captions: list[str]
+    funds: Funds
+    indicators: Indicators
+
+
+class Level1(_Strict):
+    level2: list[str]
+
+
+class Levels(_Strict):
+    level1: dict[str, Level1]
+    cues: dict[str, str] = Field(default_factory=dict)
+
+
+class LayoutMatch(_Strict):
+    title: str
+    labels_any: list[str] = Field(default_factory=list)
+    labels_all: list[str] = Field(default_factory=list)
+
+
+class Layout(_Strict):
+    name: str
+    description: str = ""
+    match: LayoutMatch
+    form_kind: FormKind
+    indicator_columns: list[IndicatorRole]
+    level2_name_pattern: str | None = None
+    _v = field_validator("level2_name_pattern")(lambda v: v if v is None else _check_regex(v))
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise GrammarError(f"{path}: cannot read ({e.strerror})") from e
+    except yaml.YAMLError as e:
+        raise GrammarError(f"{path}: not valid YAML: {e}") from e
+
+
+def validate_model(model: type[_M], path: Path, data: Any) -> _M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or '<top>'}: {err['msg']}"
+                             for err in e.errors())
+        raise GrammarError(f"{path}: {problems}") from e
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """Lay an extra grammar file over the bundled one: dicts merge, lists extend."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for k, v in over.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(over, list):
+        return over + [x for x in base if x not in over]
+    return over
+
+
+def label_key(text: str) -> str:
+    """The form of a label used for lookups: NFKC, no whitespace, lower case."""
+    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+class Grammar:
+    """All grammar files of one run, validated and compiled for fast lookups."""
+
+    def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout]) -> None:
+        self.labels = labels
+        self.levels = levels
+        self.layouts = layouts
+        self.noise = [regex.compile(p) for p in labels.label_noise]
+        self.titles = [(regex.compile(t.pattern), t.kind) for t in labels.titles]
+        self.not_titles = regex.compile("|".join(labels.not_titles))
+        self.fiscal_year = regex.compile(labels.fiscal_year)
+        self.project_code = regex.compile(labels.project_code)
+        self.fund_unit = regex.compile(labels.funds.unit)
+        self.fields = self._index({f: syn for f, syn in labels.fields.items()})
+        self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}
+        self.captions = {label_key(c) for c in labels.captions}
+        self.fund_section = {label_key(s) for s in labels.funds.section}
+        self.fund_lines: dict[str, tuple[str, str | None]] = {
+            label_key(fl.label): (line, fl.column)
+            for line, fls in labels.funds.lines.items() for fl in fls}
+        self.fund_columns = self._index(labels.funds.columns)
+        self.ind_columns = self._index(labels.indicators.columns)
+        self.total_row = {label_key(t) for t in labels.indicators.total_row}
+        self.section_ends = {label_key(t) for t in labels.indicators.section_ends}
+        self.op_cells = {label_key(k): v for k, v in labels.indicators.op_cells.items()}
+        self.level1 = {label_key(k): k for k in levels.level1}
+        self.level2: dict[str, tuple[str, str]] = {}  # key → (level2 as listed, its level1)
+        for l1, spec in levels.level1.items():
+            for l2 in spec.level2:
+                self.level2.setdefault(label_key(l2), (l2, l1))
+        self.children = {label_key(l1): {label_key(x) for x in s.level2}
+                         for l1, s in levels.level1.items()}
+        self.cues = list(levels.cues.items())
+        self.layout_patterns = [
+            (lay, regex.compile(lay.match.title),
+             regex.compile(lay.level2_name_pattern) if lay.level2_name_pattern else None)
+            for lay in layouts]
+
+    @staticmethod
+    def _index(groups: dict[Any, list[str]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for kind, synonyms in groups.items():
+            for s in synonyms:
+                out.setdefault(label_key(s), kind)
+        return out
+
+    def key(self, text: str) -> str:
+        """``label_key`` with decorations (其中：, 一、, trailing colon…) removed."""
+        k = label_key(text)
+        for pat in self.noise:
+            k = pat.sub("", k)
+        return k
+
+    def lookup(self, index: dict[str, Any], text: str) -> Any:
+        """Find ``text`` in a label index, allowing a trailing bracketed remark."""
+        k = self.key(text)
+        while k:
+            if k in index:
+                return index[k]
+            stripped = regex.sub(r"[(（][^()（）]*[)）]$", "", k)
+            if stripped == k:
+                return None
+            k = self.key(stripped)
+        return None
+
+
+def load_grammar(extra: Path | None = None) -> Grammar:
+    """Load, validate and compile the grammars; ``extra`` is laid over the bundled ones."""
+    return _load(tuple(grammar_dirs(extra)))
+
+
+@lru_cache(maxsize=8)
+def _load(dirs: tuple[Path, ...]) -> Grammar:
+    merged: dict[str, Any] = {}
+    layouts: dict[str, Layout] = {}
+    for d in dirs:
+        for name in ("labels", "levels"):
+            f = d / f"{name}.yaml"
+            if f.is_file():
+                data = read_yaml(f) or {}
+                if not isinstance(data, dict):
+                    raise GrammarError(f"{f}: expected a mapping at the top level")
+                merged[name] = _merge(merged[name], data) if name in merged else data
+                merged[f"{name}_file"] = f
+        for f in sorted((d / "layouts").glob("*.yaml")):
+            lay = validate_model(Layout, f, read_yaml(f))
+            layouts[lay.name] = lay  # a later folder's layout of the same name replaces it
+    for name in ("labels", "levels"):
+        if name not in merged:
+            raise GrammarError(f"{dirs[0] / (name + '.yaml')}: missing grammar file")
+    if not layouts:
+        raise GrammarError(f"{dirs[0] / 'layouts'}: no layout templates found")
+    return Grammar(validate_model(Labels, merged["labels_file"], merged["labels"]),
+                   validate_model(Levels, merged["levels_file"], merged["levels"]),
+                   list(layouts.values())[::-1])

@@ -1,0 +1,88 @@
+"""Label/value pairs of a form's header: 项目名称 | name | 项目性质 | nature …"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from perfparse.grammar import Grammar
+from perfparse.segment import Row
+
+_CHECKED_OPTION = regex.compile(r"([^☑☐\s][^☑☐]*?)\s*☑")
+_OPTION = regex.compile(r"[☑☐]")
+_INLINE_SEP = regex.compile(r"[:：]")
+
+
+def checked(value: str) -> str:
+    """The chosen option of a checkbox row (``一次性项目 ☐ 经常性项目 ☑`` → 经常性项目)."""
+    if not _OPTION.search(value):
+        return value
+    m = _CHECKED_OPTION.search(value)
+    return m.group(1).strip() if m else ""
+
+
+def field_of(g: Grammar, text: str) -> str | None:
+    return g.lookup(g.fields, text)
+
+
+@lru_cache(maxsize=4)
+def _inline_pattern(g: Grammar) -> regex.Pattern[str]:
+    words = sorted({s for syn in g.labels.fields.values() for s in syn}, key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words)
+    # A later label on the same line must be followed by a colon, so that words
+    # such as 单位 inside a value are not read as labels.
+    return regex.compile(rf"(?:^|\s)(?P<l>{alt})\s*(?:[（(]盖章[）)])?\s*(?P<c>[:：])?")
+
+
+def split_inline(g: Grammar, text: str) -> list[tuple[str, str]]:
+    """``填报单位（盖章） 某局 金额单位：元`` → [(填报单位, 某局), (金额单位, 元)]."""
+    found = [m for m in _inline_pattern(g).finditer(text) if m.start() == 0 or m.group("c")]
+    out: list[tuple[str, str]] = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        out.append((m.group("l"), text[m.end():end].strip()))
+    return out
+
+
+def label_value_pairs(g: Grammar, row: Row) -> list[tuple[str, str, int]]:
+    """(field, value, column) for every field label in the row.
+
+    The value is the next non-empty cell that is not itself a label; a label
+    with a value in the same cell (``项目名称：某项目``) carries it inline.
+    """
+    texts = row.all_texts()
+    if not texts:
+        return []
+    if row.is_line or len(texts) == 1:
+        return [(f, v, 0) for lab, v in split_inline(g, texts[0][1])
+                if (f := field_of(g, lab)) is not None]
+    out: list[tuple[str, str, int]] = []
+    for i, (col, text) in enumerate(texts):
+        f = field_of(g, text)
+        value = ""
+        if f is None:
+            head, sep, tail = text.partition("：") if "：" in text else text.partition(":")
+            if sep and (f := field_of(g, head)) is not None:
+                value = tail.strip()
+            else:
+                continue
+        elif i + 1 < len(texts) and field_of(g, texts[i + 1][1]) is None:
+            value = texts[i + 1][1]
+        out.append((f, value, col))
+    return out
+
+
+def assign(g: Grammar, fields: dict[str, str], field: str, value: str) -> str:
+    """Store ``value`` under ``field`` unless its vocabulary says it belongs elsewhere.
+
+    Returns the field actually filled (a nature under a second 项目类别 label
+    fills ``project.nature``).
+    """
+    value = checked(value)
+    owner = g.vocab.get(g.key(value))
+    if owner and owner != field and field in ("project.nature", "project.category"):
+        field = owner
+    if value and not fields.get(field):
+        fields[field] = value
+    return field

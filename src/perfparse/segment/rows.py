@@ -1,0 +1,66 @@
+"""Flatten a grid's blocks into rows, carrying merged cells to every row they cover.
+
+Every extractor's output reaches the segmenter and normaliser in this one
+shape, so the rules after this point never ask where a row came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from perfparse.grid import Cell, Grid, Line, Table
+
+
+@dataclass(frozen=True, slots=True)
+class RowCell:
+    text: str
+    col: int
+    cell: Cell | None  # the printed cell (None for a free text line)
+    carried: bool = False  # True in rows below the first that a rowspan covers
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[RowCell]
+    page: int
+    row: int | None  # row in its table (0-based); None for a free text line
+    line: int | None  # 1-based line of a text dump
+    block: int
+
+    @property
+    def is_line(self) -> bool:
+        return self.row is None
+
+    def texts(self) -> list[tuple[int, str]]:
+        """(column, text) of the non-empty cells printed in this row."""
+        return [(c.col, c.text) for c in self.cells if c.text and not c.carried]
+
+    def all_texts(self) -> list[tuple[int, str]]:
+        """Like :meth:`texts`, with merged cells carried from rows above."""
+        return [(c.col, c.text) for c in self.cells if c.text]
+
+    def joined(self) -> str:
+        return " ".join(t for _, t in self.texts())
+
+
+def _table_rows(t: Table, block: int) -> list[Row]:
+    grid: list[dict[int, RowCell]] = [{} for _ in range(t.n_rows)]
+    for c in t.cells:
+        for i in range(c.rowspan):
+            # A colspan's text stands once, at its first column: repeating it
+            # across columns would read as several values.
+            grid[c.row + i][c.col] = RowCell(c.text, c.col, c, carried=i > 0)
+    base = t.source_line
+    return [Row(cells=[r[k] for k in sorted(r)], page=t.page, row=i,
+                line=None if base is None else base + i, block=block)
+            for i, r in enumerate(grid)]
+
+
+def flatten(grid: Grid) -> list[Row]:
+    rows: list[Row] = []
+    for i, b in enumerate(grid.blocks):
+        if isinstance(b, Line):
+            rows.append(Row([RowCell(b.text, 0, None)], b.page, None, b.source_line, i))
+        else:
+            rows.extend(_table_rows(b, i))
+    return rows

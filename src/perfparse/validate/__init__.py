@@ -1,0 +1,1 @@
+"""Validation: pydantic models of the record contract, and cross-checks on them."""
