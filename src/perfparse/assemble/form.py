@@ -108,6 +108,9 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
             continue
         if section == "funds" and (funds.header(row) or funds.read(row)):
             continue
+        if section == "goals":
+            goals.read(row)
+            continue
         pairs = label_value_pairs(g, row)
         if pairs:
             for f, v, _ in pairs:
@@ -117,9 +120,6 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
                     goals.texts.setdefault(f, v)
                 else:
                     assign(g, fields, f, v)
-            continue
-        if section == "goals":
-            goals.read(row)
 
     for f in ("project.name",):
         if f not in fields:
@@ -131,6 +131,7 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
         warnings.append(_warn("column-shift-repaired", f"{inds.shifted} indicator rows had "
                               "cells off their header columns; realigned by content",
                               "indicators"))
+    inds.finish()
     indicators = []
     for d in inds.drafts:
         if "name" not in d.cells:

@@ -31,6 +31,7 @@ class IndicatorDraft:
     level2: str | None
     cells: dict[str, str]  # role → printed text
     row: Row
+    explicit: bool = False  # the row printed its own level label
     inferred: list[str] = field(default_factory=list)  # warning messages
 
 
@@ -98,6 +99,8 @@ class IndicatorReader:
     total: dict[str, str] | None = None
     shifted: int = 0
     _split: regex.Pattern[str] | None = None
+    _block: int | None = None  # grid block of the last row: a change is a page break
+    _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
 
     def __post_init__(self) -> None:
         self.roles = [(i, r) for i, r in enumerate(self.layout.indicator_columns)
@@ -128,11 +131,15 @@ class IndicatorReader:
             self.total = {"score": numbers[-1][1]}
 
     def read(self, row: Row) -> None:
+        after_break = self._block is not None and row.block != self._block
+        self._block = row.block
         cells = [(c, t) for c, t in row.all_texts() if self.g.key(t) not in self.g.captions]
         levels: list[str] = []
         while cells and len(levels) < 2 and self._is_level(cells[0][1], levels):
             levels.append(cells.pop(0)[1])
         self._set_levels(levels)
+        if levels and after_break:
+            self._reclaim(row.block)
         if not cells:
             return
         if self._split is not None:
@@ -141,10 +148,12 @@ class IndicatorReader:
                 self.level2 = m.group("level2")
                 cells[0] = (cells[0][0], m.group("name"))
         roles = self.roles
-        if len(cells) == 1 and self.drafts and not levels and self._continues(cells[0]):
+        if len(cells) == 1 and self.drafts and not levels and (role := self._text_role(cells[0])):
             last = self.drafts[-1]
-            role = next(r for r in reversed([r for _, r in roles]) if r in last.cells)
-            last.cells[role] += cells[0][1]
+            if role in last.cells:  # the rest of a text the row above began
+                last.cells[role] += cells[0][1]
+            else:  # the start of a text whose row follows (printed before a page break)
+                self._pending = (role, cells[0][1])
             return
         assigned = align(cells, roles)
         if assigned is None:  # more cells than columns: join the overflow into the last
@@ -153,15 +162,53 @@ class IndicatorReader:
             assigned = align([*head, (cells[len(roles) - 1][0], tail)], roles) or {}
         if [c for c, _ in cells] != [c for c, r in roles if r in assigned][: len(cells)]:
             self.shifted += 1
-        d = IndicatorDraft(self.level1, self.level2, assigned, row)
+        if self._pending is not None:
+            role, text = self._pending
+            self._pending = None
+            if role in assigned:
+                assigned[role] = text + assigned[role]
+            else:
+                self.drafts[-1].cells[role] = text
+        d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=bool(levels))
         if d.level2 is None and "name" in assigned:
             self._cue(d)
         self.drafts.append(d)
 
-    def _continues(self, cell: tuple[int, str]) -> bool:
-        """A lone cell in a text column continues the row above (split by a page break)."""
-        text_cols = [c for c, r in self.roles if r in TEXT_ROLES]
-        return bool(text_cols) and cell[0] >= min(text_cols) - 1
+    def _text_role(self, cell: tuple[int, str]) -> str | None:
+        """The text column a lone cell belongs to: a text a page break split in two."""
+        text_cols = [(c, r) for c, r in self.roles if r in TEXT_ROLES]
+        if not text_cols or cell[0] < min(c for c, _ in text_cols) - 1:
+            return None
+        return min(text_cols, key=lambda cr: abs(cr[0] - cell[0]))[1]
+
+    def _reclaim(self, block: int) -> None:
+        """Rows printed just before a page break whose merged level label was printed
+        after it: trailing unlabelled rows whose names cue the new level2 take it."""
+        for d in reversed(self.drafts):
+            if d.explicit or d.row.block == block or d.level2 == self.level2:
+                break
+            cue = self._cue_of(d.cells.get("name", ""))
+            if cue is None or self.g.key(cue[1]) != self.g.key(self.level2 or ""):
+                break
+            d.level1, d.level2 = self.level1, self.level2
+            d.inferred.append(f"{d.cells.get('name')}: level2 {self.level2} (label printed "
+                              f"after the page break, cue {cue[0]!r})")
+
+    def finish(self) -> None:
+        """Close the table: place a waiting text fragment; give rows printed above
+        the first level label (a merged cell whose text sits lower) that label."""
+        if self._pending is not None and self.drafts:
+            role, text = self._pending
+            last = self.drafts[-1].cells
+            last[role] = last.get(role, "") + text
+            self._pending = None
+        first = next((d for d in self.drafts if d.level1), None)
+        for d in self.drafts:
+            if d.level1 or first is None:
+                break
+            d.level1, d.level2 = first.level1, d.level2 or first.level2
+            d.inferred.append(f"{d.cells.get('name')}: levels taken from the merged label "
+                              "printed below")
 
     def _is_level(self, text: str, levels: list[str]) -> bool:
         k = self.g.key(text)
@@ -177,6 +224,8 @@ class IndicatorReader:
         text = levels[0]
         k = g.key(text)
         current = g.key(self.level1 or "")
+        if k == current:  # the merged level1 label printed again: level2 carries on
+            return
         if k in g.level2 and (k in g.children.get(current, set()) or k not in g.level1):
             self.level2 = text
             parent = g.level2[k][1]
@@ -185,13 +234,14 @@ class IndicatorReader:
         else:
             self.level1, self.level2 = text, None
 
+    def _cue_of(self, name: str) -> tuple[str, str] | None:
+        return next(((cue, l2) for cue, l2 in self.g.cues if cue in name), None)
+
     def _cue(self, d: IndicatorDraft) -> None:
         name = d.cells["name"]
-        for cue, level2 in self.g.cues:
-            if cue in name:
-                d.level2 = level2
-                d.inferred.append(f"{name}: level2 inferred as {level2} from {cue!r}")
-                return
+        if (cue := self._cue_of(name)) is not None:
+            d.level2 = cue[1]
+            d.inferred.append(f"{name}: level2 inferred as {cue[1]} from {cue[0]!r}")
 
 
 def percent(text: str | None) -> float | None:
