@@ -30,7 +30,11 @@ def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
     if not segments:
         raise ParseError(name, "no-form", "no performance form found (no title line such as "
                          "项目支出绩效目标申报表 / 绩效自评表 followed by a form table)")
-    return assemble_document(grid, segments, grammar, sha256=hashlib.sha256(data).hexdigest())
+    doc = assemble_document(grid, segments, grammar, sha256=hashlib.sha256(data).hexdigest())
+    if not any(f.project.name or f.indicators for f in doc.forms):
+        raise ParseError(name, "incomplete-form", "a form title is printed but no form table "
+                         "follows it (a truncated file?); check the file is complete")
+    return doc
 
 
 def parse(path: str | Path, *, pdf_engine: str = "pdfplumber",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,16 @@ from perfparse.grammar import GrammarError, load_grammar
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese fiscal performance forms → validated JSON records.")
+
+
+
+@app.callback()
+def _main() -> None:
+    """Chinese fiscal performance forms (绩效目标申报表 / 绩效自评表) → validated JSON records.
+
+    Commands: parse (files → JSON documents), ingest (a folder → warehouse tables).
+    """
+
 
 _GRAMMARS = typer.Option("--grammars", help="Extra grammar folder (labels/levels/layouts YAML) "
                          "laid over the bundled grammars/, e.g. a new province's layout.")
@@ -31,8 +42,9 @@ def _load(extra: Path | None):
 
 @app.command("parse")
 def parse_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Input files: PDFs, images, OCR text dumps "
-                                                "(tab/Markdown/HTML). Format is read from content.")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Input files: PDFs, images, OCR text dumps (tab/Markdown/HTML); format read "
+             "from content.")],
     out: Annotated[Path | None, typer.Option("--out", help="Write OUT/<input file name>.json "
                                              "per input instead of printing.")] = None,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
@@ -76,4 +88,81 @@ def parse_cmd(
         else:
             (out / f"{f.name}.json").write_text(text + "\n", encoding="utf-8")
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    root: Annotated[Path, typer.Argument(help="Folder to ingest, searched recursively; formats "
+                                         "are read from content.", exists=True,
+                                         file_okay=False)],
+    out: Annotated[Path, typer.Option("--out", help="Output folder: perfparse.duckdb, "
+                                      "manifest.json, jsonl/ and parquet/.")]
+    = Path("perfparse-out"),
+    db: Annotated[str | None, typer.Option("--db", help="Warehouse URL instead of "
+                                           "OUT/perfparse.duckdb: postgresql://user@host:port/db"
+                                           " or duckdb:///path.duckdb.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel parsers "
+                                         "(default: CPU count).")] = os.cpu_count() or 1,
+    engine: Annotated[str, typer.Option("--engine", help="process (default: local worker "
+                                        "processes) or dask.")] = "process",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. "
+                                                  "tcp://10.0.0.5:8786; without it --engine "
+                                                  "dask starts a local cluster.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds one file may "
+                                           "take before it is stopped and marked failed.")]
+    = 300.0,
+    force: Annotated[bool, typer.Option("--force", help="Re-parse files already ingested.")]
+    = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-parse files that "
+                                               "failed before.")] = False,
+    pdf_engine: Annotated[str, typer.Option("--pdf-engine",
+                                            help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
+    = "pdfplumber",
+) -> None:
+    """Ingest every file under ROOT into a warehouse, incrementally.
+
+    Files whose content (sha256) was ingested before are skipped; an interrupted
+    run is finished by running the same command again. Every file gets a manifest
+    row (status parsed / parsed-with-warnings / failed, with the reason).
+
+    Exit codes: 0 every file of this run parsed; 1 some failed (the rest are in);
+    2 bad usage or a warehouse that cannot be used.
+    """
+    from perfparse.ingest import IngestOptions, ingest
+    from perfparse.ingest.progress import RichProgress
+    from perfparse.sink.warehouse import WarehouseError
+
+    if engine not in ("process", "dask"):
+        typer.echo("error: --engine must be process or dask", err=True)
+        raise typer.Exit(2)
+    if pdf_engine not in PDF_ENGINES:
+        typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
+        raise typer.Exit(2)
+    opts = IngestOptions(root=root, out=out, db=db, workers=workers, engine=engine,  # type: ignore[arg-type]
+                         scheduler=scheduler, timeout=timeout, force=force,
+                         retry_failed=retry_failed, pdf_engine=pdf_engine)
+    try:
+        with RichProgress() as progress:
+            s = ingest(opts, progress)
+    except WarehouseError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    except KeyboardInterrupt:
+        typer.echo("interrupted: files finished so far are saved; run the same command again "
+                   "to ingest the rest", err=True)
+        raise typer.Exit(130) from None
+    rate = (s.files - s.unchanged) / s.seconds if s.seconds else 0.0
+    typer.echo(f"{s.files} files: {s.parsed} parsed, {s.parsed_with_warnings} parsed with "
+               f"warnings, {s.failed} failed, {s.unchanged} unchanged since an earlier run"
+               + (f", {s.copies} copies of other files" if s.copies else ""))
+    typer.echo(f"{s.forms} forms, {s.indicators} indicators in {s.seconds:.1f} s "
+               f"({rate:.1f} files/s, {s.workers} {s.engine} workers)")
+    typer.echo(f"warehouse: {s.warehouse}")
+    if s.exported_rows:
+        typer.echo(f"files: {out / 'manifest.json'}, {out / 'jsonl'}/, {out / 'parquet'}/")
+    if s.failed:
+        typer.echo(f"{s.failed} files failed: see the lines above and the manifest "
+                   "(status \"failed\"); fix or remove them, then rerun with --retry-failed",
+                   err=True)
         raise typer.Exit(1)

@@ -134,6 +134,7 @@ class Levels(_Strict):
 
 class LayoutMatch(_Strict):
     title: str
+    _v = field_validator("title")(_check_regex)
     labels_any: list[str] = Field(default_factory=list)
     labels_all: list[str] = Field(default_factory=list)
 
@@ -180,15 +181,23 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
+_WS = regex.compile(r"\s+")
+_TRAILING_REMARK = regex.compile(r"[(（][^()（）]*[)）]$")
+
+
 def label_key(text: str) -> str:
     """The form of a label used for lookups: NFKC, no whitespace, lower case."""
-    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+_KEY_CACHE = 200_000
 
 
 class Grammar:
     """All grammar files of one run, validated and compiled for fast lookups."""
 
     def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout]) -> None:
+        self._keys: dict[str, str] = {}
         self.labels = labels
         self.levels = levels
         self.layouts = layouts
@@ -233,9 +242,13 @@ class Grammar:
 
     def key(self, text: str) -> str:
         """``label_key`` with decorations (其中：, 一、, trailing colon…) removed."""
-        k = label_key(text)
-        for pat in self.noise:
-            k = pat.sub("", k)
+        k = self._keys.get(text)
+        if k is None:
+            k = label_key(text)
+            for pat in self.noise:
+                k = pat.sub("", k)
+            if len(self._keys) < _KEY_CACHE:  # forms repeat the same labels and cells
+                self._keys[text] = k
         return k
 
     def lookup(self, index: dict[str, Any], text: str) -> Any:
@@ -244,7 +257,7 @@ class Grammar:
         while k:
             if k in index:
                 return index[k]
-            stripped = regex.sub(r"[(（][^()（）]*[)）]$", "", k)
+            stripped = _TRAILING_REMARK.sub("", k)
             if stripped == k:
                 return None
             k = self.key(stripped)

@@ -6,7 +6,6 @@ twice, and a printed money unit that the document's other forms contradict.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from perfparse.assemble.form import assemble_form
@@ -18,24 +17,12 @@ from perfparse.validate.checks import cross_check
 from perfparse.validate.records import Document
 from perfparse.validate.repair import validate_form
 
-_NOT_CONTENT = {"form_index", "duplicate_of", "provenance", "warnings"}
-
-
-def _content(form: dict[str, Any]) -> str:
-    def strip(x: Any) -> Any:
-        if isinstance(x, dict):
-            return {k: strip(v) for k, v in x.items() if k not in _NOT_CONTENT}
-        if isinstance(x, list):
-            return [strip(v) for v in x]
-        return x
-
-    return json.dumps(strip(form), ensure_ascii=False, sort_keys=True, default=str)
-
 
 def _mark_duplicates(forms: list[dict[str, Any]]) -> None:
-    seen: dict[str, int] = {}
+    """A form whose printed rows repeat an earlier form's is a duplicate of it."""
+    seen: dict[Any, int] = {}
     for f in forms:
-        key = _content(f)
+        key = f.pop("_printed")
         if key in seen:
             f["duplicate_of"] = seen[key]
         else:

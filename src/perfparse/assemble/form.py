@@ -6,7 +6,7 @@ or continues: header fields, the 项目资金 block, goal texts, indicators.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields as dc_fields
 from typing import Any
 
 from perfparse.assemble.layout import choose_layout
@@ -19,6 +19,7 @@ from perfparse.normalise.values import ParsedValue, parse_date, parse_score
 from perfparse.segment import Row, Segment
 
 Warn = dict[str, Any]
+_VALUE_FIELDS = tuple(f.name for f in dc_fields(ParsedValue))
 
 
 def _warn(code: str, message: str, field: str | None = None) -> Warn:
@@ -30,14 +31,18 @@ def _provenance(file: str, row: Row) -> dict[str, Any]:
 
 
 def _value(g: Grammar, cells: dict[str, str], role: str) -> dict[str, Any] | None:
-    if role == "target" and "target" not in cells and "target_number" in cells:
-        op = g.op_cells.get(g.key(cells.get("target_op", "")), cells.get("target_op", ""))
-        raw = f"{op}{cells['target_number']}{cells.get('target_unit', '')}"
+    split = ("target_op", "target_number", "target_unit")
+    if role == "target" and "target" not in cells and any(k in cells for k in split):
+        # Layouts printing comparator, number and unit in columns of their own.
+        op = cells.get("target_op", "")
+        raw = g.op_cells.get(g.key(op), op) + cells.get("target_number", "") + cells.get(
+            "target_unit", "")
     else:
         raw = cells.get(role)
     if not raw:
         return None
-    return asdict(ParsedValue.fromstring(raw))
+    v = ParsedValue.fromstring(raw)
+    return {f: getattr(v, f) for f in _VALUE_FIELDS}
 
 
 def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, Any]:
@@ -156,5 +161,7 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
         "_total_weight": parse_score(total["weight"]) if "weight" in total else None,
         "warnings": warnings,
         "provenance": _provenance(file, seg.start),
+        # What was printed, for spotting a form printed twice.
+        "_printed": (seg.title, tuple(tuple(t for _, t in r.texts()) for r in seg.rows)),
     }
 

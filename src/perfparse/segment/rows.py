@@ -6,7 +6,7 @@ shape, so the rules after this point never ask where a row came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from perfparse.grid import Cell, Grid, Line, Table
 
@@ -26,6 +26,13 @@ class Row:
     row: int | None  # row in its table (0-based); None for a free text line
     line: int | None  # 1-based line of a text dump
     block: int
+    # Every reader asks for these, several times per row: computed once.
+    _texts: list[tuple[int, str]] = field(init=False)
+    _all: list[tuple[int, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._all = [(c.col, c.text) for c in self.cells if c.text]
+        self._texts = [(c.col, c.text) for c in self.cells if c.text and not c.carried]
 
     @property
     def is_line(self) -> bool:
@@ -33,11 +40,11 @@ class Row:
 
     def texts(self) -> list[tuple[int, str]]:
         """(column, text) of the non-empty cells printed in this row."""
-        return [(c.col, c.text) for c in self.cells if c.text and not c.carried]
+        return self._texts
 
     def all_texts(self) -> list[tuple[int, str]]:
         """Like :meth:`texts`, with merged cells carried from rows above."""
-        return [(c.col, c.text) for c in self.cells if c.text]
+        return self._all
 
     def joined(self) -> str:
         return " ".join(t for _, t in self.texts())

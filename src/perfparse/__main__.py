@@ -1,0 +1,3 @@
+from perfparse.cli import app
+
+app(prog_name="perfparse")
