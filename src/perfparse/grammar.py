@@ -198,6 +198,7 @@ class Grammar:
 
     def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout]) -> None:
         self._keys: dict[str, str] = {}
+        self._lookups: dict[tuple[int, str], Any] = {}
         self.labels = labels
         self.levels = levels
         self.layouts = layouts
@@ -210,7 +211,7 @@ class Grammar:
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})
         self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}
         self.captions = {label_key(c) for c in labels.captions}
-        self.fund_section = {label_key(s) for s in labels.funds.section}
+        self.fund_section = {label_key(s): True for s in labels.funds.section}
         self.fund_lines: dict[str, tuple[str, str | None]] = {
             label_key(fl.label): (line, fl.column)
             for line, fls in labels.funds.lines.items() for fl in fls}
@@ -253,6 +254,15 @@ class Grammar:
 
     def lookup(self, index: dict[str, Any], text: str) -> Any:
         """Find ``text`` in a label index, allowing a trailing bracketed remark."""
+        memo = (id(index), text)
+        if memo in self._lookups:
+            return self._lookups[memo]
+        hit = self._lookup(index, text)
+        if len(self._lookups) < _KEY_CACHE:
+            self._lookups[memo] = hit
+        return hit
+
+    def _lookup(self, index: dict[str, Any], text: str) -> Any:
         k = self.key(text)
         while k:
             if k in index:

@@ -2,9 +2,10 @@
 
 It removes OCR markup (``<p>``, ``<br>``, checkbox ``<input>`` tags become ☑/☐),
 rewrites LaTeX comparators (``$\\geq 90.00\\%$`` → ``≥90.00%``), maps look-alike
-characters from PDF text layers back to unified ideographs (``项⽬`` → ``项目``;
-NFKC covers the Kangxi Radicals block but not the CJK Radicals Supplement, so
-the rest comes from ``grammars/lookalikes.yaml``), and removes whitespace that
+characters from PDF text layers back to unified ideographs (``项⽬`` → ``项目``,
+``⻓效`` → ``长效``; NFKC covers the Kangxi Radicals block but not the CJK Radicals
+Supplement, so the whole table, derived from Unicode's data, is
+``grammars/lookalikes.yaml``), and removes whitespace that
 OCR puts between Chinese characters (``满意度 指 标`` → ``满意度指标``) while
 keeping it between Latin words and numbers.
 """
@@ -12,7 +13,6 @@ keeping it between Latin words and numbers.
 from __future__ import annotations
 
 import html
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,8 +79,6 @@ def clean_text(text: str) -> str:
         s = _DOLLAR.sub(_latex, s)
     if not s.isascii():
         s = s.translate(_lookalikes())
-        s = "".join(unicodedata.normalize("NFKC", ch) if 0x2F00 <= ord(ch) <= 0x2FDF else ch
-                    for ch in s)
     s = _SPACES.sub(" ", s.replace("\r", ""))
     s = "\n".join(part.strip() for part in s.split("\n")).strip("\n")
     s = _CJK_SPACE.sub("", s)

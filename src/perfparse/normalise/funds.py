@@ -38,7 +38,7 @@ class FundsReader:
     shifted: list[str] = field(default_factory=list)
 
     def is_section(self, text: str) -> bool:
-        return self.g.lookup({k: True for k in self.g.fund_section}, text) is not None
+        return self.g.lookup(self.g.fund_section, text) is not None
 
     def set_unit(self, text: str) -> None:
         unit, mult = parse_unit_header(text)

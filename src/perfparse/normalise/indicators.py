@@ -63,6 +63,8 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]]) -> dict[st
         return None
     if n == 0:
         return {}
+    if n == m and all(_fit(r, t) >= 0 for (_, t), (_, r) in zip(cells, roles, strict=True)):
+        return {r: t for (_, t), (_, r) in zip(cells, roles, strict=True)}
     shift = cells[0][0] - roles[0][0]
     neg = float("-inf")
     # best[i][j]: best score placing the first i cells among the first j roles.
