@@ -11,7 +11,7 @@ from typing import Any
 
 from perfparse.assemble.layout import choose_layout
 from perfparse.grammar import Grammar
-from perfparse.normalise.fields import assign, label_value_pairs
+from perfparse.normalise.fields import assign, extra_pair, label_value_pairs
 from perfparse.normalise.funds import FundsReader
 from perfparse.normalise.goals import GoalsReader
 from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, percent
@@ -85,6 +85,8 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
     goals = GoalsReader(g)
     inds = IndicatorReader(g, layout)
     section = "header"
+    extras: dict[str, str] = {}
+    extra_key: str | None = None
     for row in seg.rows:
         texts = row.texts()
         if not row.all_texts():
@@ -125,6 +127,14 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
                     goals.texts.setdefault(f, v)
                 else:
                     assign(g, fields, f, v)
+            extra_key = None
+            continue
+        if (extra := extra_pair(g, row)) is not None:
+            extra_key = extra[0]
+            extras[extra_key] = f"{extras[extra_key]} {extra[1]}" if extra_key in extras \
+                else extra[1]
+        elif extra_key is not None and len(texts) == 1:  # the value runs on in the next row
+            extras[extra_key] += " " + texts[0][1]
 
     for f in ("project.name",):
         if f not in fields:
@@ -159,6 +169,7 @@ def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, 
         "indicators": indicators,
         "total_score": parse_score(total["score"]) if "score" in total else None,
         "_total_weight": parse_score(total["weight"]) if "weight" in total else None,
+        "extras": extras,
         "warnings": warnings,
         "provenance": _provenance(file, seg.start),
         # What was printed, for spotting a form printed twice.

@@ -34,8 +34,10 @@ def _line_blocks(text: str, first_line: int) -> list[Block]:
 
     def close() -> None:
         if rows:
-            cells = [Cell(clean_text(t), r, c) for r, (_, row) in enumerate(rows)
-                     for c, t in enumerate(row)]
+            # Empty cells are left out: a cell's column keeps its position, and
+            # OCR dumps are mostly empty cells.
+            cells = [Cell(text, r, c) for r, (_, row) in enumerate(rows)
+                     for c, t in enumerate(row) if t and (text := clean_text(t))]
             blocks.append(Table(cells, source_line=rows[0][0]))
             rows.clear()
 

@@ -86,3 +86,20 @@ def assign(g: Grammar, fields: dict[str, str], field: str, value: str) -> str:
     if value and not fields.get(field):
         fields[field] = value
     return field
+
+
+_LABEL_MAX = 16  # a longer first cell is a value or a sentence, not a label
+
+
+def extra_pair(g: Grammar, row: Row) -> tuple[str, str] | None:
+    """A printed label no contract field holds, and its value (项目概况 | text …).
+
+    Kept in ``extras`` so that nothing printed is lost.
+    """
+    texts = row.texts()
+    if len(texts) < 2:
+        return None
+    label = texts[0][1]
+    if len(label) > _LABEL_MAX or any(ch.isdigit() for ch in label) or g.key(label) in g.captions:
+        return None
+    return label.rstrip("：:"), " ".join(t for _, t in texts[1:])

@@ -184,7 +184,7 @@ class ParsedValue:
     @classmethod
     def fromstring(cls, text: str, grammar: ValueGrammar | None = None) -> ParsedValue:
         """Parse one cell; never raises on odd text, which just gives a null parse."""
-        return _parse_value(text, (grammar or default_value_grammar())._compiled)
+        return _parse_value(text, _compiled(grammar))
 
 
 @lru_cache(maxsize=65536)  # forms repeat the same few dozen value cells
@@ -219,7 +219,7 @@ def _parse_value(text: str, c: _Compiled) -> ParsedValue:
 def parse_amount(text: str, multiplier: float = 1.0, *,
                  grammar: ValueGrammar | None = None) -> float | None:
     """A money cell in 元; a unit in the cell (`150万元`) wins over the header's ``multiplier``."""
-    c = (grammar or default_value_grammar())._compiled
+    c = _compiled(grammar)
     m = c.amount.fullmatch(_squash(text))
     if m is None:
         return None
@@ -233,19 +233,19 @@ def parse_amount(text: str, multiplier: float = 1.0, *,
 
 def parse_percent(text: str, *, grammar: ValueGrammar | None = None) -> float | None:
     """A percentage cell as its number: `100.00%` → 100.0, `44.04` → 44.04."""
-    m = (grammar or default_value_grammar())._compiled.percent.fullmatch(_squash(text))
+    m = _compiled(grammar).percent.fullmatch(_squash(text))
     return float(m["num"].replace(",", "")) if m else None
 
 
 def parse_score(text: str, *, grammar: ValueGrammar | None = None) -> float | None:
     """A weight or score cell (分值 / 权重 / 得分): `5`, `98.00`, `5分`; `—` → None."""
-    m = (grammar or default_value_grammar())._compiled.score.fullmatch(_squash(text))
+    m = _compiled(grammar).score.fullmatch(_squash(text))
     return float(m["num"].replace(",", "")) if m else None
 
 
 def parse_date(text: str, *, grammar: ValueGrammar | None = None) -> date | None:
     """A printed date with a day (`2023/1/1`, `2023年1月1日`); a month alone is not a date."""
-    m = (grammar or default_value_grammar())._compiled.date.fullmatch(_squash(text))
+    m = _compiled(grammar).date.fullmatch(_squash(text))
     if m is None:
         return None
     y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["cy"], m["cm"], m["cd"])
@@ -258,7 +258,7 @@ def parse_date(text: str, *, grammar: ValueGrammar | None = None) -> date | None
 def parse_unit_header(text: str, *,
                       grammar: ValueGrammar | None = None) -> tuple[str | None, float]:
     """The money unit a header prints (`项目资金 (万元)`, `金额单位：元`) and its factor to 元."""
-    c = (grammar or default_value_grammar())._compiled
+    c = _compiled(grammar)
     s = _squash(text)
     m = c.header_exact.fullmatch(s) or (c.header.search(s) if c.header else None)
     if m is None:
@@ -277,6 +277,17 @@ def load_value_grammar(path: Path | None = None) -> ValueGrammar:
     if not isinstance(data, dict):
         raise GrammarError(f"{path}: expected a mapping of keys at the top level")
     return validate_model(ValueGrammar, path, data)
+
+
+def _compiled(grammar: ValueGrammar | None) -> _Compiled:
+    # pydantic resolves private attributes through __getattr__, which is slow on
+    # this hot path; the default grammar's compiled form is held here instead.
+    return _default_compiled() if grammar is None else grammar._compiled
+
+
+@lru_cache(maxsize=1)
+def _default_compiled() -> _Compiled:
+    return default_value_grammar()._compiled
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,8 @@ class Row:
 def _table_rows(t: Table, block: int) -> list[Row]:
     grid: list[dict[int, RowCell]] = [{} for _ in range(t.n_rows)]
     for c in t.cells:
+        if not c.text:
+            continue
         for i in range(c.rowspan):
             # A colspan's text stands once, at its first column: repeating it
             # across columns would read as several values.
