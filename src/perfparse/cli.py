@@ -14,6 +14,7 @@ from perfparse.api import parse
 from perfparse.errors import ParseError
 from perfparse.extract import PDF_ENGINES
 from perfparse.grammar import GrammarError, load_grammar
+from perfparse.runtime import tune_gc
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese fiscal performance forms → validated JSON records.")
@@ -62,6 +63,7 @@ def parse_cmd(
     still written); 2 bad usage or a broken grammar file.
     """
     grammar = _load(grammars)
+    tune_gc()
     if pdf_engine not in PDF_ENGINES:
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)

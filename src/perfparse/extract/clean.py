@@ -38,6 +38,7 @@ _CJK_SPACE = regex.compile(
     r"(?<=[\p{Han}\p{Bopomofo}（）【】《》“”‘’：；，。、！？])\s+"
     r"|\s+(?=[\p{Han}（）【】《》“”‘’：；，。、！？])")
 _SPACES = regex.compile(r"[ \t\u3000\xa0]+")
+_ANY_SPACE = regex.compile(r"\s")
 _LOOKALIKES_FILE = Path("lookalikes.yaml")
 
 
@@ -79,6 +80,8 @@ def clean_text(text: str) -> str:
         s = _DOLLAR.sub(_latex, s)
     if not s.isascii():
         s = s.translate(_lookalikes())
+    if not _ANY_SPACE.search(s):  # most cells: nothing left to do
+        return s
     s = _SPACES.sub(" ", s.replace("\r", ""))
     s = "\n".join(part.strip() for part in s.split("\n")).strip("\n")
     s = _CJK_SPACE.sub("", s)

@@ -63,8 +63,13 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]]) -> dict[st
         return None
     if n == 0:
         return {}
-    if n == m and all(_fit(r, t) >= 0 for (_, t), (_, r) in zip(cells, roles, strict=True)):
-        return {r: t for (_, t), (_, r) in zip(cells, roles, strict=True)}
+    # The common rows need no search: every cell in its own column (trailing
+    # text columns such as 偏差原因 left empty), or as many cells as columns.
+    head = roles[:n]
+    if (n == m or all(r in TEXT_ROLES for _, r in roles[n:])) and all(
+            _fit(r, t) >= 0 and (n == m or c == rc)
+            for (c, t), (rc, r) in zip(cells, head, strict=True)):
+        return {r: t for (_, t), (_, r) in zip(cells, head, strict=True)}
     shift = cells[0][0] - roles[0][0]
     neg = float("-inf")
     # best[i][j]: best score placing the first i cells among the first j roles.

@@ -51,6 +51,14 @@ class Row:
 
 
 def _table_rows(t: Table, block: int) -> list[Row]:
+    base = t.source_line
+    if all(c.rowspan == 1 for c in t.cells):  # text dumps: no spans, cells in order
+        plain: list[list[RowCell]] = [[] for _ in range(t.n_rows)]
+        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
+            if c.text:
+                plain[c.row].append(RowCell(c.text, c.col, c))
+        return [Row(cells=r, page=t.page, row=i, line=None if base is None else base + i,
+                    block=block) for i, r in enumerate(plain)]
     grid: list[dict[int, RowCell]] = [{} for _ in range(t.n_rows)]
     for c in t.cells:
         if not c.text:
@@ -59,7 +67,6 @@ def _table_rows(t: Table, block: int) -> list[Row]:
             # A colspan's text stands once, at its first column: repeating it
             # across columns would read as several values.
             grid[c.row + i][c.col] = RowCell(c.text, c.col, c, carried=i > 0)
-    base = t.source_line
     return [Row(cells=[r[k] for k in sorted(r)], page=t.page, row=i,
                 line=None if base is None else base + i, block=block)
             for i, r in enumerate(grid)]
