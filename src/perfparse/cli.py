@@ -80,6 +80,8 @@ def parse_cmd(
             failed += 1
             typer.echo(f"error: {e.file}: {e.reason} [{e.code}]", err=True)
             continue
+        for w in doc.warnings:
+            typer.echo(f"warning: {f.name}: {w.message} [{w.code}]", err=True)
         for form in doc.forms:
             for w in form.warnings:
                 typer.echo(f"warning: {f.name}: form {form.form_index}: {w.message} [{w.code}]",

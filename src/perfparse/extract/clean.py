@@ -40,6 +40,7 @@ _CJK_SPACE = regex.compile(
 _SPACES = regex.compile(r"[ \t\u3000\xa0]+")
 _ANY_SPACE = regex.compile(r"\s")
 _LOOKALIKES_FILE = Path("lookalikes.yaml")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def _lookalikes() -> dict[int, str]:
     for d in grammar_dirs():
         f = d / _LOOKALIKES_FILE
         if f.is_file():
-            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            # libyaml's loader when present: the table has ~1350 entries, 0.1 s in pure Python
+            data = yaml.load(f.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
             for k, v in (data.get("map") or {}).items():
                 table[ord(str(k))] = str(v)
     return table

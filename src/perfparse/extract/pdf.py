@@ -1,0 +1,146 @@
+"""Born-digital PDFs → :class:`Grid`.
+
+Per page: glyphs and ruling lines come from pdfplumber's pdfminer layout; tables
+are rebuilt from the ruling-line geometry by our own small functions (pdf_geometry), which
+also recover rowspan/colspan, and glyphs are placed into cells by position (pdf_text).
+Text outside tables becomes :class:`Line` blocks. A page whose text layer is unreadable
+falls back to pypdfium2's text, then to OCR, with a warning either way. Tables are not
+stitched across pages here: the segmenter joins a form's tables for every extractor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import pypdfium2 as pdfium
+
+from perfparse.extract import PDF_ENGINES
+from perfparse.extract.clean import clean_text
+from perfparse.extract.pdf_columns import continues, reindex, union_columns
+from perfparse.extract.pdf_geometry import TableGrid, find_tables
+from perfparse.extract.pdf_open import open_pdfium, open_plumber
+from perfparse.extract.pdf_pdfium import has_images, pdfium_glyphs, render
+from perfparse.extract.pdf_plumber import read_page
+from perfparse.extract.pdf_text import BBox, Glyph, cell_text, free_lines, locate
+from perfparse.extract.pdf_textlayer import garbled
+from perfparse.grid import Block, Cell, Grid, Line, Table
+
+
+@dataclass
+class _Page:
+    """One page on its way to blocks: its tables, their glyphs, and its free lines."""
+
+    no: int
+    tables: list[TableGrid] = field(default_factory=list)
+    texts: list[list[list[Glyph]]] = field(default_factory=list)
+    lines: list[tuple[str, BBox]] = field(default_factory=list)
+    ocr: list[Block] | None = None
+
+
+def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber") -> Grid:
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; one of {', '.join(PDF_ENGINES)}")
+    doc = open_pdfium(name, data)
+    try:
+        grid = Grid(file=name, format="pdf")
+        camelot = None
+        if engine == "camelot":
+            from perfparse.extract.pdf_camelot import camelot_grids
+
+            camelot = camelot_grids(data, [doc[i].get_height() for i in range(len(doc))])
+        pages: list[_Page] = []
+        with open_plumber(name, data) as pdf:
+            for no, page in enumerate(pdf.pages, start=1):
+                glyphs, edges = read_page(page)
+                tables = camelot.get(no, []) if camelot is not None else find_tables(edges)
+                readable = _readable(grid, doc[no - 1], no, glyphs, bool(tables))
+                if readable is None:
+                    pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no)))
+                    continue
+                texts, outside = locate(readable, tables)
+                pages.append(_Page(no, tables, texts, free_lines(outside)))
+        _align_continued(pages)
+        for p in pages:
+            grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p))
+        if pages and all(p.ocr is not None for p in pages):
+            grid.format = "pdf-scanned"
+        return grid
+    finally:
+        doc.close()
+
+
+def _align_continued(pages: list[_Page]) -> None:
+    """Give each table continued over page breaks one column numbering (pdf_columns)."""
+    chain: list[tuple[_Page, int]] = []
+    for prev, page in pairwise(pages):
+        if _continues(prev, page):
+            chain = chain or [(prev, len(prev.tables) - 1)]
+            chain.append((page, 0))
+            if len(page.tables) == 1:
+                continue  # it may run on over the next break too
+        _reindex(chain)
+        chain = []
+    _reindex(chain)
+
+
+def _continues(prev: _Page, page: _Page) -> bool:
+    if not prev.tables or not page.tables:
+        return False
+    last, first = prev.tables[-1], page.tables[0]
+    return continues(last, [b for _, b in prev.lines if b[1] >= last.ys[-1]],
+                     first, [b for _, b in page.lines if b[3] <= first.ys[0]])
+
+
+def _reindex(chain: list[tuple[_Page, int]]) -> None:
+    if len(chain) < 2:
+        return
+    xs = union_columns([p.tables[k] for p, k in chain])
+    for p, k in chain:
+        p.tables[k] = reindex(p.tables[k], xs)
+
+
+def _readable(grid: Grid, page: pdfium.PdfPage, no: int, glyphs: list[Glyph],
+              has_tables: bool) -> list[Glyph] | None:
+    """The page's glyphs from the first reader whose text is usable; None if OCR is needed.
+
+    A page without glyphs needs OCR when it shows an image (a scan) or a ruled table (text
+    drawn as outlines); otherwise it is blank.
+    """
+    if glyphs and not garbled(g.text for g in glyphs):
+        return glyphs
+    if not glyphs and not has_tables and not has_images(page):
+        return glyphs
+    fallback = pdfium_glyphs(page)
+    if fallback and not garbled(g.text for g in fallback):
+        grid.warnings.append(("garbled-text-layer", f"page {no}: text layer unreadable "
+                              "(font without a Unicode map); used pypdfium2's text"))
+        return fallback
+    reason = "no text layer" if not glyphs else "text layer unreadable by pdfminer and pdfium"
+    grid.warnings.append(("garbled-text-layer" if glyphs else "no-text-layer",
+                          f"page {no}: {reason}; reading it by OCR"))
+    return None
+
+
+def _ocr(grid: Grid, page: pdfium.PdfPage, no: int) -> list[Block]:
+    try:
+        from perfparse.extract.scan import ocr_page
+    except ImportError as e:
+        grid.warnings.append(("ocr-unavailable", f"page {no}: OCR is not installed ({e}); "
+                              "install perfparse[scan] to read this page"))
+        return []
+    return ocr_page(render(page), no)
+
+
+def page_blocks(page: _Page) -> list[Block]:
+    """One page's tables and free lines, top to bottom."""
+    placed: list[tuple[float, Block]] = []
+    for table, texts in zip(page.tables, page.texts, strict=True):
+        cells = [Cell(clean_text(cell_text(gs)), c.row, c.col, c.rowspan, c.colspan, page.no,
+                      c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
+        placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox)))
+    for text, bbox in page.lines:
+        if cleaned := clean_text(text):
+            placed.append((bbox[1], Line(cleaned, page=page.no, bbox=bbox)))
+    placed.sort(key=lambda tb: tb[0])
+    return [b for _, b in placed]

@@ -1,0 +1,213 @@
+"""Ruling lines → table grids with merged cells.
+
+A chain of small pure functions in the spirit of pdfplumber's table finder, but returning
+spans: edges → snapped → joined → grouped into tables → grid lines → regions of grid
+positions not separated by a ruling line → cells with rowspan/colspan. Only ruling-line
+geometry is used, which every Excel/Word/LibreOffice export of a ruled form shares.
+Coordinates are PDF points with the origin at the top-left of the page (pdfplumber's).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+SNAP = 3.0  # lines closer than this are one line (double borders, outlines of thin filled rects)
+JOIN = 3.0  # collinear pieces with gaps up to this are one line
+MIN_LENGTH = 4.0  # shorter strokes are glyph parts or ticks, not rulings
+MIN_GAP = 2.0  # grid rows/columns thinner than this are drawing noise
+
+
+class Seg(NamedTuple):
+    """An axis-aligned ruling: ``pos`` is y for horizontal lines and x for vertical ones."""
+
+    pos: float
+    a: float
+    b: float
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class TableGrid:
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    cells: list[GridCell]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+Edge = tuple[str, float, float, float, float]  # orientation "h"/"v", x0, top, x1, bottom
+
+
+def split_edges(edges: Iterable[Edge]) -> tuple[list[Seg], list[Seg]]:
+    h: list[Seg] = []
+    v: list[Seg] = []
+    for orientation, x0, top, x1, bottom in edges:
+        if orientation == "h":
+            h.append(Seg((top + bottom) / 2, min(x0, x1), max(x0, x1)))
+        else:
+            v.append(Seg((x0 + x1) / 2, min(top, bottom), max(top, bottom)))
+    return h, v
+
+
+def snap(segs: list[Seg], tol: float = SNAP) -> list[Seg]:
+    """Give lines within ``tol`` of a cluster's first line the cluster's mean position."""
+    out: list[Seg] = []
+    cluster: list[Seg] = []
+    for s in sorted(segs):
+        if cluster and s.pos - cluster[0].pos > tol:
+            out.extend(_to_mean(cluster))
+            cluster = []
+        cluster.append(s)
+    out.extend(_to_mean(cluster))
+    return out
+
+
+def _to_mean(cluster: list[Seg]) -> list[Seg]:
+    if not cluster:
+        return []
+    mean = sum(s.pos for s in cluster) / len(cluster)
+    return [Seg(mean, s.a, s.b) for s in cluster]
+
+
+def join(segs: list[Seg], tol: float = JOIN) -> list[Seg]:
+    """Merge collinear pieces that overlap or nearly touch (cell-by-cell borders)."""
+    out: list[Seg] = []
+    for s in sorted(segs):
+        if out and out[-1].pos == s.pos and s.a <= out[-1].b + tol:
+            last = out[-1]
+            out[-1] = Seg(last.pos, last.a, max(last.b, s.b))
+        else:
+            out.append(s)
+    return out
+
+
+def long_enough(segs: list[Seg], min_length: float = MIN_LENGTH) -> list[Seg]:
+    return [s for s in segs if s.b - s.a >= min_length]
+
+
+def crosses(h: Seg, v: Seg, tol: float = SNAP) -> bool:
+    return h.a - tol <= v.pos <= h.b + tol and v.a - tol <= h.pos <= v.b + tol
+
+
+def group_tables(h: list[Seg], v: list[Seg]) -> list[tuple[list[Seg], list[Seg]]]:
+    """Connected sets of crossing lines; those with at least two of each kind are tables."""
+    parent = list(range(len(h) + len(v)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, hs in enumerate(h):
+        for j, vs in enumerate(v):
+            if crosses(hs, vs):
+                parent[find(i)] = find(len(h) + j)
+    groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, hs in enumerate(h):
+        groups.setdefault(find(i), ([], []))[0].append(hs)
+    for j, vs in enumerate(v):
+        groups.setdefault(find(len(h) + j), ([], []))[1].append(vs)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def boundaries(segs: list[Seg]) -> list[float]:
+    """Distinct line positions, dropping ones within MIN_GAP of the previous."""
+    out: list[float] = []
+    for p in sorted({s.pos for s in segs}):
+        if not out or p - out[-1] >= MIN_GAP:
+            out.append(p)
+    return out
+
+
+def _covered(lines: dict[float, list[Seg]], pos: float, a: float, b: float) -> bool:
+    return any(s.a <= a + SNAP and s.b >= b - SNAP for s in lines.get(pos, ()))
+
+
+def _by_pos(segs: list[Seg], grid: list[float]) -> dict[float, list[Seg]]:
+    """Segments keyed by the grid line they lie on."""
+    out: dict[float, list[Seg]] = {}
+    for s in segs:
+        k = bisect_right(grid, s.pos + MIN_GAP) - 1
+        if k >= 0 and abs(grid[k] - s.pos) < MIN_GAP:
+            out.setdefault(grid[k], []).append(s)
+    return out
+
+
+def merge_regions(n_rows: int, n_cols: int, open_right, open_down) -> list[list[tuple[int, int]]]:
+    """Group grid positions joined through sides with no ruling line (union-find).
+
+    ``open_right(i, j)`` / ``open_down(i, j)`` say whether position (i, j) runs on into
+    (i, j+1) / (i+1, j).
+    """
+    parent = list(range(n_rows * n_cols))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i in range(n_rows):
+        for j in range(n_cols):
+            k = i * n_cols + j
+            if j + 1 < n_cols and open_right(i, j):
+                parent[find(k)] = find(k + 1)
+            if i + 1 < n_rows and open_down(i, j):
+                parent[find(k)] = find(k + n_cols)
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for k in range(n_rows * n_cols):
+        regions.setdefault(find(k), []).append(divmod(k, n_cols))
+    return list(regions.values())
+
+
+def build_grid(h: list[Seg], v: list[Seg]) -> TableGrid | None:
+    """One table's lines → its grid and cells; regions not closed by lines are dropped."""
+    ys, xs = boundaries(h), boundaries(v)
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    hl, vl = _by_pos(h, ys), _by_pos(v, xs)
+
+    def open_right(i: int, j: int) -> bool:
+        return not _covered(vl, xs[j + 1], ys[i], ys[i + 1])
+
+    def open_down(i: int, j: int) -> bool:
+        return not _covered(hl, ys[i + 1], xs[j], xs[j + 1])
+
+    cells: list[GridCell] = []
+    for region in merge_regions(len(ys) - 1, len(xs) - 1, open_right, open_down):
+        i0, i1 = min(p[0] for p in region), max(p[0] for p in region)
+        j0, j1 = min(p[1] for p in region), max(p[1] for p in region)
+        closed = (all(_covered(hl, ys[i0], xs[j], xs[j + 1]) for j in range(j0, j1 + 1))
+                  and all(_covered(hl, ys[i1 + 1], xs[j], xs[j + 1]) for j in range(j0, j1 + 1))
+                  and all(_covered(vl, xs[j0], ys[i], ys[i + 1]) for i in range(i0, i1 + 1))
+                  and all(_covered(vl, xs[j1 + 1], ys[i], ys[i + 1]) for i in range(i0, i1 + 1)))
+        if closed:
+            cells.append(GridCell(i0, j0, i1 - i0 + 1, j1 - j0 + 1,
+                                  (xs[j0], ys[i0], xs[j1 + 1], ys[i1 + 1])))
+    if len(cells) < 2:  # a framed paragraph, not a table
+        return None
+    cells.sort(key=lambda c: (c.row, c.col))
+    return TableGrid(xs, ys, cells)
+
+
+def find_tables(edges: Iterable[Edge]) -> list[TableGrid]:
+    """All ruled tables on a page, top to bottom."""
+    h, v = split_edges(edges)
+    h = long_enough(join(snap(h)))
+    v = long_enough(join(snap(v)))
+    grids = [g for hs, vs in group_tables(h, v) if (g := build_grid(hs, vs)) is not None]
+    return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))

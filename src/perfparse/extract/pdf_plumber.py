@@ -1,0 +1,50 @@
+"""One page's glyphs and ruling edges from pdfplumber's pdfminer layout.
+
+Walks ``page.layout`` (pdfminer's LTPage, which pdfplumber builds) rather than
+``page.chars``/``page.edges``: those wrap every object in a dict of resolved attributes,
+which costs more than reading the page itself. Coordinates are turned to pdfplumber's
+top-left origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
+from pdfplumber.page import Page
+
+from perfparse.extract.pdf_geometry import Edge
+from perfparse.extract.pdf_text import Glyph
+
+STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
+
+
+def _walk(obj) -> Iterator:
+    for child in obj:
+        if isinstance(child, LTChar | LTCurve):
+            yield child
+        elif isinstance(child, LTContainer):  # Form XObjects (LTFigure) nest their objects
+            yield from _walk(child)
+
+
+def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
+    height = float(page.height)
+    glyphs: list[Glyph] = []
+    edges: list[Edge] = []
+    for obj in _walk(page.layout):
+        if isinstance(obj, LTChar):
+            glyphs.append(Glyph(obj.get_text(), obj.x0, height - obj.y1, obj.x1,
+                                height - obj.y0, obj.size))
+        elif isinstance(obj, LTRect):
+            x0, y0, x1, y1 = obj.bbox
+            top, bottom = height - y1, height - y0
+            edges += [("h", x0, top, x1, top), ("h", x0, bottom, x1, bottom),
+                      ("v", x0, top, x0, bottom), ("v", x1, top, x1, bottom)]
+        else:  # LTLine and LTCurve: every straight piece of the path
+            for (ax, ay), (bx, by) in pairwise(obj.pts):
+                if abs(ay - by) <= STRAIGHT:
+                    edges.append(("h", min(ax, bx), height - ay, max(ax, bx), height - ay))
+                elif abs(ax - bx) <= STRAIGHT:
+                    edges.append(("v", ax, height - max(ay, by), ax, height - min(ay, by)))
+    return glyphs, edges
