@@ -10,6 +10,7 @@ realigned in order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from perfparse.grammar import Grammar
 from perfparse.normalise.values import parse_amount, parse_percent, parse_score, parse_unit_header
@@ -131,6 +132,7 @@ def _label(text: str) -> str:
     return text.rstrip("：: ").strip()
 
 
+@lru_cache(maxsize=65536)
 def split_inline(text: str) -> tuple[str, str | None]:
     """``一、项目总预算：150000`` → (一、项目总预算, 150000); other text → (text, None)."""
     head, sep, tail = text.replace(":", "：").rpartition("：")

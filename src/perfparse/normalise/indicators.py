@@ -12,6 +12,7 @@ inferred from cues in the name (及时性 → 时效指标).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -35,6 +36,7 @@ class IndicatorDraft:
     inferred: list[str] = field(default_factory=list)  # warning messages
 
 
+@lru_cache(maxsize=65536)
 def _fit(role: str, text: str) -> float:
     """How well a cell's look fits a role (higher is better)."""
     numeric = bool(_NUMBER.match(text))
