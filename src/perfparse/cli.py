@@ -156,17 +156,20 @@ def ingest_cmd(
         typer.echo("interrupted: files finished so far are saved; run the same command again "
                    "to ingest the rest", err=True)
         raise typer.Exit(130) from None
-    rate = (s.files - s.unchanged) / s.seconds if s.seconds else 0.0
+    done = s.files - s.unchanged
     typer.echo(f"{s.files} files: {s.parsed} parsed, {s.parsed_with_warnings} parsed with "
                f"warnings, {s.failed} failed, {s.unchanged} unchanged since an earlier run"
                + (f", {s.copies} copies of other files" if s.copies else ""))
-    typer.echo(f"{s.forms} forms, {s.indicators} indicators in {s.seconds:.1f} s "
-               f"({rate:.1f} files/s, {s.workers} {s.engine} workers)")
+    if done:
+        typer.echo(f"{s.forms} forms, {s.indicators} indicators in {s.seconds:.1f} s "
+                   f"({done / s.seconds:.1f} files/s, {s.workers} {s.engine} workers)")
+    else:
+        typer.echo("nothing new to ingest (--force re-parses, --retry-failed retries failures)")
     typer.echo(f"warehouse: {s.warehouse}")
     if s.exported_rows:
         typer.echo(f"files: {out / 'manifest.json'}, {out / 'jsonl'}/, {out / 'parquet'}/")
     if s.failed:
-        typer.echo(f"{s.failed} files failed: see the lines above and the manifest "
-                   "(status \"failed\"); fix or remove them, then rerun with --retry-failed",
-                   err=True)
+        typer.echo(f"{s.failed} file{'s' if s.failed > 1 else ''} failed: see the lines above "
+                   "and the manifest (status \"failed\"); fix or remove them, then rerun with "
+                   "--retry-failed", err=True)
         raise typer.Exit(1)

@@ -1,0 +1,187 @@
+"""Benchmark `perfparse ingest`: throughput and peak memory as the corpus grows.
+
+Builds a corpus of distinct files from the samples (each copy gets different
+trailing bytes, so every sha256 differs and nothing is skipped as a duplicate),
+then runs the real command on the first 200 and on all 2,000 files with 1 and 2
+workers, into a fresh DuckDB warehouse each time. Prints files/s and forms/s (over
+the parse-and-write phase, from the run's manifest), wall time (with start-up and
+exports), the peak memory of the ingest process (RSS), of its largest worker (RSS)
+and of the whole process tree (PSS), and the cores that other processes on the
+machine used meanwhile ("other load"), sampled every 50 ms.
+
+Other load on the machine skews the 2-worker figure, so the script first measures
+how well two plain parse loops scale here right now ("machine check").
+
+    python scripts/bench_ingest.py [--sizes 200,2000] [--workers 1,2] [--samples DIR ...]
+                                   [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_KINDS = {".txt", ".md", ".html", ".htm"}
+
+
+def build_corpus(samples: list[Path], dest: Path, n: int) -> None:
+    """``n`` distinct files: sample i % len(samples), made unique by trailing bytes that
+    parsers ignore (blank lines after a text dump, a comment after a PDF's %%EOF)."""
+    dest.mkdir(parents=True)
+    for i in range(n):
+        src = samples[i % len(samples)]
+        copy = i // len(samples) + 1
+        tail = b"\n" * copy if src.suffix.lower() in TEXT_KINDS else f"\n% copy {copy}\n".encode()
+        (dest / f"{i:05d}_{src.name}").write_bytes(src.read_bytes() + tail)
+
+
+def subset(corpus: Path, dest: Path, n: int) -> None:
+    dest.mkdir(parents=True)
+    for p in sorted(corpus.iterdir())[:n]:
+        os.link(p, dest / p.name)
+
+
+class Sampler(threading.Thread):
+    """Every 50 ms: peak RSS of the ingest process and of its largest worker, peak PSS
+    of the whole process tree (PSS splits pages that forked workers share, so the sum
+    is not inflated), CPU time used by the tree, and CPU time used by everything else
+    on the machine (other load makes the 2-worker figure look worse than it is)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.proc = psutil.Process(pid)
+        self.main = self.worker = self.tree = 0
+        self.cpu: dict[int, float] = {}  # pid → CPU seconds last seen
+        self.machine0 = self._machine_busy()
+        self.machine = 0.0
+        self.halt = threading.Event()
+
+    @staticmethod
+    def _machine_busy() -> float:
+        t = psutil.cpu_times()
+        return t.user + t.nice + t.system + t.irq + t.softirq + getattr(t, "steal", 0.0)
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            try:
+                procs = [self.proc, *self.proc.children(recursive=True)]
+                main = self.proc.memory_info().rss
+                kids = [p.memory_info().rss for p in procs[1:]]
+                pss = sum(p.memory_full_info().pss for p in procs)
+                for p in procs:
+                    c = p.cpu_times()
+                    self.cpu[p.pid] = c.user + c.system
+            except psutil.Error:
+                self.halt.wait(0.05)
+                continue
+            self.main = max(self.main, main)
+            self.worker = max(self.worker, *kids, 0)
+            self.tree = max(self.tree, pss)
+            self.machine = self._machine_busy() - self.machine0
+            self.halt.wait(0.05)
+
+    def other_cores(self, wall: float) -> float:
+        return max(0.0, self.machine - sum(self.cpu.values())) / wall
+
+
+def run_ingest(corpus: Path, out: Path, workers: int) -> dict:
+    cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest", str(corpus),
+           "--out", str(out), "--workers", str(workers)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = Sampler(proc.pid)
+    peak.start()
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    peak.halt.set()
+    peak.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"ingest failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    run = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["run"]
+    mb = 1024 * 1024
+    return {"files": run["files"], "forms": run["forms"], "seconds": run["seconds"],
+            "wall": wall, "failed": run["failed"], "main_mb": peak.main / mb,
+            "worker_mb": peak.worker / mb, "tree_mb": peak.tree / mb,
+            "other_cores": peak.other_cores(wall)}
+
+
+def machine_check(samples: list[Path]) -> float:
+    """Throughput of two parse loops at once over one loop: what 2 workers can hope for."""
+    code = ("import sys, time, perfparse\nfiles = sys.argv[1:]\nperfparse.parse(files[0])\n"
+            "t = time.perf_counter()\nfor _ in range(6):\n    for f in files: perfparse.parse(f)\n"
+            "print(time.perf_counter() - t)\n")
+    args = [sys.executable, "-c", code, *map(str, samples)]
+
+    def timed(k: int) -> float:
+        procs = [subprocess.Popen(args, stdout=subprocess.PIPE, text=True) for _ in range(k)]
+        return max(float(p.communicate()[0]) for p in procs)
+
+    one = timed(1)
+    return 2 * one / timed(2)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--samples", type=Path, nargs="+",
+                    default=[ROOT / "samples", ROOT / "samples" / "pdf"],
+                    help="folders whose files are the samples (not searched recursively); "
+                         "add samples/scan for scans, which take seconds of OCR per page")
+    ap.add_argument("--sizes", default="200,2000")
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--keep", type=Path, help="keep the corpus and outputs in this folder")
+    args = ap.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    worker_counts = [int(w) for w in args.workers.split(",")]
+    samples = sorted(p for d in args.samples for p in d.iterdir()
+                     if p.is_file() and not p.name.startswith("."))
+    if not samples:
+        raise SystemExit(f"no sample files in {', '.join(map(str, args.samples))}")
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="perfparse-bench-"))
+    try:
+        corpus = work / f"corpus-{sizes[-1]}"
+        if not corpus.exists():
+            build_corpus(samples, corpus, sizes[-1])
+        print(f"corpus: {sizes[-1]} files from {len(samples)} samples in {work}", flush=True)
+        print(f"machine check: 2 parse loops at once run {machine_check(samples):.2f}x one "
+              "loop's throughput (2.0 = two idle cores)", flush=True)
+        print(f"{'files':>6} {'workers':>7} {'files/s':>8} {'forms/s':>8} {'wall s':>7} "
+              f"{'failed':>6} {'main MB':>8} {'worker MB':>9} {'tree PSS MB':>11} "
+              f"{'other load':>10}", flush=True)
+        rates: dict[tuple[int, int], float] = {}
+        for n in sizes:
+            src = corpus if n == sizes[-1] else work / f"corpus-{n}"
+            if not src.exists():
+                subset(corpus, src, n)
+            for w in worker_counts:
+                out = work / f"out-{n}-{w}"
+                shutil.rmtree(out, ignore_errors=True)
+                r = run_ingest(src, out, w)
+                rates[n, w] = r["files"] / r["seconds"]
+                print(f"{r['files']:>6} {w:>7} {rates[n, w]:>8.1f} "
+                      f"{r['forms'] / r['seconds']:>8.1f} {r['wall']:>7.1f} {r['failed']:>6} "
+                      f"{r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {r['tree_mb']:>11.0f} "
+                      f"{r['other_cores']:>10.2f}",
+                      flush=True)
+        for n in sizes:
+            if (n, 1) in rates and (n, 2) in rates:
+                print(f"{n} files: 2 workers = {rates[n, 2] / rates[n, 1]:.2f}x 1 worker",
+                      flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

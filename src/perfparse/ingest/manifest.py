@@ -1,0 +1,59 @@
+"""Manifest rows: one per input path, saying what became of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import PurePosixPath
+
+from perfparse.ingest.discover import Identified
+from perfparse.ingest.task import FAILED, Outcome
+from perfparse.sink.flatten import Row
+from perfparse.sink.warehouse import KnownPath
+
+
+@cache
+def perfparse_version() -> str:
+    try:
+        return version("perfparse")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _row(rel: str, sha: str | None, size: int, fmt: str | None, run_id: str, **kw) -> Row:
+    row: Row = {
+        "path": rel, "file": PurePosixPath(rel).name, "sha256": sha, "size_bytes": size,
+        "format": fmt, "status": FAILED, "code": None, "reason": None, "detail": None,
+        "forms": 0, "indicators": 0, "warnings": 0, "seconds": 0.0, "same_as": None,
+        "run_id": run_id, "ingested_at": datetime.now(UTC),
+        "perfparse_version": perfparse_version(),
+    }
+    row.update(kw)
+    return row
+
+
+def from_outcome(o: Outcome, run_id: str) -> Row:
+    return _row(o.task.rel, o.sha256, o.task.size, o.format, run_id, status=o.status,
+                code=o.code, reason=o.reason, detail=o.detail, forms=o.forms,
+                indicators=o.indicators, warnings=o.warnings, seconds=round(o.seconds, 4))
+
+
+def copy_of(ident: Identified, first: Row, run_id: str) -> Row:
+    """A path whose content was parsed under another path: same result, no second parse."""
+    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, first["format"],
+                run_id, status=first["status"], code=first["code"], reason=first["reason"],
+                forms=first["forms"], indicators=first["indicators"],
+                warnings=first["warnings"], same_as=first["path"])
+
+
+def copy_of_known(ident: Identified, path: str, known: KnownPath, run_id: str) -> Row:
+    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, known.format, run_id,
+                status=known.status, forms=known.forms, indicators=known.indicators,
+                warnings=known.warnings, same_as=path)
+
+
+def unusable(ident: Identified, run_id: str) -> Row:
+    """A file no parser was given: empty, unreadable, or not a form format."""
+    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, ident.format, run_id,
+                code=ident.code, reason=ident.reason)

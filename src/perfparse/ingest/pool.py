@@ -1,0 +1,191 @@
+"""The default engine: worker processes that a bad file can crash or hang without
+stopping the batch.
+
+``concurrent.futures`` cannot do this: a segfault breaks the whole executor and a
+hung task cannot be stopped. Here each worker has its own pipe and runs one file
+at a time, so the parent always knows which file a dead or overdue worker held,
+records it as failed, kills the worker and starts another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing as mp
+import pickle
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+
+from perfparse.ingest.task import Outcome, ParseFn, Task, failed, process_file
+
+# A worker that has parsed this many files is replaced, so a slow leak in a PDF or
+# OCR library cannot grow without bound over a long batch.
+MAX_TASKS_PER_WORKER = 500
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this worker when its parent (the fork server, which
+    exits with the ingest) dies, so a ``kill -9``'d ingest leaves no worker behind."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _worker_main(conn: Connection, parse_fn: ParseFn | None) -> None:
+    _die_with_parent()
+    # Ctrl-C is the parent's to handle: it stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        conn.send(process_file(task, parse_fn))
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exited with status {exitcode}"
+
+
+class _Worker:
+    def __init__(self, ctx: mp.context.BaseContext, parse_fn: ParseFn | None) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, parse_fn), daemon=True)
+        self.proc.start()
+        child.close()
+        self.queued: deque[Task] = deque()  # sent, not yet answered; the head is running
+        self.started = 0.0  # when the head task started (as far as the parent can tell)
+        self.sent = 0
+        self.dead = False
+
+    def send(self, task: Task) -> None:
+        if not self.queued:
+            self.started = time.monotonic()
+        self.queued.append(task)
+        self.sent += 1
+        try:
+            self.conn.send(task)
+        except OSError:
+            # It died on the file it holds; the parent sees the exit and hands this
+            # task, still queued here, to another worker.
+            self.dead = True
+
+    def finished_head(self) -> Task:
+        task = self.queued.popleft()
+        self.started = time.monotonic()
+        return task
+
+    def stop(self, *, kill: bool) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class ProcessPool:
+    """``run(tasks)`` yields one :class:`Outcome` per task, in completion order."""
+
+    # Each worker holds its next file while parsing one, so it never waits for the
+    # parent, which may be busy (the database writer thread holds the GIL at times).
+    DEPTH = 2
+
+    def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None) -> None:
+        self.n = max(1, workers)
+        self.timeout = timeout
+        self.parse_fn = parse_fn
+        # forkserver, not fork: the parent holds database connections and threads that
+        # a forked child must not inherit; workers fork from a clean server that has
+        # already imported the parser, so replacing one costs milliseconds.
+        self.ctx = mp.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["perfparse.ingest.task"])
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        pending = iter(tasks)
+        retry: deque[Task] = deque()  # queued behind a file that killed its worker
+        workers = [_Worker(self.ctx, self.parse_fn) for _ in range(self.n)]
+        exhausted = False
+        try:
+            while True:
+                for w in workers:
+                    while (len(w.queued) < self.DEPTH and w.sent < MAX_TASKS_PER_WORKER
+                           and not w.dead):
+                        task = retry.popleft() if retry else next(pending, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        w.send(task)
+                if exhausted and not retry and not any(w.queued for w in workers):
+                    return
+                yield from self._collect(workers, retry)
+        finally:
+            for w in workers:
+                w.stop(kill=bool(w.queued))
+
+    def _collect(self, workers: list[_Worker], retry: deque[Task]) -> Iterator[Outcome]:
+        busy = [w for w in workers if w.queued]
+        next_deadline = min(w.started for w in busy) + self.timeout
+        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                         timeout=max(0.0, next_deadline - time.monotonic())))
+        for i, w in enumerate(workers):
+            if not w.queued:
+                continue
+            if w.conn in ready:
+                try:
+                    out: Outcome = w.conn.recv()
+                except (EOFError, OSError, pickle.UnpicklingError):
+                    w.proc.join(timeout=5)
+                    yield self._replace(workers, i, retry, self._crashed(w))
+                    continue
+                w.finished_head()
+                if not w.queued and w.sent >= MAX_TASKS_PER_WORKER:
+                    w.stop(kill=False)
+                    workers[i] = _Worker(self.ctx, self.parse_fn)
+                yield out
+            elif w.proc.sentinel in ready:
+                w.proc.join(timeout=5)
+                yield self._replace(workers, i, retry, self._crashed(w))
+            elif time.monotonic() - w.started > self.timeout:
+                w.proc.kill()
+                yield self._replace(workers, i, retry, failed(
+                    w.queued[0], "timeout",
+                    f"parsing took longer than {self.timeout:g} s and was stopped; if the file "
+                    "is just large, rerun with a larger --timeout and --retry-failed",
+                    seconds=time.monotonic() - w.started))
+
+    def _replace(self, workers: list[_Worker], i: int, retry: deque[Task],
+                 out: Outcome) -> Outcome:
+        """Retire a dead or stopped worker: its running file gets ``out``, the files
+        queued behind it go to other workers."""
+        w = workers[i]
+        w.finished_head()
+        retry.extend(w.queued)
+        w.queued.clear()
+        w.stop(kill=True)
+        workers[i] = _Worker(self.ctx, self.parse_fn)
+        return out
+
+    def close(self) -> None:
+        """Nothing to release: ``run`` stops its workers when it ends, however it ends."""
+
+    def _crashed(self, w: _Worker) -> Outcome:
+        return failed(w.queued[0], "worker-crashed",
+                      f"the parser process died ({_death(w.proc.exitcode)}) while reading this "
+                      "file; the batch went on without it. Run `perfparse parse` on the file to "
+                      "see the error, and report it with the file attached",
+                      seconds=time.monotonic() - w.started)

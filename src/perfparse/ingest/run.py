@@ -1,0 +1,279 @@
+"""One ingest run: discover → skip what is done → parse in an engine → write → export.
+
+The warehouse is the checkpoint. A file counts as done only once its rows and its
+manifest row are committed together, so after a crash or ``kill -9`` the same
+command picks up exactly the files that were not committed, and re-ingesting the
+same content replaces rows by their stable ids instead of adding to them.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+from perfparse.ingest import manifest
+from perfparse.ingest.discover import Candidate, Identified, identify, walk
+from perfparse.ingest.task import FAILED, PARSED, WITH_WARNINGS, Outcome, ParseFn, Task
+from perfparse.sink.flatten import Row
+from perfparse.sink.warehouse import (
+    FileCommit,
+    KnownPath,
+    Warehouse,
+    WarehouseError,
+    open_warehouse,
+)
+
+Engine = Literal["process", "dask"]
+UNCHANGED = "unchanged"
+MAX_LISTED_FAILURES = 100
+
+
+@dataclass(slots=True)
+class IngestOptions:
+    root: Path
+    out: Path
+    db: str | None = None
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    engine: Engine = "process"
+    scheduler: str | None = None  # dask only: tcp://host:8786; None starts a local cluster
+    timeout: float = 300.0  # seconds one file may take
+    force: bool = False  # re-parse files whose content was ingested before
+    retry_failed: bool = False  # re-parse files that failed before
+    pdf_engine: str = "pdfplumber"
+    parse_fn: ParseFn | None = None  # replaces perfparse's parser (tests use it)
+    export: bool = True  # write JSONL, Parquet and manifest.json to OUT afterwards
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    run_id: str
+    root: str
+    warehouse: str
+    engine: str
+    workers: int
+    files: int = 0
+    unchanged: int = 0
+    parsed: int = 0
+    parsed_with_warnings: int = 0
+    failed: int = 0
+    copies: int = 0  # paths whose content another path of the corpus already had
+    forms: int = 0
+    indicators: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # path, code, reason
+    exported_rows: dict[str, int] = field(default_factory=dict)
+
+    def run_record(self) -> dict:
+        """The summary for manifest.json, whose ``files`` list has the per-file details."""
+        return {k: v for k, v in asdict(self).items() if k not in ("failures", "exported_rows")}
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, path: str, status: str, reason: str | None) -> None: ...
+
+
+class _Quiet:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, path: str, status: str, reason: str | None) -> None:
+        pass
+
+
+class _Writer(threading.Thread):
+    """Commits results on its own thread so the engine's workers never wait on the
+    database, batching whatever has queued up meanwhile."""
+
+    _STOP = object()
+
+    def __init__(self, wh: Warehouse, summary: IngestSummary, progress: Progress) -> None:
+        super().__init__(name="perfparse-writer", daemon=True)
+        self.wh, self.summary, self.progress = wh, summary, progress
+        # Bounded, so a slow database holds back the engine instead of filling memory.
+        self.q: queue.Queue = queue.Queue(maxsize=2 * wh.batch_files)
+        self.error: BaseException | None = None
+
+    def put(self, item: FileCommit | str) -> None:
+        """A commit, or the path of a file skipped as unchanged."""
+        while True:
+            if self.error is not None:
+                raise self.error
+            try:
+                self.q.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def finish(self) -> None:
+        self.put(self._STOP)  # type: ignore[arg-type]
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+    def run(self) -> None:
+        stop = False
+        while not stop:
+            items = self._next_batch()
+            stop = items[-1] is self._STOP
+            commits = [i for i in items if isinstance(i, FileCommit)]
+            try:
+                self.wh.write(commits)
+            except Exception as e:
+                self.error = WarehouseError(
+                    f"writing to {self.wh.url} failed ({type(e).__name__}: {e}). Files "
+                    "committed before are kept: fix the warehouse and run the same command "
+                    "again to continue")
+                self.error.__cause__ = e
+                return
+            for i in items:
+                if isinstance(i, str):
+                    self.summary.unchanged += 1
+                    self.progress.advance(i, UNCHANGED, None)
+                elif isinstance(i, FileCommit):
+                    for row in i.manifest:
+                        self._count(row)
+
+    def _next_batch(self) -> list:
+        """Wait for one item, then gather more for up to the warehouse's batch time."""
+        items = [self.q.get()]
+        deadline = time.monotonic() + self.wh.batch_seconds
+        while len(items) < self.wh.batch_files and items[-1] is not self._STOP:
+            try:
+                items.append(self.q.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                break
+        return items
+
+    def _count(self, row: Row) -> None:
+        s = self.summary
+        status = row["status"]
+        if status == PARSED:
+            s.parsed += 1
+        elif status == WITH_WARNINGS:
+            s.parsed_with_warnings += 1
+        else:
+            s.failed += 1
+            if len(s.failures) < MAX_LISTED_FAILURES:
+                s.failures.append((row["path"], row["code"], row["reason"]))
+        if row["same_as"]:
+            s.copies += 1
+        else:
+            s.forms += row["forms"]
+            s.indicators += row["indicators"]
+        self.progress.advance(row["path"], status, row["reason"])
+
+
+@dataclass(slots=True)
+class _Waiting:
+    replaced: set[str]
+    copies: list[tuple[Identified, set[str]]] = field(default_factory=list)
+
+
+class _Planner:
+    """Decides per file: skip, record without parsing, or hand to the engine."""
+
+    def __init__(self, opts: IngestOptions, known: dict[str, KnownPath], run_id: str,
+                 writer: _Writer) -> None:
+        self.opts, self.known, self.run_id, self.writer = opts, known, run_id, writer
+        self.good_before = {} if opts.force else {
+            k.sha256: (path, k) for path, k in known.items()
+            if k.sha256 and k.status in (PARSED, WITH_WARNINGS)}
+        # Content whose old path now holds something else: its rows may be dropped as
+        # orphans at any moment, so another path holding it is parsed, not copied.
+        self.replaced: set[str] = set()
+        self.in_flight: dict[str, _Waiting] = {}
+        self.seen_before = {k.sha256 for k in known.values() if k.sha256}
+        self.parsed_now: dict[str, Row] = {}
+
+    def tasks(self, cands: list[Candidate]) -> Iterator[Task]:
+        for c in cands:
+            ident = identify(c)
+            sha = ident.sha256
+            k = self.known.get(c.rel)
+            if (k is not None and k.sha256 == sha and not self.opts.force
+                    and not (self.opts.retry_failed and k.status == FAILED)):
+                self.writer.put(c.rel)
+                continue
+            replaced = {k.sha256} if k is not None and k.sha256 and k.sha256 != sha else set()
+            self.replaced |= replaced
+            if ident.code is not None or sha is None:
+                self._commit(None, [manifest.unusable(ident, self.run_id)], replaced)
+            elif sha in self.in_flight:
+                self.in_flight[sha].copies.append((ident, replaced))
+            elif sha in self.parsed_now:
+                self._commit(sha, [manifest.copy_of(ident, self.parsed_now[sha], self.run_id)],
+                             replaced)
+            elif sha in self.good_before and sha not in self.replaced:
+                path, known = self.good_before[sha]
+                self._commit(sha, [manifest.copy_of_known(ident, path, known, self.run_id)],
+                             replaced)
+            else:
+                self.in_flight[sha] = _Waiting(replaced)
+                assert ident.format is not None
+                yield Task(str(c.path), c.rel, sha, ident.format, c.size, self.opts.pdf_engine)
+
+    def _commit(self, sha: str | None, rows: list[Row], replaced: set[str]) -> None:
+        self.writer.put(FileCommit(sha, None, rows, replaced))
+
+    def done(self, o: Outcome) -> FileCommit:
+        waiting = self.in_flight.pop(o.task.sha256, _Waiting(set()))
+        row = manifest.from_outcome(o, self.run_id)
+        self.parsed_now[o.task.sha256] = row
+        rows = [row] + [manifest.copy_of(ident, row, self.run_id) for ident, _ in waiting.copies]
+        replaced = waiting.replaced.union(*(r for _, r in waiting.copies))
+        if o.sha256 != o.task.sha256:  # the file changed while queued: its old rows go
+            replaced.add(o.task.sha256)
+        return FileCommit(o.sha256, o.tables, rows, replaced,
+                          seen_before=o.sha256 in self.seen_before)
+
+
+def _engine(opts: IngestOptions):
+    if opts.engine == "dask":
+        from perfparse.ingest.dask_engine import DaskPool
+
+        return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler)
+    from perfparse.ingest.pool import ProcessPool
+
+    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn)
+
+
+def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
+    """Ingest every file under ``opts.root`` into the warehouse; see the module doc."""
+    started = time.perf_counter()
+    run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+    root = opts.root.resolve()
+    opts.out.mkdir(parents=True, exist_ok=True)
+    progress = progress or _Quiet()
+    wh = open_warehouse(opts.db, opts.out)
+    try:
+        summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
+        cands = walk(root, exclude=opts.out)
+        summary.files = len(cands)
+        progress.start(len(cands))
+        writer = _Writer(wh, summary, progress)
+        planner = _Planner(opts, wh.known(), run_id, writer)
+        writer.start()
+        engine = _engine(opts)
+        try:
+            for outcome in engine.run(planner.tasks(cands)):
+                writer.put(planner.done(outcome))
+        finally:
+            engine.close()
+            writer.finish()
+        summary.seconds = round(time.perf_counter() - started, 3)
+        if opts.export:
+            from perfparse.sink.exports import export_all
+
+            summary.exported_rows = export_all(wh, opts.out, summary.run_record())
+        return summary
+    finally:
+        wh.close()

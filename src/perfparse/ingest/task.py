@@ -1,0 +1,86 @@
+"""The per-file function every engine runs: one file → an :class:`Outcome`.
+
+It parses and flattens in the worker, so the process that writes the warehouse
+only moves rows; and it never raises, so one bad file is one failed row.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfparse.api import parse_bytes
+from perfparse.errors import ParseError
+from perfparse.sink.flatten import Tables, flatten_document
+from perfparse.sink.schema import DATA_TABLES
+from perfparse.validate.records import Document
+
+# (file name, bytes) → Document; injectable so tests can make a worker crash or hang.
+ParseFn = Callable[[str, bytes], Document]
+
+FAILED = "failed"
+PARSED = "parsed"
+WITH_WARNINGS = "parsed-with-warnings"
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    path: str
+    rel: str
+    sha256: str
+    format: str
+    size: int
+    pdf_engine: str = "pdfplumber"
+
+
+@dataclass(slots=True)
+class Outcome:
+    task: Task
+    status: str
+    sha256: str
+    format: str
+    code: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+    forms: int = 0
+    indicators: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    tables: Tables = field(default_factory=lambda: {t.name: [] for t in DATA_TABLES})
+
+
+def failed(task: Task, code: str, reason: str, *, detail: str | None = None,
+           seconds: float = 0.0) -> Outcome:
+    return Outcome(task, FAILED, task.sha256, task.format, code, reason, detail,
+                   seconds=seconds)
+
+
+def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
+    start = time.perf_counter()
+    try:
+        data = Path(task.path).read_bytes()
+        name = Path(task.path).name
+        if parse_fn is None:
+            doc = parse_bytes(name, data, pdf_engine=task.pdf_engine)
+        else:
+            doc = parse_fn(name, data)
+        tables = flatten_document(doc)
+    except ParseError as e:
+        return failed(task, e.code, e.reason, seconds=time.perf_counter() - start)
+    except OSError as e:
+        return failed(task, "unreadable", f"cannot read the file ({e.strerror}); it may have "
+                      "been moved or deleted during the run", seconds=time.perf_counter() - start)
+    except Exception as e:
+        return failed(task, "internal-error",
+                      f"perfparse failed on this file ({type(e).__name__}: {e}). This is a bug: "
+                      "please report it with the file attached (traceback in the manifest's "
+                      "detail column)",
+                      detail=traceback.format_exc(), seconds=time.perf_counter() - start)
+    n_warn = tables["files"][0]["warnings"]
+    return Outcome(
+        task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
+        forms=len(doc.forms), indicators=len(tables["indicators"]), warnings=n_warn,
+        seconds=time.perf_counter() - start, tables=tables)

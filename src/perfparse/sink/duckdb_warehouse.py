@@ -1,0 +1,136 @@
+"""The embedded default warehouse: one DuckDB file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from perfparse.sink.arrow import to_arrow
+from perfparse.sink.schema import (
+    ALL_TABLES,
+    DATA_TABLES,
+    MANIFEST,
+    MONEY_SCALE,
+    POINTS_SCALE,
+    TableSchema,
+    file_column,
+)
+from perfparse.sink.warehouse import (
+    KNOWN_COLUMNS,
+    SCHEMA_VERSION,
+    FileCommit,
+    KnownPath,
+    WarehouseError,
+)
+
+_SQL_TYPE = {
+    "str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE",
+    "money": f"DECIMAL(18,{MONEY_SCALE})", "points": f"DECIMAL(12,{POINTS_SCALE})",
+    "date": "DATE", "json": "JSON", "timestamp": "TIMESTAMPTZ",
+}
+
+
+MEMORY_LIMIT = "64MB"
+
+
+def _ddl(t: TableSchema) -> str:
+    """Only the manifest gets a primary key (one per file, for INSERT OR REPLACE). A
+    data table's ids are unique by construction, since a file's rows are replaced
+    whole; a key index there would be held in memory and grow with the warehouse."""
+    cols = ", ".join(f'"{c.name}" {_SQL_TYPE[c.kind]}'
+                     + (" PRIMARY KEY" if t is MANIFEST and c.name == t.key else "")
+                     for c in t.columns)
+    return f"CREATE TABLE IF NOT EXISTS {t.name} ({cols})"
+
+
+class DuckDBWarehouse:
+    # A DuckDB transaction costs ~25 ms of CPU however small, so files are committed
+    # in groups; a group is still all-or-nothing, so no reader sees half a file.
+    batch_files = 100
+    batch_seconds = 1.0
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.url = f"duckdb://{path.resolve()}"
+        try:
+            # One thread: the cores belong to the parsers, and the writes are small.
+            # A memory limit: by default DuckDB caches up to 80% of RAM, and the
+            # ingest's memory must stay flat as the warehouse grows (it spills).
+            self.con = duckdb.connect(str(path), config={"threads": 1,
+                                                         "memory_limit": MEMORY_LIMIT})
+        except duckdb.IOException as e:
+            raise WarehouseError(f"cannot open {path}: {e}. Another perfparse ingest may be "
+                                 "writing to it; wait for it or use another --out.") from e
+        self.con.execute("CREATE TABLE IF NOT EXISTS perfparse_meta "
+                         "(key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = self.con.execute(
+            "SELECT value FROM perfparse_meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO perfparse_meta VALUES ('schema_version', ?)",
+                             [str(SCHEMA_VERSION)])
+        elif row[0] != str(SCHEMA_VERSION):
+            raise WarehouseError(f"{path} holds perfparse schema v{row[0]}, this perfparse "
+                                 f"writes v{SCHEMA_VERSION}: ingest into a new --out.")
+        for t in ALL_TABLES:
+            self.con.execute(_ddl(t))
+
+    def known(self) -> dict[str, KnownPath]:
+        rows = self.con.execute(f"SELECT path, {', '.join(KNOWN_COLUMNS)} FROM manifest"
+                                ).fetchall()
+        return {r[0]: KnownPath(*r[1:]) for r in rows}
+
+    def write(self, commits: Sequence[FileCommit]) -> None:
+        """All ``commits`` in one transaction: DuckDB has one writer, and committing
+        per file would make that writer the bottleneck of a parallel ingest."""
+        if not commits:
+            return
+        shas = sorted({c.sha256 for c in commits if c.sha256 and c.tables is not None})
+        stale = [s for s in shas if any(c.seen_before for c in commits if c.sha256 == s)]
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            for t in DATA_TABLES:
+                if stale:
+                    con.execute(f"DELETE FROM {t.name} WHERE {file_column(t)} IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [stale])
+                rows = [r for c in commits if c.tables for r in c.tables[t.name]]
+                if rows:
+                    self._insert(t, to_arrow(t, rows))
+            manifest = to_arrow(MANIFEST, [r for c in commits for r in c.manifest])
+            con.register("incoming_manifest", manifest)
+            con.execute("INSERT OR REPLACE INTO manifest SELECT * FROM incoming_manifest")
+            con.unregister("incoming_manifest")
+            replaced = sorted({s for c in commits for s in c.replaced} - set(shas))
+            if replaced:
+                self._drop_orphans(replaced)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, t: TableSchema, data: pa.Table) -> None:
+        self.con.register("incoming", data)
+        self.con.execute(f"INSERT INTO {t.name} SELECT * FROM incoming")
+        self.con.unregister("incoming")
+
+    def _drop_orphans(self, shas: list[str]) -> None:
+        orphans = [s for (s,) in self.con.execute(
+            "SELECT s FROM unnest(?::VARCHAR[]) AS u(s) "
+            "WHERE s NOT IN (SELECT sha256 FROM manifest WHERE sha256 IS NOT NULL)",
+            [shas]).fetchall()]
+        for t in DATA_TABLES:
+            if orphans:
+                self.con.execute(f"DELETE FROM {t.name} WHERE {file_column(t)} IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [orphans])
+
+    def batches(self, table: TableSchema, rows_per_batch: int) -> Iterator[pa.RecordBatch]:
+        cols = ", ".join(f'"{n}"' for n in table.names)
+        # Insertion order, not ORDER BY: a sort would hold the whole table in memory.
+        yield from self.con.sql(f"SELECT {cols} FROM {table.name}"
+                                ).to_arrow_reader(rows_per_batch)
+
+    def close(self) -> None:
+        self.con.close()

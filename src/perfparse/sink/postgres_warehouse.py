@@ -1,0 +1,138 @@
+"""PostgreSQL warehouse (SQLAlchemy 2 Core + psycopg 3): one transaction per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import pyarrow as pa
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from perfparse.sink.arrow import to_arrow
+from perfparse.sink.flatten import Row
+from perfparse.sink.schema import (
+    ALL_TABLES,
+    DATA_TABLES,
+    MANIFEST,
+    MONEY_SCALE,
+    POINTS_SCALE,
+    TableSchema,
+    file_column,
+)
+from perfparse.sink.warehouse import (
+    KNOWN_COLUMNS,
+    SCHEMA_VERSION,
+    FileCommit,
+    KnownPath,
+    WarehouseError,
+)
+
+
+def _sql_type(kind: str) -> sa.types.TypeEngine:
+    return {
+        "str": sa.Text(), "int": sa.BigInteger(), "float": sa.Double(),
+        "money": sa.Numeric(18, MONEY_SCALE), "points": sa.Numeric(12, POINTS_SCALE),
+        "date": sa.Date(), "json": JSONB(), "timestamp": sa.DateTime(timezone=True),
+    }[kind]
+
+
+def _metadata() -> tuple[sa.MetaData, dict[str, sa.Table], sa.Table]:
+    md = sa.MetaData()
+    tables = {}
+    for t in ALL_TABLES:
+        cols = [sa.Column(c.name, _sql_type(c.kind), primary_key=c.name == t.key)
+                for c in t.columns]
+        table = sa.Table(t.name, md, *cols)
+        if t is not MANIFEST and file_column(t) != t.key:
+            sa.Index(f"{t.name}_sha256_idx", table.c.sha256)
+        tables[t.name] = table
+    sa.Index("manifest_sha256_idx", tables["manifest"].c.sha256)
+    meta = sa.Table("perfparse_meta", md, sa.Column("key", sa.Text(), primary_key=True),
+                    sa.Column("value", sa.Text()))
+    return md, tables, meta
+
+
+def engine_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` → the psycopg 3 driver SQLAlchemy should use."""
+    scheme, rest = url.split("://", 1)
+    return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
+
+
+class PostgresWarehouse:
+    # One transaction per file whatever the batch; batching only spares the queue.
+    batch_files = 32
+    batch_seconds = 0.0
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = sa.create_engine(engine_url(url), pool_pre_ping=True)
+        md, self.tables, meta = _metadata()
+        try:
+            with self.engine.begin() as conn:
+                # Two ingests starting at once would race on CREATE TABLE.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7405301)"))
+                md.create_all(conn, checkfirst=True)
+                version = conn.execute(sa.select(meta.c.value).where(
+                    meta.c.key == "schema_version")).scalar()
+                if version is None:
+                    conn.execute(meta.insert().values(key="schema_version",
+                                                      value=str(SCHEMA_VERSION)))
+        except sa.exc.OperationalError as e:
+            raise WarehouseError(f"cannot connect to {url}: {e.orig}. Check that the server "
+                                 "runs and the URL's user, host, port and database.") from e
+        if version is not None and version != str(SCHEMA_VERSION):
+            raise WarehouseError(f"{url} holds perfparse schema v{version}, this perfparse "
+                                 f"writes v{SCHEMA_VERSION}: use a new database.")
+
+    def known(self) -> dict[str, KnownPath]:
+        m = self.tables["manifest"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(m.c.path, *(m.c[n] for n in KNOWN_COLUMNS))).all()
+        return {r[0]: KnownPath(*r[1:]) for r in rows}
+
+    def write(self, commits: Sequence[FileCommit]) -> None:
+        for c in commits:
+            with self.engine.begin() as conn:
+                self._write_one(conn, c)
+
+    def _write_one(self, conn: sa.Connection, c: FileCommit) -> None:
+        if c.sha256 and c.tables is not None:
+            for t in DATA_TABLES:
+                rows = c.tables[t.name]
+                table = self.tables[t.name]
+                col = table.c[file_column(t)]
+                if rows:
+                    self._upsert(conn, t, rows)
+                if c.seen_before:
+                    # Rows this file no longer yields (or all, if it failed this time).
+                    conn.execute(table.delete().where(
+                        col == c.sha256, table.c.id.not_in([r["id"] for r in rows])))
+        self._upsert(conn, MANIFEST, c.manifest)
+        m = self.tables["manifest"]
+        for old in c.replaced - {c.sha256}:
+            still_used = conn.execute(sa.select(m.c.path).where(m.c.sha256 == old).limit(1)
+                                      ).first()
+            if still_used is None:
+                for t in DATA_TABLES:
+                    table = self.tables[t.name]
+                    conn.execute(table.delete().where(table.c[file_column(t)] == old))
+
+    def _upsert(self, conn: sa.Connection, t: TableSchema, rows: list[Row]) -> None:
+        table = self.tables[t.name]
+        stmt = pg_insert(table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[t.key],
+            set_={n: stmt.excluded[n] for n in t.names if n != t.key})
+        conn.execute(stmt, rows)
+
+    def batches(self, table: TableSchema, rows_per_batch: int) -> Iterator[pa.RecordBatch]:
+        t = self.tables[table.name]
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=rows_per_batch).execute(
+                sa.select(t).order_by(t.c[table.key]))
+            for part in result.mappings().partitions():
+                yield from to_arrow(table, [dict(r) for r in part]).to_batches()
+
+    def close(self) -> None:
+        self.engine.dispose()

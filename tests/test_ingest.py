@@ -1,0 +1,217 @@
+"""`perfparse ingest` end to end on real files: a corpus mixing good files with corrupt,
+empty, encrypted and junk ones; re-ingest; edits; the CLI; DuckDB and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perfparse.cli import app
+from perfparse.ingest import IngestOptions, ingest
+from perfparse.sink.schema import DATA_TABLES, MANIFEST
+from perfparse.sink.warehouse import open_warehouse
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted((ROOT / "samples").glob("*.txt"))
+PDFS = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
+
+
+def warehouse_rows(db: str | None, out: Path) -> dict[str, set[tuple]]:
+    """Every data row (and the manifest's what-happened columns) as comparable tuples."""
+    wh = open_warehouse(db, out)
+    try:
+        got: dict[str, set[tuple]] = {}
+        for t in DATA_TABLES:
+            json_cols = {c.name for c in t.columns if c.kind == "json"}
+            got[t.name] = {
+                tuple(json.dumps(json.loads(v), sort_keys=True) if k in json_cols and v else v
+                      for k, v in r.items())
+                for b in wh.batches(t, 5000) for r in b.to_pylist()}
+        got["manifest"] = {(r["path"], r["sha256"], r["status"], r["code"], r["forms"],
+                            r["indicators"], r["same_as"])
+                           for b in wh.batches(MANIFEST, 5000) for r in b.to_pylist()}
+        return got
+    finally:
+        wh.close()
+
+
+def make_corpus(dest: Path, *, pdfs: int = 2) -> dict[str, str]:
+    """Good files plus bad ones; returns path → expected status ("parsed" covers both
+    parsed statuses) or failure code."""
+    expect: dict[str, str] = {}
+    (dest / "a" / "deeper").mkdir(parents=True)
+    for i, src in enumerate(TEXTS):
+        rel = f"a/{src.name}" if i % 2 else f"a/deeper/{src.name}"
+        shutil.copy(src, dest / rel)
+        expect[rel] = "parsed"
+    for src in PDFS[:pdfs]:
+        shutil.copy(src, dest / src.name)
+        expect[src.name] = "parsed"
+    shutil.copy(TEXTS[0], dest / "same-as-first.txt")
+    expect["same-as-first.txt"] = "parsed"
+    (dest / "empty.txt").write_bytes(b"")
+    expect["empty.txt"] = "empty-file"
+    (dest / "junk.bin").write_bytes(bytes(range(256)) * 64)
+    expect["junk.bin"] = "unsupported-format"
+    (dest / "prose.txt").write_text("这是一段说明文字，没有表格。\n", encoding="utf-8")
+    expect["prose.txt"] = "no-form"
+    if PDFS:
+        data = PDFS[0].read_bytes()
+        (dest / "truncated.pdf").write_bytes(data[: len(data) // 3])
+        expect["truncated.pdf"] = "corrupt-pdf"
+    (dest / ".hidden.txt").write_bytes(TEXTS[0].read_bytes())  # ignored: not in expect
+    return expect
+
+
+def encrypt_pdf(src: Path, dest: Path) -> None:
+    pikepdf = pytest.importorskip("pikepdf", reason="pikepdf makes the encrypted PDF")
+    with pikepdf.open(src) as pdf:
+        pdf.save(dest, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+
+
+def status_of(entry: dict) -> str:
+    return "parsed" if entry["status"] != "failed" else entry["code"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    root = tmp_path / "in"
+    expect = make_corpus(root)
+    if PDFS:
+        encrypt_pdf(PDFS[0], root / "locked.pdf")
+        expect["locked.pdf"] = "encrypted"
+    return root, expect
+
+
+def test_every_file_is_in_the_manifest_with_its_status(corpus, tmp_path: Path) -> None:
+    root, expect = corpus
+    if not PDFS:
+        pytest.skip("samples/pdf/ has no PDFs: the corrupt and encrypted cases need one")
+    out = tmp_path / "out"
+    s = ingest(IngestOptions(root, out, workers=2))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    got = {f["path"]: f for f in manifest["files"]}
+    assert {p: status_of(f) for p, f in got.items()} == expect
+    for f in got.values():
+        assert len(f["sha256"]) == 64 and f["size_bytes"] >= 0 and f["seconds"] >= 0
+        if f["status"] == "failed":
+            assert f["reason"] and f["forms"] == 0
+        else:
+            assert f["forms"] > 0 and f["indicators"] > 0 and f["format"] in ("text", "pdf")
+    twins = {"same-as-first.txt", "a/deeper/" + TEXTS[0].name}
+    assert {(p, got[p]["same_as"]) for p in twins} == {  # walk order: root files first
+        ("same-as-first.txt", None), ("a/deeper/" + TEXTS[0].name, "same-as-first.txt")}
+    assert got["junk.bin"]["format"] == "binary"
+    n_failed = sum(v not in ("parsed",) for v in expect.values())
+    assert (s.files, s.failed, s.copies) == (len(expect), n_failed, 1)
+    assert s.parsed + s.parsed_with_warnings == len(expect) - n_failed
+    assert manifest["run"]["files"] == len(expect)
+    rows = warehouse_rows(None, out)
+    assert len(rows["files"]) == len(TEXTS) + 2  # a copy adds no rows
+    assert sum(f["forms"] for f in got.values() if not f["same_as"]) == len(rows["projects"])
+    for t in DATA_TABLES:
+        lines = (out / "jsonl" / f"{t.name}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(rows[t.name])
+
+
+def test_reingest_skips_and_force_adds_nothing(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    expect = make_corpus(root, pdfs=0)
+    first = ingest(IngestOptions(root, out, workers=2))
+    rows = warehouse_rows(None, out)
+    again = ingest(IngestOptions(root, out, workers=2))
+    assert again.unchanged == len(expect) == first.files
+    assert again.parsed + again.parsed_with_warnings + again.failed == 0
+    assert warehouse_rows(None, out) == rows
+    forced = ingest(IngestOptions(root, out, workers=2, force=True))
+    assert forced.unchanged == 0 and forced.failed == first.failed
+    assert forced.forms == first.forms
+    assert warehouse_rows(None, out) == rows
+
+
+def test_retry_failed_reparses_only_failures(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    expect = make_corpus(root, pdfs=0)
+    first = ingest(IngestOptions(root, out, workers=1))
+    retry = ingest(IngestOptions(root, out, workers=1, retry_failed=True))
+    assert retry.failed == first.failed > 0
+    assert retry.unchanged == len(expect) - first.failed
+
+
+def test_an_edited_file_replaces_its_rows(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "f.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    shutil.copy(TEXTS[3], root / "f.txt")
+    s = ingest(IngestOptions(root, out, workers=1))
+    assert s.parsed + s.parsed_with_warnings == 1
+    rows = warehouse_rows(None, out)
+    assert len(rows["files"]) == 1 and len(rows["manifest"]) == 1
+    fresh = tmp_path / "fresh"
+    ingest(IngestOptions(root, fresh, workers=1))
+    assert warehouse_rows(None, fresh) == rows
+
+
+def test_postgres_matches_duckdb_and_reingest_adds_nothing(tmp_path: Path, pg_url: str) -> None:
+    root = tmp_path / "in"
+    make_corpus(root, pdfs=1)
+    ingest(IngestOptions(root, tmp_path / "duck", workers=2))
+    ingest(IngestOptions(root, tmp_path / "pg", db=pg_url, workers=2))
+    in_pg = warehouse_rows(pg_url, tmp_path / "pg")
+    assert in_pg == warehouse_rows(None, tmp_path / "duck")
+    again = ingest(IngestOptions(root, tmp_path / "pg", db=pg_url, workers=2, force=True))
+    assert again.unchanged == 0
+    assert warehouse_rows(pg_url, tmp_path / "pg") == in_pg
+    assert (tmp_path / "pg" / "parquet" / "indicators.parquet").exists()
+
+
+def test_cli_reports_failures_by_name_and_exits_1(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    make_corpus(root, pdfs=0)
+    result = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out), "--workers", "2"])
+    assert result.exit_code == 1, result.output
+    assert "failed empty.txt: the file is empty" in result.output
+    assert "junk.bin" in result.output and "--retry-failed" in result.output
+    assert f"warehouse: duckdb://{out.resolve()}/perfparse.duckdb" in result.output
+    again = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert "0 failed" in again.output and "unchanged since an earlier run" in again.output
+
+
+def test_cli_rejects_a_bad_warehouse_url(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    result = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "o"),
+                                      "--db", "mysql://x"])
+    assert result.exit_code == 2
+    assert "postgresql://" in result.output
+
+
+def test_a_failing_warehouse_stops_the_run_with_what_to_do(tmp_path: Path, pg_url: str) -> None:
+    import psycopg
+
+    from perfparse.sink.warehouse import WarehouseError
+
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "a.txt")
+    ingest(IngestOptions(root, tmp_path / "out", db=pg_url, workers=1))
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE indicators ADD CONSTRAINT refuse_all CHECK (false) NOT VALID")
+    with pytest.raises(WarehouseError, match="run the same command again"):
+        ingest(IngestOptions(root, tmp_path / "out", db=pg_url, workers=1, force=True))
+    assert len(warehouse_rows(pg_url, tmp_path / "out")["indicators"]) > 0  # nothing half-done
+
+
+def test_output_folder_inside_the_input_is_not_ingested(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(TEXTS[2], root / "a.txt")
+    ingest(IngestOptions(root, root / "out", workers=1))
+    s = ingest(IngestOptions(root, root / "out", workers=1))
+    assert s.files == 1 and s.unchanged == 1
