@@ -1,0 +1,117 @@
+"""OCR text lines + table grids → a page's blocks, each cell with its OCR confidence.
+
+A recognised text line is treated like a glyph of the born-digital path (pdf_text): it
+belongs to the cell holding its centre, a cell's lines are read top to bottom and left to
+right, and lines outside every table are free text split at wide gaps. So a scanned page
+and its born-digital original give the same blocks. The detector sometimes joins the
+texts of two neighbouring cells into one line (a value filling its narrow cell up to the
+ruling); such a line is cut at the ruling and each part read again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from heapq import merge
+from itertools import pairwise
+
+import numpy as np
+
+from perfparse.extract.clean import clean_text
+from perfparse.extract.ocr_confidence import combine, warning
+from perfparse.extract.ocr_engine import TextBox, read_line
+from perfparse.extract.ocr_text import repair
+from perfparse.extract.pdf_geometry import TableGrid
+from perfparse.extract.pdf_text import Glyph, cell_text, free_lines, locate
+from perfparse.grid import Block, Cell, Line, Table
+
+# A detected text box is this many times the font size high (the detector pads each line).
+BOX_TO_FONT = 1.4
+
+
+def split_at_rulings(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
+                     unit: float) -> list[TextBox]:
+    """The text lines with every line that runs across a cell border cut there and the
+    parts recognised again from ``image`` (pixels; ``unit`` pixels per point)."""
+    owners = [_owners(g) for g in grids]
+    out: list[TextBox] = []
+    for b in boxes:
+        cuts = _borders_crossed(b, grids, owners, unit)
+        if not cuts:
+            out.append(b)
+            continue
+        edges = [b.x0, *cuts, b.x1]
+        for x0, x1 in pairwise(edges):
+            crop = image[int(b.top):int(b.bottom) + 1, int(x0):int(x1) + 1]
+            text, score = read_line(crop) if crop.size else ("", 0.0)
+            if text.strip():
+                out.append(TextBox(text, x0, b.top, x1, b.bottom, score))
+    return out
+
+
+def _borders_crossed(b: TextBox, grids: list[TableGrid],
+                     owners: list[dict[tuple[int, int], int]], unit: float) -> list[float]:
+    """Pixel x of the cell borders (rulings present at the line's height) that cut ``b``
+    by more than half a character on both sides."""
+    cy = (b.top + b.bottom) / 2 / unit
+    left = b.x0 / unit + (b.bottom - b.top) / 2 / unit
+    right = b.x1 / unit - (b.bottom - b.top) / 2 / unit
+    for grid, owner in zip(grids, owners, strict=True):
+        x0, top, x1, bottom = grid.bbox
+        if top <= cy < bottom and left < x1 and right > x0:
+            row = bisect_right(grid.ys, cy) - 1
+            return [x * unit for j, x in enumerate(grid.xs[1:-1], start=1)
+                    if left < x < right and owner.get((row, j - 1)) != owner.get((row, j))]
+    return []
+
+
+def _owners(grid: TableGrid) -> dict[tuple[int, int], int]:
+    """Grid position → index of the cell covering it."""
+    return {(i, j): k for k, c in enumerate(grid.cells)
+            for i in range(c.row, c.row + c.rowspan) for j in range(c.col, c.col + c.colspan)}
+
+
+def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int
+          ) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Blocks of one page top to bottom, and low-confidence warnings for their values.
+
+    Box coordinates are pixels, ``unit`` pixels per point; blocks are in points like the
+    grids.
+    """
+    score: dict[Glyph, float] = {}
+    glyphs: list[Glyph] = []
+    for b in boxes:
+        g = Glyph(b.text, b.x0 / unit, b.top / unit, b.x1 / unit, b.bottom / unit,
+                  (b.bottom - b.top) / unit / BOX_TO_FONT)
+        score[g] = b.score
+        glyphs.append(g)
+    per_table, outside = locate(glyphs, grids)
+    tables: list[tuple[float, Block]] = []
+    lines: list[tuple[float, Block]] = []
+    warnings: list[tuple[str, str]] = []
+    for grid, texts in zip(grids, per_table, strict=True):
+        cells = []
+        for c, gs in zip(grid.cells, texts, strict=True):
+            text = repair(clean_text(cell_text(gs)))
+            conf = combine([score[g] for g in gs])
+            cells.append(Cell(text, c.row, c.col, c.rowspan, c.colspan, page, c.bbox, conf))
+            if w := warning(f"page {page} row {c.row} col {c.col}", text, conf):
+                warnings.append(w)
+        tables.append((grid.bbox[1], Table(cells, page=page, bbox=grid.bbox)))
+    for text, bbox in free_lines(outside):
+        if cleaned := repair(clean_text(text)):
+            lines.append((bbox[1], Line(cleaned, page=page, bbox=bbox)))
+            conf = combine([score[g] for g in outside if _inside(g, bbox)])
+            if w := warning(f"page {page} line", cleaned, conf):
+                warnings.append(w)
+    # Lines keep free_lines' reading order (a 金额单位 printed a hair higher at the right
+    # still follows the 填报单位 on its left); tables slot in between by their tops.
+    return [b for _, b in merge(sorted(tables, key=_top), lines, key=_top)], warnings
+
+
+def _top(placed: tuple[float, Block]) -> float:
+    return placed[0]
+
+
+def _inside(g: Glyph, bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]

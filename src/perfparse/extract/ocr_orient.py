@@ -1,0 +1,124 @@
+"""Turn a page image upright: the small skew of a scan, then quarter and half turns.
+
+Everything is measured on a low-resolution ink mask (about 1.5 px per point), so it costs
+a few hundredths of the OCR itself. The skew comes from the rows of ink (rulings and text
+lines), quarter turns from the shape of text lines (wide when upright, tall when turned),
+and half turns from the OCR engine's orientation classifier on a few text-line crops.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from perfparse.extract.ocr_engine import upside_down
+
+WORK_SCALE = 1.5  # px per point for the measuring masks: 9-pt text is ~13 px high
+MIN_SKEW = 0.05  # degrees; smaller skews shift a ruling by under a pixel across a page
+MAX_SKEW = 10.0  # degrees searched; a steeper tilt is a photo's perspective, not a scan's
+CROPS = 5  # text-line crops the orientation classifier sees
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark marks as 255 on 0; a local threshold copes with uneven lighting in photos."""
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                 31, 15)
+
+
+def upright(gray: np.ndarray, unit: float) -> tuple[np.ndarray, int]:
+    """The page turned upright and deskewed, and the quarter turns (0–3, clockwise) that
+    took. ``unit`` is pixels per point."""
+    f = WORK_SCALE / unit
+    small = ink_mask(cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA))
+    skew = skew_angle(small)
+    if abs(skew) >= MIN_SKEW:
+        gray = rotate(gray, skew)
+        small = rotate(small, skew, fill=0)
+    turns = 0
+    if _lines_run_vertically(small):
+        gray, small, turns = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE), cv2.rotate(
+            small, cv2.ROTATE_90_CLOCKWISE), 1
+    if upside_down(_line_crops(gray, small, f)) > 0.5:
+        gray, turns = cv2.rotate(gray, cv2.ROTATE_180), turns + 2
+    return gray, turns % 4
+
+
+def skew_angle(ink: np.ndarray) -> float:
+    """The tilt that makes the rows of ink sharpest (rulings and text lines both count);
+    positive when the content is turned counter-clockwise (y runs down).
+
+    Sheared row profiles of the ink pixels are scored coarse to fine; that is a few
+    milliseconds where a fine Hough transform takes most of a second.
+    """
+    ys, xs = np.nonzero(ink)
+    if len(ys) < 100:
+        return 0.0
+    ys, xs = ys.astype(np.float32), xs.astype(np.float32)
+    best = 0.0
+    for span, step in ((MAX_SKEW, 0.5), (0.5, 0.05)):
+        angles = best + np.arange(-span, span + step / 2, step)
+        best = float(max(angles, key=lambda a: _sharpness(ys, xs, a)))
+    return round(best, 2)
+
+
+def _sharpness(ys: np.ndarray, xs: np.ndarray, degrees: float) -> float:
+    rows = np.rint(ys + xs * math.tan(math.radians(degrees))).astype(np.int64)
+    counts = np.bincount(rows - rows.min())
+    return float(np.dot(counts, counts))
+
+
+def rotate(img: np.ndarray, degrees: float, fill: int = 255) -> np.ndarray:
+    """Turn the content clockwise by ``degrees`` (undoing a counter-clockwise skew)."""
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), -degrees, 1.0)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+
+
+def _text_only(ink: np.ndarray) -> np.ndarray:
+    """The ink mask without long rulings, which would read as text lines either way."""
+    k = int(20 * WORK_SCALE)
+    lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (k, 1))) | cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                                    cv2.getStructuringElement(cv2.MORPH_RECT,
+                                                                              (1, k)))
+    return cv2.subtract(ink, lines)
+
+
+def _runs(text: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
+    """Boxes of characters smeared together along one direction: text lines if it is the
+    direction the text runs in, single characters otherwise."""
+    k = max(3, round(2.5 * WORK_SCALE))  # wider than the gap between characters of a line
+    size = (k, 1) if horizontal else (1, k)
+    smeared = cv2.morphologyEx(text, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, size))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    # One line of 5–16 pt text is that thick; thinner are specks and punctuation, thicker
+    # are blocks of lines run together.
+    thin, thick = 4 * WORK_SCALE, 16 * WORK_SCALE
+    return [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:n]
+            if thin <= min(w, h) <= thick]
+
+
+def _lines_run_vertically(ink: np.ndarray) -> bool:
+    text = _text_only(ink)
+    across = sum(w for _, _, w, h in _runs(text, True) if w >= 3 * h)
+    down = sum(h for _, _, w, h in _runs(text, False) if h >= 3 * w)
+    return down > 2 * across
+
+
+def _line_crops(gray: np.ndarray, ink: np.ndarray, f: float) -> list[np.ndarray]:
+    """Crops of the longest text lines, cut to the classifier's 4:1 input shape."""
+    boxes = [b for b in _runs(_text_only(ink), True) if b[2] >= 3 * b[3]]
+    boxes.sort(key=lambda b: -b[2])
+    crops = []
+    for x, y, w, h in boxes[:CROPS]:
+        pad = h // 4
+        x0, y0 = int((x - pad) / f), int((y - pad) / f)
+        x1, y1 = int((x + min(w, 4 * h) + pad) / f), int((y + h + pad) / f)
+        crop = gray[max(0, y0):y1, max(0, x0):x1]
+        if crop.size:
+            crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    return crops

@@ -1,0 +1,58 @@
+"""Ruling lines of an upright page image → table grids with merged cells.
+
+Morphological opening keeps only straight runs of ink longer than any stroke of a
+character, in each direction; the runs become ruling segments in points, and the same
+grid builder as the born-digital path (pdf_geometry) turns them into cells with
+rowspan/colspan, so both paths share one notion of a table.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from perfparse.extract.ocr_orient import ink_mask
+from perfparse.extract.pdf_geometry import Edge, TableGrid, find_tables
+
+# In points. Body text is 9–12 pt, so no stroke of a character is as long as these, while
+# a cell is at least 18 pt high and wider than that.
+H_RUN = 20.0
+V_RUN = 12.0
+ERASE = 1  # px grown around a ruling when erasing it (anti-aliased and blurred edges)
+
+
+def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]:
+    """The page's tables (coordinates in points) and a mask of their ruling pixels.
+
+    ``unit`` is pixels per point. Runs outside the tables stay out of the mask: they are
+    strokes of large characters (a title's 目 or 申), not rulings.
+    """
+    ink = ink_mask(gray)
+    h = _runs(ink, (max(3, round(H_RUN * unit)), 1))
+    v = _runs(ink, (1, max(3, round(V_RUN * unit))))
+    grids = find_tables(_segments(h, "h", unit) + _segments(v, "v", unit))
+    runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
+    lines = np.zeros_like(runs)
+    for g in grids:
+        m = 2 * ERASE + 1  # the outer rulings' own width
+        x0, y0 = (max(0, round(c * unit) - m) for c in g.bbox[:2])
+        x1, y1 = (round(c * unit) + m for c in g.bbox[2:])
+        lines[y0:y1, x0:x1] = runs[y0:y1, x0:x1]
+    return grids, lines
+
+
+def _runs(ink: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+
+
+def _segments(mask: np.ndarray, orientation: str, unit: float) -> list[Edge]:
+    """One segment per connected run, through the run's middle."""
+    n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Edge] = []
+    for (x, y, w, h, _), (cx, cy) in zip(stats[1:n].tolist(), centroids[1:n].tolist(),
+                                         strict=True):
+        if orientation == "h":
+            out.append(("h", x / unit, cy / unit, (x + w) / unit, cy / unit))
+        else:
+            out.append(("v", cx / unit, y / unit, cx / unit, (y + h) / unit))
+    return out

@@ -1,0 +1,26 @@
+"""Misreadings of the OCR that only one text can mean, put right.
+
+- Amounts: in a 150–200 dpi scan a thousands comma and a decimal point look alike, and
+  ``24,091,287.99`` comes back as ``24,091.287.99``. An amount has one decimal point, so
+  the points between groups of three digits before it are commas.
+- Checkboxes: the recogniser reads an empty box as the geometric square □, where forms
+  (and the normaliser) use the ballot box ☐.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
+
+
+def _amount(m: regex.Match[str]) -> str:
+    s = m.group(0)
+    point = s.rfind(".")
+    return s[:point].replace(".", ",") + s[point:]
+
+
+def repair(text: str) -> str:
+    if "." in text:
+        text = _AMOUNT.sub(_amount, text)
+    return text.replace("□", "☐")

@@ -1,0 +1,97 @@
+"""Scanned pages and photos → the same grid as a born-digital PDF, by offline OCR.
+
+Per page: turn it upright and deskew it (ocr_orient), find the ruling lines and build the
+table grids with merged cells (ocr_rules), erase the rulings so that no text line runs
+into one, OCR the page once (ocr_engine), read checkbox lines again (ocr_checkbox), and
+put each text line into its cell (ocr_assign), repaired (ocr_text) and with its
+confidence (ocr_confidence). Coordinates in blocks are points of
+the upright page (1/72 inch), like a PDF's.
+"""
+
+from __future__ import annotations
+
+import io
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from perfparse.errors import ParseError
+from perfparse.extract.ocr_assign import place, split_at_rulings
+from perfparse.extract.ocr_checkbox import reread_checkbox_lines
+from perfparse.extract.ocr_engine import recognise
+from perfparse.extract.ocr_orient import upright
+from perfparse.extract.ocr_rules import rulings
+from perfparse.grid import Block, Grid
+
+A4_LONG_SIDE = 841.89  # points
+PAGE_INCHES = (8.0, 17.0)  # long sides of paper from A5 landscape to A3 / ledger
+MAX_DPI = 300  # the recogniser reads 9-pt text fully at 150 dpi
+
+
+def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
+             warnings: list[tuple[str, str]] | None = None) -> list[Block]:
+    """One page image's blocks in reading order.
+
+    ``dpi`` is the image's resolution if known; otherwise the page is taken to be A4.
+    Low-confidence values and turned pages are reported into ``warnings`` when given.
+    """
+    gray = _gray(image)
+    unit = (dpi or max(gray.shape) * 72 / A4_LONG_SIDE) / 72
+    if unit > MAX_DPI / 72:  # finer scans and phone photos only cost time
+        gray = cv2.resize(gray, None, fx=MAX_DPI / 72 / unit, fy=MAX_DPI / 72 / unit,
+                          interpolation=cv2.INTER_AREA)
+        unit = MAX_DPI / 72
+    gray, turns = upright(gray, unit)
+    found: list[tuple[str, str]] = []
+    if turns:
+        found.append(("ocr-page-turned", f"page {page_no}: turned {90 * turns}° clockwise "
+                      "to read it"))
+    grids, lines = rulings(gray, unit)
+    erased = np.where(lines > 0, np.uint8(255), gray)
+    boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
+                             unit)
+    blocks, low = place(boxes, grids, unit, page_no)
+    found.extend(low)
+    if not blocks:
+        found.append(("ocr-empty-page", f"page {page_no}: OCR found no text"))
+    if warnings is not None:
+        warnings.extend(found)
+    return blocks
+
+
+def extract_image(name: str, data: bytes) -> Grid:
+    """A photo or scan (PNG, JPEG, TIFF with any number of pages, BMP, WebP) → grid."""
+    try:
+        img = Image.open(io.BytesIO(data))
+        img.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
+        raise ParseError(name, "unreadable", f"cannot decode the image: {e}") from e
+    grid = Grid(file=name, format="image")
+    for no, frame in enumerate(ImageSequence.Iterator(img), start=1):
+        page = ImageOps.exif_transpose(frame)  # phones store the turn in EXIF
+        grid.blocks.extend(ocr_page(page, no, dpi=_declared_dpi(page),
+                                    warnings=grid.warnings))
+    return grid
+
+
+def _gray(image: Image.Image) -> np.ndarray:
+    """8-bit gray of any PIL mode: 16-bit scans scaled (Pillow's convert clips them to
+    white) and transparent pixels on white paper (convert makes them black)."""
+    if image.mode.startswith("I"):
+        arr = np.asarray(image, dtype=np.float32)
+        return np.clip(arr / 257 if arr.max() > 255 else arr, 0, 255).astype(np.uint8)
+    if "A" in image.getbands() or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+    return np.asarray(image.convert("L"))
+
+
+def _declared_dpi(image: Image.Image) -> float | None:
+    """The resolution stored in the file, if it makes the image a sheet of paper (cameras
+    write 72 dpi whatever they shot)."""
+    dpi = image.info.get("dpi")
+    if not dpi or not dpi[0]:
+        return None
+    inches = max(image.size) / float(dpi[0])
+    return float(dpi[0]) if PAGE_INCHES[0] <= inches <= PAGE_INCHES[1] else None
