@@ -20,7 +20,7 @@ from perfparse.extract.clean import clean_text
 from perfparse.extract.pdf_columns import continues, reindex, union_columns
 from perfparse.extract.pdf_geometry import TableGrid, find_tables
 from perfparse.extract.pdf_open import open_pdfium, open_plumber
-from perfparse.extract.pdf_pdfium import has_images, pdfium_glyphs, render
+from perfparse.extract.pdf_pdfium import OCR_DPI, has_images, pdfium_glyphs, render
 from perfparse.extract.pdf_plumber import read_page
 from perfparse.extract.pdf_text import BBox, Glyph, cell_text, free_lines, locate
 from perfparse.extract.pdf_textlayer import garbled
@@ -129,7 +129,7 @@ def _ocr(grid: Grid, page: pdfium.PdfPage, no: int) -> list[Block]:
         grid.warnings.append(("ocr-unavailable", f"page {no}: OCR is not installed ({e}); "
                               "install perfparse[scan] to read this page"))
         return []
-    return ocr_page(render(page), no)
+    return ocr_page(render(page), no, dpi=OCR_DPI, warnings=grid.warnings)
 
 
 def page_blocks(page: _Page) -> list[Block]:
