@@ -43,7 +43,8 @@ import regex  # noqa: E402
 import yaml  # noqa: E402
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator  # noqa: E402
 
-FormKind = Literal["target", "self_evaluation"]
+from perfparse.validate.records import FormKind, FundLineKind  # noqa: E402
+
 FundColumn = Literal["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
                      "execution_rate", "weight", "score"]
 IndicatorRole = Literal["level1", "level2", "name", "target", "target_op", "target_number",
@@ -53,8 +54,6 @@ FieldPath = Literal["project.name", "project.nature", "project.category", "proje
                     "project.implementer", "project.start_date", "project.end_date",
                     "project.manager", "project.contact", "project.phone", "funds_unit",
                     "goals.overall", "goals.annual", "goals.actual"]
-FundLineKind = Literal["total", "fiscal", "fiscal_superior", "fiscal_local", "fiscal_subordinate",
-                       "carryover", "special_account", "unit_own", "other"]
 
 
 _M = TypeVar("_M", bound=BaseModel)
