@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,3 +217,15 @@ def test_output_folder_inside_the_input_is_not_ingested(tmp_path: Path) -> None:
     ingest(IngestOptions(root, root / "out", workers=1))
     s = ingest(IngestOptions(root, root / "out", workers=1))
     assert s.files == 1 and s.unchanged == 1
+
+
+def test_the_ingest_process_itself_does_not_load_the_parser() -> None:
+    """Only workers parse; the planning and writing process stays small, since its
+    memory counts in every run's peak."""
+    code = ("import sys, perfparse.cli, perfparse.ingest.run, perfparse.ingest.pool, "
+            "perfparse.ingest.progress, perfparse.sink.duckdb_warehouse\n"
+            "print(sorted(m for m in ('perfparse.api', 'perfparse.normalise', 'pydantic', "
+            "'pdfplumber', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

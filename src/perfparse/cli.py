@@ -10,10 +10,8 @@ from typing import Annotated
 
 import typer
 
-from perfparse.api import parse
 from perfparse.errors import ParseError
 from perfparse.extract import PDF_ENGINES
-from perfparse.grammar import GrammarError, load_grammar
 from perfparse.runtime import tune_gc
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -34,6 +32,8 @@ _GRAMMARS = typer.Option("--grammars", help="Extra grammar folder (labels/levels
 
 
 def _load(extra: Path | None):
+    from perfparse.grammar import GrammarError, load_grammar
+
     try:
         return load_grammar(extra)
     except GrammarError as e:
@@ -62,6 +62,8 @@ def parse_cmd(
     Exit codes: 0 all files parsed; 1 at least one file failed (the others are
     still written); 2 bad usage or a broken grammar file.
     """
+    from perfparse.api import parse
+
     grammar = _load(grammars)
     tune_gc()
     if pdf_engine not in PDF_ENGINES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -39,18 +40,30 @@ def from_outcome(o: Outcome, run_id: str) -> Row:
                 indicators=o.indicators, warnings=o.warnings, seconds=round(o.seconds, 4))
 
 
-def copy_of(ident: Identified, first: Row, run_id: str) -> Row:
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The first path with some content and what its parse gave: all a later path
+    with the same content repeats. Kept per file of a run instead of its whole
+    manifest row, so the planner's memory stays small as the corpus grows."""
+
+    path: str
+    result: KnownPath
+    code: str | None = None
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, row: Row) -> Original:
+        return cls(row["path"], KnownPath(row["sha256"], row["status"], row["format"],
+                                          row["forms"], row["indicators"], row["warnings"]),
+                   row["code"], row["reason"])
+
+
+def copy_of(ident: Identified, first: Original, run_id: str) -> Row:
     """A path whose content was parsed under another path: same result, no second parse."""
-    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, first["format"],
-                run_id, status=first["status"], code=first["code"], reason=first["reason"],
-                forms=first["forms"], indicators=first["indicators"],
-                warnings=first["warnings"], same_as=first["path"])
-
-
-def copy_of_known(ident: Identified, path: str, known: KnownPath, run_id: str) -> Row:
-    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, known.format, run_id,
-                status=known.status, forms=known.forms, indicators=known.indicators,
-                warnings=known.warnings, same_as=path)
+    r = first.result
+    return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, r.format, run_id,
+                status=r.status, code=first.code, reason=first.reason, forms=r.forms,
+                indicators=r.indicators, warnings=r.warnings, same_as=first.path)
 
 
 def unusable(ident: Identified, run_id: str) -> Row:

@@ -111,9 +111,10 @@ class ProcessPool:
         self.parse_fn = parse_fn
         # forkserver, not fork: the parent holds database connections and threads that
         # a forked child must not inherit; workers fork from a clean server that has
-        # already imported the parser, so replacing one costs milliseconds.
+        # already imported the parser (the parent never does), so replacing one costs
+        # milliseconds.
         self.ctx = mp.get_context("forkserver")
-        self.ctx.set_forkserver_preload(["perfparse.ingest.task"])
+        self.ctx.set_forkserver_preload(["perfparse.api", "perfparse.ingest.task"])
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         pending = iter(tasks)

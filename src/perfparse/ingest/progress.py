@@ -45,7 +45,10 @@ class RichProgress:
         self.console = console or Console(stderr=True)
         self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _Rate(),
                             _Failures(), TimeElapsedColumn(), TextColumn("eta"),
-                            TimeRemainingColumn(), console=self.console)
+                            TimeRemainingColumn(), console=self.console,
+                            # Files finish a few per second: 10 redraws/s would
+                            # only spend the CPU the parsers need.
+                            refresh_per_second=2)
         self.task_id = self.bar.add_task("ingest", total=None, failed=0)
         self.failed = 0
 

@@ -185,14 +185,14 @@ class _Planner:
                  writer: _Writer) -> None:
         self.opts, self.known, self.run_id, self.writer = opts, known, run_id, writer
         self.good_before = {} if opts.force else {
-            k.sha256: (path, k) for path, k in known.items()
+            k.sha256: manifest.Original(path, k) for path, k in known.items()
             if k.sha256 and k.status in (PARSED, WITH_WARNINGS)}
         # Content whose old path now holds something else: its rows may be dropped as
         # orphans at any moment, so another path holding it is parsed, not copied.
         self.replaced: set[str] = set()
         self.in_flight: dict[str, _Waiting] = {}
         self.seen_before = {k.sha256 for k in known.values() if k.sha256}
-        self.parsed_now: dict[str, Row] = {}
+        self.parsed_now: dict[str, manifest.Original] = {}
 
     def tasks(self, cands: list[Candidate]) -> Iterator[Task]:
         for c in cands:
@@ -213,8 +213,7 @@ class _Planner:
                 self._commit(sha, [manifest.copy_of(ident, self.parsed_now[sha], self.run_id)],
                              replaced)
             elif sha in self.good_before and sha not in self.replaced:
-                path, known = self.good_before[sha]
-                self._commit(sha, [manifest.copy_of_known(ident, path, known, self.run_id)],
+                self._commit(sha, [manifest.copy_of(ident, self.good_before[sha], self.run_id)],
                              replaced)
             else:
                 self.in_flight[sha] = _Waiting(replaced)
@@ -227,8 +226,8 @@ class _Planner:
     def done(self, o: Outcome) -> FileCommit:
         waiting = self.in_flight.pop(o.task.sha256, _Waiting(set()))
         row = manifest.from_outcome(o, self.run_id)
-        self.parsed_now[o.task.sha256] = row
-        rows = [row] + [manifest.copy_of(ident, row, self.run_id) for ident, _ in waiting.copies]
+        first = self.parsed_now[o.task.sha256] = manifest.Original.of(row)
+        rows = [row] + [manifest.copy_of(ident, first, self.run_id) for ident, _ in waiting.copies]
         replaced = waiting.replaced.union(*(r for _, r in waiting.copies))
         if o.sha256 != o.task.sha256:  # the file changed while queued: its old rows go
             replaced.add(o.task.sha256)

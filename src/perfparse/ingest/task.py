@@ -11,15 +11,17 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from perfparse.api import parse_bytes
 from perfparse.errors import ParseError
 from perfparse.sink.flatten import Tables, flatten_document
 from perfparse.sink.schema import DATA_TABLES
-from perfparse.validate.records import Document
+
+if TYPE_CHECKING:
+    from perfparse.validate.records import Document
 
 # (file name, bytes) → Document; injectable so tests can make a worker crash or hang.
-ParseFn = Callable[[str, bytes], Document]
+ParseFn = Callable[[str, bytes], "Document"]
 
 FAILED = "failed"
 PARSED = "parsed"
@@ -59,6 +61,10 @@ def failed(task: Task, code: str, reason: str, *, detail: str | None = None,
 
 
 def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
+    # Imported here, in the worker: the parent that plans and writes never parses,
+    # and its memory counts against the whole ingest's.
+    from perfparse.api import parse_bytes
+
     start = time.perf_counter()
     try:
         data = Path(task.path).read_bytes()

@@ -33,7 +33,7 @@ _SQL_TYPE = {
 }
 
 
-MEMORY_LIMIT = "64MB"
+MEMORY_LIMIT = "32MB"
 
 
 def _ddl(t: TableSchema) -> str:
@@ -50,7 +50,7 @@ class DuckDBWarehouse:
     # A DuckDB transaction costs ~25 ms of CPU however small, so files are committed
     # in groups; a group is still all-or-nothing, so no reader sees half a file.
     batch_files = 100
-    batch_seconds = 1.0
+    batch_seconds = 3.0
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

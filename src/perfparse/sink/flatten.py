@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfparse.sink.schema import MONEY_SCALE, POINTS_SCALE
-from perfparse.validate.records import Document, Form, FundLine, Indicator, Value
+
+if TYPE_CHECKING:
+    from perfparse.validate.records import Document, Form, FundLine, Indicator, Value
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
