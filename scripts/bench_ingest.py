@@ -9,11 +9,15 @@ exports), the peak memory of the ingest process (RSS), of its largest worker (RS
 and of the whole process tree (PSS), and the cores that other processes on the
 machine used meanwhile ("other load"), sampled every 50 ms.
 
-Other load on the machine skews the 2-worker figure, so the script first measures
-how well two plain parse loops scale here right now ("machine check").
+Other load on the machine skews the 2-worker figure, so the script measures how
+well two plain parse loops scale here ("machine check") before and after the runs,
+prints the worker CPU seconds per file of every run (two workers on two vCPUs that
+share a physical core each need more CPU per file than one alone), and with
+``--repeat N`` runs every size and worker count N times, interleaved, and takes the
+ratio of the medians.
 
-    python scripts/bench_ingest.py [--sizes 200,2000] [--workers 1,2] [--samples DIR ...]
-                                   [--keep DIR]
+    python scripts/bench_ingest.py [--sizes 200,2000] [--workers 1,2] [--repeat N]
+                                   [--samples DIR ...] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,6 +99,11 @@ class Sampler(threading.Thread):
     def other_cores(self, wall: float) -> float:
         return max(0.0, self.machine - sum(self.cpu.values())) / wall
 
+    def cpu_split(self) -> tuple[float, float]:
+        """CPU seconds of the ingest process itself and of everything it started."""
+        main = self.cpu.get(self.proc.pid, 0.0)
+        return main, sum(self.cpu.values()) - main
+
 
 def run_ingest(corpus: Path, out: Path, workers: int) -> dict:
     cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest", str(corpus),
@@ -110,10 +120,12 @@ def run_ingest(corpus: Path, out: Path, workers: int) -> dict:
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{stdout}\n{stderr}")
     run = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["run"]
     mb = 1024 * 1024
+    main_cpu, worker_cpu = peak.cpu_split()
     return {"files": run["files"], "forms": run["forms"], "seconds": run["seconds"],
             "wall": wall, "failed": run["failed"], "main_mb": peak.main / mb,
             "worker_mb": peak.worker / mb, "tree_mb": peak.tree / mb,
-            "other_cores": peak.other_cores(wall)}
+            "other_cores": peak.other_cores(wall), "main_cpu": main_cpu,
+            "worker_cpu_per_file": worker_cpu / run["files"]}
 
 
 def machine_check(samples: list[Path]) -> float:
@@ -139,6 +151,8 @@ def main() -> None:
                          "add samples/scan for scans, which take seconds of OCR per page")
     ap.add_argument("--sizes", default="200,2000")
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per size and worker count, interleaved; ratios use medians")
     ap.add_argument("--keep", type=Path, help="keep the corpus and outputs in this folder")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -158,26 +172,31 @@ def main() -> None:
               "loop's throughput (2.0 = two idle cores)", flush=True)
         print(f"{'files':>6} {'workers':>7} {'files/s':>8} {'forms/s':>8} {'wall s':>7} "
               f"{'failed':>6} {'main MB':>8} {'worker MB':>9} {'tree PSS MB':>11} "
-              f"{'other load':>10}", flush=True)
-        rates: dict[tuple[int, int], float] = {}
-        for n in sizes:
-            src = corpus if n == sizes[-1] else work / f"corpus-{n}"
-            if not src.exists():
-                subset(corpus, src, n)
-            for w in worker_counts:
-                out = work / f"out-{n}-{w}"
-                shutil.rmtree(out, ignore_errors=True)
-                r = run_ingest(src, out, w)
-                rates[n, w] = r["files"] / r["seconds"]
-                print(f"{r['files']:>6} {w:>7} {rates[n, w]:>8.1f} "
-                      f"{r['forms'] / r['seconds']:>8.1f} {r['wall']:>7.1f} {r['failed']:>6} "
-                      f"{r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {r['tree_mb']:>11.0f} "
-                      f"{r['other_cores']:>10.2f}",
-                      flush=True)
+              f"{'main CPU s':>10} {'worker CPU s/file':>17} {'other load':>10}", flush=True)
+        rates: dict[tuple[int, int], list[float]] = {}
+        for _ in range(args.repeat):
+            for n in sizes:
+                src = corpus if n == sizes[-1] else work / f"corpus-{n}"
+                if not src.exists():
+                    subset(corpus, src, n)
+                for w in worker_counts:
+                    out = work / f"out-{n}-{w}"
+                    shutil.rmtree(out, ignore_errors=True)
+                    r = run_ingest(src, out, w)
+                    rate = r["files"] / r["seconds"]
+                    rates.setdefault((n, w), []).append(rate)
+                    print(f"{r['files']:>6} {w:>7} {rate:>8.1f} "
+                          f"{r['forms'] / r['seconds']:>8.1f} {r['wall']:>7.1f} {r['failed']:>6} "
+                          f"{r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {r['tree_mb']:>11.0f} "
+                          f"{r['main_cpu']:>10.1f} {r['worker_cpu_per_file']:>17.3f} "
+                          f"{r['other_cores']:>10.2f}", flush=True)
+        print(f"machine check: 2 parse loops at once run {machine_check(samples):.2f}x one "
+              "loop's throughput (after the runs)", flush=True)
         for n in sizes:
             if (n, 1) in rates and (n, 2) in rates:
-                print(f"{n} files: 2 workers = {rates[n, 2] / rates[n, 1]:.2f}x 1 worker",
-                      flush=True)
+                one, two = statistics.median(rates[n, 1]), statistics.median(rates[n, 2])
+                print(f"{n} files: 2 workers = {two / one:.2f}x 1 worker (median files/s "
+                      f"{two:.1f} vs {one:.1f} over {len(rates[n, 1])} run(s) each)", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
