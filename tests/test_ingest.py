@@ -159,6 +159,72 @@ def test_an_edited_file_replaces_its_rows(tmp_path: Path) -> None:
     assert warehouse_rows(None, fresh) == rows
 
 
+
+@pytest.mark.parametrize("warehouse", ["duckdb", "postgres"])
+def test_files_gone_from_the_archive_are_kept_until_pruned(tmp_path: Path, warehouse: str,
+                                                           request: pytest.FixtureRequest) -> None:
+    db = request.getfixturevalue("pg_url") if warehouse == "postgres" else None
+    root, out = tmp_path / "in", tmp_path / "out"
+    (root / "sub").mkdir(parents=True)
+    for name, src in [("a.txt", TEXTS[0]), ("b.txt", TEXTS[1]), ("b-copy.txt", TEXTS[1]),
+                      ("c.txt", TEXTS[2]), ("moved.txt", TEXTS[3]), ("d0.txt", TEXTS[4]),
+                      ("d1.txt", TEXTS[4]), ("d2.txt", TEXTS[4])]:
+        shutil.copy(src, root / name)
+    ingest(IngestOptions(root, out, db=db, workers=2))
+    before = warehouse_rows(db, out)
+    (root / "a.txt").unlink()  # its content is nowhere else: rows go
+    (root / "b.txt").unlink()  # b-copy.txt still holds the content: rows stay
+    (root / "moved.txt").rename(root / "sub" / "moved.txt")
+    (root / "d0.txt").unlink()  # d1 and d2 were recorded as its copies
+
+    kept = ingest(IngestOptions(root, out, db=db, workers=2))
+    assert (kept.missing, kept.pruned) == (4, 0)
+    after = warehouse_rows(db, out)
+    assert after["files"] == before["files"]
+    assert {m[0] for m in after["manifest"]} == {m[0] for m in before["manifest"]} | {
+        "sub/moved.txt"}
+
+    pruned = ingest(IngestOptions(root, out, db=db, workers=2, prune=True))
+    assert (pruned.missing, pruned.pruned) == (4, 4)
+    fresh = tmp_path / "fresh"  # the same archive ingested from scratch
+    fresh_db = request.getfixturevalue("pg_url") if warehouse == "postgres" else None
+    ingest(IngestOptions(root, fresh, db=fresh_db, workers=2))
+    want = warehouse_rows(fresh_db, fresh)
+    got = warehouse_rows(db, out)
+    assert got["manifest"] == want["manifest"] and len(got["manifest"]) == 5
+    for t in DATA_TABLES:
+        assert got[t.name] == want[t.name], t.name
+
+
+def test_prune_refuses_an_empty_archive(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "a.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    (root / "a.txt").unlink()
+    result = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out), "--prune"])
+    assert result.exit_code == 2
+    assert "holds no files" in result.output and "mounted" in result.output
+    assert len(warehouse_rows(None, out)["files"]) == 1
+
+
+def test_cli_says_what_is_gone_and_prunes_on_request(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "a.txt")
+    shutil.copy(TEXTS[1], root / "b.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    (root / "b.txt").unlink()
+    kept = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out)])
+    assert kept.exit_code == 0, kept.output
+    assert f"1 file ingested before is no longer under {root}" in kept.output
+    assert "--prune drops them" in kept.output
+    pruned = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out), "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert f"pruned 1 file no longer under {root}" in pruned.output
+    files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert [f["path"] for f in files] == ["a.txt"]
+
 def test_postgres_matches_duckdb_and_reingest_adds_nothing(tmp_path: Path, pg_url: str) -> None:
     root = tmp_path / "in"
     make_corpus(root, pdfs=1)

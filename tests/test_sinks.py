@@ -265,3 +265,32 @@ def test_exports_match_the_warehouse(warehouse: Warehouse, docs: list[Document],
     assert manifest["run"] == {"run_id": "r1"}
     assert sorted(f["path"] for f in manifest["files"]) == sorted(d.source.file for d in docs)
     assert not list(out.rglob("*.tmp"))
+
+
+def test_exports_are_rewritten_only_when_the_warehouse_changed(
+        warehouse: Warehouse, docs: list[Document], tmp_path: Path) -> None:
+    g0 = warehouse.generation()
+    warehouse.write([commit(docs[0], seen_before=False)])
+    assert warehouse.generation() == g0 + 1
+    out = tmp_path / "out"
+    first = export_all(warehouse, out, {"run_id": "r1"})
+    parquet = out / "parquet" / "indicators.parquet"
+    stamp = (parquet.stat().st_ino, parquet.stat().st_mtime_ns)  # a rewrite is a new inode
+
+    again = export_all(warehouse, out, {"run_id": "r2"})  # nothing written since
+    assert again == first and (parquet.stat().st_ino, parquet.stat().st_mtime_ns) == stamp
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["run"]["run_id"] == "r2"  # the run summary is always new
+
+    (out / "jsonl" / "scores.jsonl").unlink()  # a missing file is written again
+    export_all(warehouse, out, {"run_id": "r3"})
+    assert (out / "jsonl" / "scores.jsonl").exists()
+
+    warehouse.write([commit(docs[1], seen_before=False)])
+    grown = export_all(warehouse, out, {"run_id": "r4"})
+    assert grown["indicators"] > first["indicators"]
+    assert pq.read_table(parquet).num_rows == grown["indicators"]
+
+    warehouse.forget([docs[1].source.file])
+    assert export_all(warehouse, out, {"run_id": "r5"}) == first
+    assert pq.read_table(parquet).num_rows == first["indicators"]

@@ -122,6 +122,8 @@ def ingest_cmd(
     = False,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-parse files that "
                                                "failed before.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Forget files ingested before that "
+                                        "are no longer under ROOT, with their rows.")] = False,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
     = "pdfplumber",
@@ -130,12 +132,13 @@ def ingest_cmd(
 
     Files whose content (sha256) was ingested before are skipped; an interrupted
     run is finished by running the same command again. Every file gets a manifest
-    row (status parsed / parsed-with-warnings / failed, with the reason).
+    row (status parsed / parsed-with-warnings / failed, with the reason). Files
+    removed from ROOT keep their rows unless --prune is given.
 
     Exit codes: 0 every file of this run parsed; 1 some failed (the rest are in);
     2 bad usage or a warehouse that cannot be used.
     """
-    from perfparse.ingest import IngestOptions, ingest
+    from perfparse.ingest import IngestOptions, PruneRefused, ingest
     from perfparse.ingest.progress import RichProgress
     from perfparse.sink.warehouse import WarehouseError
 
@@ -147,11 +150,11 @@ def ingest_cmd(
         raise typer.Exit(2)
     opts = IngestOptions(root=root, out=out, db=db, workers=workers, engine=engine,  # type: ignore[arg-type]
                          scheduler=scheduler, timeout=timeout, force=force,
-                         retry_failed=retry_failed, pdf_engine=pdf_engine)
+                         retry_failed=retry_failed, prune=prune, pdf_engine=pdf_engine)
     try:
         with RichProgress() as progress:
             s = ingest(opts, progress)
-    except WarehouseError as e:
+    except (WarehouseError, PruneRefused) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     except KeyboardInterrupt:
@@ -167,6 +170,13 @@ def ingest_cmd(
                    f"({done / s.seconds:.1f} files/s, {s.workers} {s.engine} workers)")
     else:
         typer.echo("nothing new to ingest (--force re-parses, --retry-failed retries failures)")
+    if s.pruned:
+        typer.echo(f"pruned {s.pruned} file{'s' if s.pruned > 1 else ''} no longer under {root} "
+                   "and their rows")
+    elif s.missing:
+        typer.echo(f"{s.missing} file{'s' if s.missing > 1 else ''} ingested before "
+                   f"{'are' if s.missing > 1 else 'is'} no longer under {root}; their rows are "
+                   "kept (--prune drops them)")
     typer.echo(f"warehouse: {s.warehouse}")
     if s.exported_rows:
         typer.echo(f"files: {out / 'manifest.json'}, {out / 'jsonl'}/, {out / 'parquet'}/")

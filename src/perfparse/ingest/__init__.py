@@ -4,6 +4,6 @@
 a thin command over it.
 """
 
-from perfparse.ingest.run import IngestOptions, IngestSummary, Progress, ingest
+from perfparse.ingest.run import IngestOptions, IngestSummary, Progress, PruneRefused, ingest
 
-__all__ = ["IngestOptions", "IngestSummary", "Progress", "ingest"]
+__all__ = ["IngestOptions", "IngestSummary", "Progress", "PruneRefused", "ingest"]

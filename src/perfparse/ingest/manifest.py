@@ -54,7 +54,8 @@ class Original:
     @classmethod
     def of(cls, row: Row) -> Original:
         return cls(row["path"], KnownPath(row["sha256"], row["status"], row["format"],
-                                          row["forms"], row["indicators"], row["warnings"]),
+                                          row["forms"], row["indicators"], row["warnings"],
+                                          row["same_as"]),
                    row["code"], row["reason"])
 
 

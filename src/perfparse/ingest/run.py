@@ -47,6 +47,7 @@ class IngestOptions:
     timeout: float = 300.0  # seconds one file may take
     force: bool = False  # re-parse files whose content was ingested before
     retry_failed: bool = False  # re-parse files that failed before
+    prune: bool = False  # forget files ingested before that are no longer under root
     pdf_engine: str = "pdfplumber"
     parse_fn: ParseFn | None = None  # replaces perfparse's parser (tests use it)
     export: bool = True  # write JSONL, Parquet and manifest.json to OUT afterwards
@@ -65,6 +66,8 @@ class IngestSummary:
     parsed_with_warnings: int = 0
     failed: int = 0
     copies: int = 0  # paths whose content another path of the corpus already had
+    missing: int = 0  # paths ingested before that are no longer under root
+    pruned: int = 0  # of those, forgotten by this run (--prune)
     forms: int = 0
     indicators: int = 0
     seconds: float = 0.0
@@ -74,6 +77,11 @@ class IngestSummary:
     def run_record(self) -> dict:
         """The summary for manifest.json, whose ``files`` list has the per-file details."""
         return {k: v for k, v in asdict(self).items() if k not in ("failures", "exported_rows")}
+
+
+class PruneRefused(Exception):
+    """--prune on a root where no file was found: more likely an unmounted archive
+    than a deliberate wipe, so nothing is dropped."""
 
 
 class Progress(Protocol):
@@ -257,9 +265,28 @@ def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSumma
         summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
         cands = walk(root, exclude=opts.out)
         summary.files = len(cands)
+        known = wh.known()
+        missing = sorted(known.keys() - {c.rel for c in cands})
+        summary.missing = len(missing)
+        if opts.prune and missing:
+            if not cands:
+                raise PruneRefused(
+                    f"{root} holds no files, so --prune would drop all {len(missing)} files "
+                    f"ingested into {wh.url}. Check that the archive is mounted; to start "
+                    "over on purpose, use a new --out or database.")
+            # Copies of a path that goes are forgotten with it and planned as new files,
+            # so their content is parsed again or copied from a path that stays, exactly
+            # as a fresh ingest of the archive would record it. Before planning, so a
+            # file that moved is not recorded as a copy of its old path.
+            gone = set(missing)
+            redo = [p for p, k in known.items() if k.same_as in gone and p not in gone]
+            wh.forget(missing + redo)
+            summary.pruned = len(missing)
+            for path in missing + redo:
+                del known[path]
         progress.start(len(cands))
         writer = _Writer(wh, summary, progress)
-        planner = _Planner(opts, wh.known(), run_id, writer)
+        planner = _Planner(opts, known, run_id, writer)
         writer.start()
         engine = _engine(opts)
         try:

@@ -74,6 +74,7 @@ class DuckDBWarehouse:
         elif row[0] != str(SCHEMA_VERSION):
             raise WarehouseError(f"{path} holds perfparse schema v{row[0]}, this perfparse "
                                  f"writes v{SCHEMA_VERSION}: ingest into a new --out.")
+        self.con.execute("INSERT OR IGNORE INTO perfparse_meta VALUES ('generation', '0')")
         for t in ALL_TABLES:
             self.con.execute(_ddl(t))
 
@@ -106,10 +107,40 @@ class DuckDBWarehouse:
             replaced = sorted({s for c in commits for s in c.replaced} - set(shas))
             if replaced:
                 self._drop_orphans(replaced)
+            self._next_generation()
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def forget(self, paths: Sequence[str]) -> None:
+        if not paths:
+            return
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            shas = [s for (s,) in con.execute(
+                "SELECT DISTINCT sha256 FROM manifest WHERE sha256 IS NOT NULL AND path IN "
+                "(SELECT unnest(?::VARCHAR[]))", [list(paths)]).fetchall()]
+            con.execute("DELETE FROM manifest WHERE path IN (SELECT unnest(?::VARCHAR[]))",
+                        [list(paths)])
+            if shas:
+                self._drop_orphans(sorted(shas))
+            self._next_generation()
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def generation(self) -> int:
+        # fetchall, not fetchone: a half-read result would block the export's reader.
+        [(value,)] = self.con.execute(
+            "SELECT value FROM perfparse_meta WHERE key = 'generation'").fetchall()
+        return int(value)
+
+    def _next_generation(self) -> None:
+        self.con.execute("UPDATE perfparse_meta SET value = CAST(CAST(value AS BIGINT) + 1 "
+                         "AS VARCHAR) WHERE key = 'generation'")
 
     def _insert(self, t: TableSchema, data: pa.Table) -> None:
         self.con.register("incoming", data)

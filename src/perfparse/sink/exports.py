@@ -3,7 +3,9 @@ and ``manifest.json``.
 
 They are rewritten whole from the warehouse, which is the one record of what was
 ingested, so an interrupted run leaves nothing half-written here: a file is
-replaced only once its new version is complete.
+replaced only once its new version is complete. ``exports.json`` records the
+warehouse generation they hold, so a run that changed nothing rewrites only
+``manifest.json`` (its run summary) instead of every table.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from perfparse.sink.schema import ALL_TABLES, MANIFEST, TableSchema
 from perfparse.sink.warehouse import Warehouse
 
 ROWS_PER_BATCH = 4_096
+STATE = "exports.json"
 
 
 def _json_default(v: Any) -> Any:
@@ -85,7 +88,33 @@ def export_manifest(wh: Warehouse, out: Path, summary: dict[str, Any]) -> Path:
     return path
 
 
+def _current(out: Path, url: str, generation: int) -> dict[str, int] | None:
+    """Row counts of the table files in ``out`` if they hold this generation of this
+    warehouse (and are all there), else None."""
+    try:
+        state = json.loads((out / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (not isinstance(state, dict) or state.get("warehouse") != url
+            or state.get("generation") != generation):
+        return None
+    paths = [out / kind / f"{t.name}.{kind}" for t in ALL_TABLES for kind in ("parquet", "jsonl")]
+    rows = state.get("rows")
+    return rows if isinstance(rows, dict) and all(p.exists() for p in paths) else None
+
+
 def export_all(wh: Warehouse, out: Path, summary: dict[str, Any]) -> dict[str, int]:
-    counts = {t.name: export_table(wh, t, out) for t in ALL_TABLES}
+    """Write the table files unless they are current, then ``manifest.json``; return the
+    row count per table."""
+    # Read before exporting: a write that lands meanwhile makes the next run export again.
+    generation = wh.generation()
+    counts = _current(out, wh.url, generation)
+    if counts is None:
+        (out / STATE).unlink(missing_ok=True)
+        counts = {t.name: export_table(wh, t, out) for t in ALL_TABLES}
+        tmp = (out / STATE).with_suffix(".tmp")
+        tmp.write_text(json.dumps({"warehouse": wh.url, "generation": generation,
+                                   "rows": counts}) + "\n", encoding="utf-8")
+        os.replace(tmp, out / STATE)
     export_manifest(wh, out, summary)
     return counts

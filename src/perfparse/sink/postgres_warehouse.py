@@ -67,7 +67,8 @@ class PostgresWarehouse:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = sa.create_engine(engine_url(url), pool_pre_ping=True)
-        md, self.tables, meta = _metadata()
+        md, self.tables, self.meta = _metadata()
+        meta = self.meta
         try:
             with self.engine.begin() as conn:
                 # Two ingests starting at once would race on CREATE TABLE.
@@ -78,6 +79,8 @@ class PostgresWarehouse:
                 if version is None:
                     conn.execute(meta.insert().values(key="schema_version",
                                                       value=str(SCHEMA_VERSION)))
+                conn.execute(pg_insert(meta).values(key="generation", value="0")
+                             .on_conflict_do_nothing())
         except sa.exc.OperationalError as e:
             raise WarehouseError(f"cannot connect to {url}: {e.orig}. Check that the server "
                                  "runs and the URL's user, host, port and database.") from e
@@ -109,14 +112,39 @@ class PostgresWarehouse:
                     conn.execute(table.delete().where(
                         col == c.sha256, table.c.id.not_in([r["id"] for r in rows])))
         self._upsert(conn, MANIFEST, c.manifest)
-        m = self.tables["manifest"]
         for old in c.replaced - {c.sha256}:
-            still_used = conn.execute(sa.select(m.c.path).where(m.c.sha256 == old).limit(1)
-                                      ).first()
-            if still_used is None:
-                for t in DATA_TABLES:
-                    table = self.tables[t.name]
-                    conn.execute(table.delete().where(table.c[file_column(t)] == old))
+            self._drop_if_orphan(conn, old)
+        self._next_generation(conn)
+
+    def forget(self, paths: Sequence[str]) -> None:
+        if not paths:
+            return
+        m = self.tables["manifest"]
+        with self.engine.begin() as conn:
+            shas = conn.execute(sa.select(m.c.sha256).distinct().where(
+                m.c.path.in_(paths), m.c.sha256.is_not(None))).scalars().all()
+            conn.execute(m.delete().where(m.c.path.in_(paths)))
+            for sha in shas:
+                self._drop_if_orphan(conn, sha)
+            self._next_generation(conn)
+
+    def generation(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(self.meta.c.value).where(
+                self.meta.c.key == "generation")).scalar_one())
+
+    def _next_generation(self, conn: sa.Connection) -> None:
+        m = self.meta
+        conn.execute(m.update().where(m.c.key == "generation").values(
+            value=sa.cast(sa.cast(m.c.value, sa.BigInteger) + 1, sa.Text)))
+
+    def _drop_if_orphan(self, conn: sa.Connection, sha: str) -> None:
+        """Drop the data rows of content no manifest path holds any more."""
+        m = self.tables["manifest"]
+        if conn.execute(sa.select(m.c.path).where(m.c.sha256 == sha).limit(1)).first() is None:
+            for t in DATA_TABLES:
+                table = self.tables[t.name]
+                conn.execute(table.delete().where(table.c[file_column(t)] == sha))
 
     def _upsert(self, conn: sa.Connection, t: TableSchema, rows: list[Row]) -> None:
         table = self.tables[t.name]

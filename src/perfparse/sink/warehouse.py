@@ -48,9 +48,10 @@ class KnownPath:
     forms: int
     indicators: int
     warnings: int
+    same_as: str | None = None  # the path whose parse this path's content repeats
 
 
-KNOWN_COLUMNS = ("sha256", "status", "format", "forms", "indicators", "warnings")
+KNOWN_COLUMNS = ("sha256", "status", "format", "forms", "indicators", "warnings", "same_as")
 
 
 class Warehouse(Protocol):
@@ -66,6 +67,16 @@ class Warehouse(Protocol):
 
     def write(self, commits: Sequence[FileCommit]) -> None:
         """Write whole files; a reader never sees part of one."""
+        ...
+
+    def forget(self, paths: Sequence[str]) -> None:
+        """Drop these paths' manifest rows, and the rows of content no path still
+        holds, in one transaction."""
+        ...
+
+    def generation(self) -> int:
+        """How many transactions have changed the warehouse: exports written at one
+        generation are current while it holds."""
         ...
 
     def batches(self, table: TableSchema, rows_per_batch: int) -> Iterator[pa.RecordBatch]:
