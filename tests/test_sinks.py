@@ -294,3 +294,42 @@ def test_exports_are_rewritten_only_when_the_warehouse_changed(
     warehouse.forget([docs[1].source.file])
     assert export_all(warehouse, out, {"run_id": "r5"}) == first
     assert pq.read_table(parquet).num_rows == first["indicators"]
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "postgres"])
+def test_a_warehouse_from_before_the_confidence_columns_gains_them(
+        kind: str, docs: list[Document], tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    db = request.getfixturevalue("pg_url") if kind == "postgres" else None
+    old = open_warehouse(db, tmp_path)
+    old.write([commit(docs[0], seen_before=False)])
+    if kind == "duckdb":
+        for col in ("target_confidence", "actual_confidence"):
+            old.con.execute(f"ALTER TABLE indicators DROP COLUMN {col}")  # type: ignore[attr-defined]
+    else:
+        import sqlalchemy as sa
+
+        with old.engine.begin() as conn:  # type: ignore[attr-defined]
+            conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN target_confidence, "
+                                 "DROP COLUMN actual_confidence"))
+    before = old.generation()
+    old.close()
+
+    wh = open_warehouse(db, tmp_path)
+    try:
+        assert wh.generation() == before + 1  # exports made before lack the columns
+        wh.write([commit(docs[1], seen_before=False)])
+        got = rows(wh, "indicators")
+        assert {r["sha256"] for r in got} == {docs[0].source.sha256, docs[1].source.sha256}
+        assert all("target_confidence" in r for r in got)
+    finally:
+        wh.close()
+
+
+def test_ocr_confidence_reaches_the_indicator_rows() -> None:
+    samples = Path(__file__).parents[1] / "samples"
+    scanned = perfparse.parse(samples / "scan" / "003_8e24aa098cee1238-200dpi.pdf")
+    targets = [r["target_confidence"] for r in flatten_document(scanned)["indicators"]
+               if r["target_raw"]]
+    assert targets and all(c is not None and 0.0 < c <= 1.0 for c in targets)
+    dump = perfparse.parse(samples / "003_8e24aa098cee1238.txt")  # no OCR: no confidence
+    assert {r["target_confidence"] for r in flatten_document(dump)["indicators"]} == {None}

@@ -77,6 +77,21 @@ class DuckDBWarehouse:
         self.con.execute("INSERT OR IGNORE INTO perfparse_meta VALUES ('generation', '0')")
         for t in ALL_TABLES:
             self.con.execute(_ddl(t))
+        self._add_new_columns()
+
+    def _add_new_columns(self) -> None:
+        """A warehouse from an older perfparse lacks the columns added since."""
+        have = set(self.con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns").fetchall())
+        added = False
+        for t in ALL_TABLES:
+            for c in t.columns:
+                if (t.name, c.name) not in have:
+                    self.con.execute(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" '
+                                     f"{_SQL_TYPE[c.kind]}")
+                    added = True
+        if added:  # the exports lack them too
+            self._next_generation()
 
     def known(self) -> dict[str, KnownPath]:
         rows = self.con.execute(f"SELECT path, {', '.join(KNOWN_COLUMNS)} FROM manifest"
@@ -102,7 +117,9 @@ class DuckDBWarehouse:
                     self._insert(t, to_arrow(t, rows))
             manifest = to_arrow(MANIFEST, [r for c in commits for r in c.manifest])
             con.register("incoming_manifest", manifest)
-            con.execute("INSERT OR REPLACE INTO manifest SELECT * FROM incoming_manifest")
+            cols = ", ".join(f'"{n}"' for n in MANIFEST.names)
+            con.execute(f"INSERT OR REPLACE INTO manifest ({cols}) "
+                        f"SELECT {cols} FROM incoming_manifest")
             con.unregister("incoming_manifest")
             replaced = sorted({s for c in commits for s in c.replaced} - set(shas))
             if replaced:
@@ -144,7 +161,8 @@ class DuckDBWarehouse:
 
     def _insert(self, t: TableSchema, data: pa.Table) -> None:
         self.con.register("incoming", data)
-        self.con.execute(f"INSERT INTO {t.name} SELECT * FROM incoming")
+        cols = ", ".join(f'"{n}"' for n in t.names)  # by name: older tables order differently
+        self.con.execute(f"INSERT INTO {t.name} ({cols}) SELECT {cols} FROM incoming")
         self.con.unregister("incoming")
 
     def _drop_orphans(self, shas: list[str]) -> None:

@@ -119,6 +119,7 @@ def _value_cols(prefix: str, v: Value | None) -> Row:
         f"{prefix}_unit": v.unit if v else None,
         f"{prefix}_base_value": v.base_value if v else None,
         f"{prefix}_base_unit": v.base_unit if v else None,
+        f"{prefix}_confidence": v.confidence if v else None,
     }
 
 

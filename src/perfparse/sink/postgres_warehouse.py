@@ -81,12 +81,27 @@ class PostgresWarehouse:
                                                       value=str(SCHEMA_VERSION)))
                 conn.execute(pg_insert(meta).values(key="generation", value="0")
                              .on_conflict_do_nothing())
+                self._add_new_columns(conn)
         except sa.exc.OperationalError as e:
             raise WarehouseError(f"cannot connect to {url}: {e.orig}. Check that the server "
                                  "runs and the URL's user, host, port and database.") from e
         if version is not None and version != str(SCHEMA_VERSION):
             raise WarehouseError(f"{url} holds perfparse schema v{version}, this perfparse "
                                  f"writes v{SCHEMA_VERSION}: use a new database.")
+
+    def _add_new_columns(self, conn: sa.Connection) -> None:
+        """A warehouse from an older perfparse lacks the columns added since."""
+        insp = sa.inspect(conn)
+        added = False
+        for t in ALL_TABLES:
+            have = {c["name"] for c in insp.get_columns(t.name)}
+            for c in t.columns:
+                if c.name not in have:
+                    type_sql = _sql_type(c.kind).compile(dialect=conn.dialect)
+                    conn.execute(sa.text(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" {type_sql}'))
+                    added = True
+        if added:  # the exports lack them too
+            self._next_generation(conn)
 
     def known(self) -> dict[str, KnownPath]:
         m = self.tables["manifest"]

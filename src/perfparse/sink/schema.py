@@ -1,7 +1,9 @@
 """The flat tables' columns, declared once.
 
 Every sink derives its types from here: Arrow (Parquet, DataFrames), DuckDB DDL
-and SQLAlchemy tables for PostgreSQL, so a column cannot drift between them.
+and SQLAlchemy tables for PostgreSQL, so a column cannot drift between them. A
+warehouse made by an older perfparse gets the columns added since then (NULL in
+its old rows) when it is opened; new columns go at the end of their table.
 Money is DECIMAL(18,2) in 元; weights and scores DECIMAL(12,4), exact for
 every printed value; dates are DATE; ``json`` columns hold dicts.
 """
@@ -68,7 +70,9 @@ FUND_LINES = TableSchema("fund_lines", _cols(
 INDICATORS = TableSchema("indicators", _cols(
     "id:str sha256:str project_id:str form_index:int position:int seq:int level1:str "
     f"level2:str name:str {_value('target')} {_value('actual')} weight:points score:points "
-    "completion_rate:float deviation_reason:str note:str extras:json page:int row:int"))
+    "completion_rate:float deviation_reason:str note:str extras:json page:int row:int "
+    # Added after the first release: last, so an older warehouse gains them in place.
+    "target_confidence:float actual_confidence:float"))
 
 SCORES = TableSchema("scores", _cols(
     "id:str sha256:str project_id:str form_index:int kind:str ref:str label:str "
