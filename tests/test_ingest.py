@@ -196,6 +196,23 @@ def test_files_gone_from_the_archive_are_kept_until_pruned(tmp_path: Path, wareh
         assert got[t.name] == want[t.name], t.name
 
 
+
+def test_copies_of_an_edited_file_are_recorded_as_a_fresh_ingest_would(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "b.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    shutil.copy(TEXTS[0], root / "a.txt")  # added later: a copy of b.txt, though first in order
+    shutil.copy(TEXTS[0], root / "c.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    assert {m[0]: m[6] for m in warehouse_rows(None, out)["manifest"]} == {
+        "a.txt": "b.txt", "b.txt": None, "c.txt": "b.txt"}
+    shutil.copy(TEXTS[1], root / "b.txt")  # the original now holds other content
+    ingest(IngestOptions(root, out, workers=1))
+    fresh = tmp_path / "fresh"
+    ingest(IngestOptions(root, fresh, workers=1))
+    assert warehouse_rows(None, out) == warehouse_rows(None, fresh)
+
 def test_prune_refuses_an_empty_archive(tmp_path: Path) -> None:
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()

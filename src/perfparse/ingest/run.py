@@ -243,6 +243,28 @@ class _Planner:
                           seen_before=o.sha256 in self.seen_before)
 
 
+def _unhook_copies(wh: Warehouse, cands: list[Candidate], known: dict[str, KnownPath],
+                   gone: list[str]) -> set[str]:
+    """Forget the paths that go (--prune) and every path recorded as a copy of one
+    that goes or now holds other content, so those copies are planned as new files:
+    parsed again, or copied from a path that still holds their content, exactly as a
+    fresh ingest of the archive would record them. Returns the old content of the
+    edited originals, which the planner must parse rather than copy. Runs before
+    planning, so a file that moved is not recorded as a copy of its old path."""
+    here = {c.rel: c for c in cands}
+    originals = {k.same_as for k in known.values() if k.same_as} - set(gone)
+    # Hashed twice (here and when planned), but only originals that have copies.
+    edited = {p: known[p].sha256 for p in originals
+              if p in here and p in known and identify(here[p]).sha256 != known[p].sha256}
+    unhooked = set(gone) | edited.keys()
+    redo = [p for p, k in known.items() if k.same_as in unhooked and p not in unhooked]
+    if gone or redo:
+        wh.forget([*gone, *redo])
+        for p in [*gone, *redo]:
+            del known[p]
+    return {sha for sha in edited.values() if sha}
+
+
 def _engine(opts: IngestOptions):
     if opts.engine == "dask":
         from perfparse.ingest.dask_engine import DaskPool
@@ -268,25 +290,18 @@ def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSumma
         known = wh.known()
         missing = sorted(known.keys() - {c.rel for c in cands})
         summary.missing = len(missing)
-        if opts.prune and missing:
-            if not cands:
-                raise PruneRefused(
-                    f"{root} holds no files, so --prune would drop all {len(missing)} files "
-                    f"ingested into {wh.url}. Check that the archive is mounted; to start "
-                    "over on purpose, use a new --out or database.")
-            # Copies of a path that goes are forgotten with it and planned as new files,
-            # so their content is parsed again or copied from a path that stays, exactly
-            # as a fresh ingest of the archive would record it. Before planning, so a
-            # file that moved is not recorded as a copy of its old path.
-            gone = set(missing)
-            redo = [p for p, k in known.items() if k.same_as in gone and p not in gone]
-            wh.forget(missing + redo)
-            summary.pruned = len(missing)
-            for path in missing + redo:
-                del known[path]
+        if opts.prune and missing and not cands:
+            raise PruneRefused(
+                f"{root} holds no files, so --prune would drop all {len(missing)} files "
+                f"ingested into {wh.url}. Check that the archive is mounted; to start "
+                "over on purpose, use a new --out or database.")
+        gone = missing if opts.prune else []
+        stale = _unhook_copies(wh, cands, known, gone)
+        summary.pruned = len(gone)
         progress.start(len(cands))
         writer = _Writer(wh, summary, progress)
         planner = _Planner(opts, known, run_id, writer)
+        planner.replaced |= stale
         writer.start()
         engine = _engine(opts)
         try:
