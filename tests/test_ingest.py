@@ -235,10 +235,10 @@ def test_cli_says_what_is_gone_and_prunes_on_request(tmp_path: Path) -> None:
     kept = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out)])
     assert kept.exit_code == 0, kept.output
     assert f"1 file ingested before is no longer under {root}" in kept.output
-    assert "--prune drops them" in kept.output
+    assert "its rows are kept (--prune drops them)" in kept.output
     pruned = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out), "--prune"])
     assert pruned.exit_code == 0, pruned.output
-    assert f"pruned 1 file no longer under {root}" in pruned.output
+    assert f"pruned 1 file no longer under {root}, with its rows" in pruned.output
     files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert [f["path"] for f in files] == ["a.txt"]
 

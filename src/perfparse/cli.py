@@ -171,12 +171,14 @@ def ingest_cmd(
     else:
         typer.echo("nothing new to ingest (--force re-parses, --retry-failed retries failures)")
     if s.pruned:
-        typer.echo(f"pruned {s.pruned} file{'s' if s.pruned > 1 else ''} no longer under {root} "
-                   "and their rows")
+        many = s.pruned > 1
+        typer.echo(f"pruned {s.pruned} file{'s' if many else ''} no longer under {root}, with "
+                   f"{'their' if many else 'its'} rows")
     elif s.missing:
-        typer.echo(f"{s.missing} file{'s' if s.missing > 1 else ''} ingested before "
-                   f"{'are' if s.missing > 1 else 'is'} no longer under {root}; their rows are "
-                   "kept (--prune drops them)")
+        many = s.missing > 1
+        typer.echo(f"{s.missing} file{'s' if many else ''} ingested before "
+                   f"{'are' if many else 'is'} no longer under {root}; "
+                   f"{'their' if many else 'its'} rows are kept (--prune drops them)")
     typer.echo(f"warehouse: {s.warehouse}")
     if s.exported_rows:
         typer.echo(f"files: {out / 'manifest.json'}, {out / 'jsonl'}/, {out / 'parquet'}/")
