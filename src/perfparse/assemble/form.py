@@ -30,12 +30,16 @@ def _provenance(file: str, row: Row) -> dict[str, Any]:
     return {"file": file, "page": row.page, "row": row.row, "line": row.line}
 
 
-def _confidence(row: Row, texts: list[str]) -> float | None:
+def _cell_confidence(row: Row) -> dict[str, float | None]:
+    """Printed text → OCR confidence of the row's cells (None for a text layer or dump)."""
+    return {rc.text: rc.cell.confidence for rc in row.cells if rc.cell is not None}
+
+
+def _confidence(by_text: dict[str, float | None], texts: list[str]) -> float | None:
     """OCR confidence of a value printed in cells with these texts: the least certain
     of them. None for a text layer or dump, and when a text is not one printed cell
     of the row (joined from a row below or a page break): no confidence is better
     than a borrowed one."""
-    by_text = {rc.text: rc.cell.confidence for rc in row.cells if rc.cell is not None}
     got: list[float] = []
     for t in texts:
         c = by_text.get(t)
@@ -45,7 +49,8 @@ def _confidence(row: Row, texts: list[str]) -> float | None:
     return min(got, default=None)
 
 
-def _value(g: Grammar, cells: dict[str, str], role: str, row: Row) -> dict[str, Any] | None:
+def _value(g: Grammar, cells: dict[str, str], role: str,
+           confidence: dict[str, float | None]) -> dict[str, Any] | None:
     split = ("target_op", "target_number", "target_unit")
     if role == "target" and "target" not in cells and any(k in cells for k in split):
         # Layouts printing comparator, number and unit in columns of their own.
@@ -60,14 +65,15 @@ def _value(g: Grammar, cells: dict[str, str], role: str, row: Row) -> dict[str, 
         return None
     v = ParsedValue.fromstring(raw)
     return {**{f: getattr(v, f) for f in _VALUE_FIELDS},
-            "confidence": _confidence(row, printed)}
+            "confidence": _confidence(confidence, printed)}
 
 
 def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, Any]:
     c = d.cells
+    conf = _cell_confidence(d.row)
     return {
         "seq": seq, "level1": d.level1, "level2": d.level2, "name": c.get("name"),
-        "target": _value(g, c, "target", d.row), "actual": _value(g, c, "actual", d.row),
+        "target": _value(g, c, "target", conf), "actual": _value(g, c, "actual", conf),
         "weight": parse_score(c["weight"]) if "weight" in c else None,
         "score": parse_score(c["score"]) if "score" in c else None,
         "completion_rate": percent(c.get("completion_rate")),

@@ -17,6 +17,7 @@ from perfparse.sink.schema import (
     POINTS_SCALE,
     TableSchema,
     file_column,
+    missing_columns,
 )
 from perfparse.sink.warehouse import (
     KNOWN_COLUMNS,
@@ -81,16 +82,11 @@ class DuckDBWarehouse:
 
     def _add_new_columns(self) -> None:
         """A warehouse from an older perfparse lacks the columns added since."""
-        have = set(self.con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns").fetchall())
-        added = False
-        for t in ALL_TABLES:
-            for c in t.columns:
-                if (t.name, c.name) not in have:
-                    self.con.execute(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" '
-                                     f"{_SQL_TYPE[c.kind]}")
-                    added = True
-        if added:  # the exports lack them too
+        new = missing_columns(set(self.con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns").fetchall()))
+        for t, c in new:
+            self.con.execute(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" {_SQL_TYPE[c.kind]}')
+        if new:  # the exports lack them too
             self._next_generation()
 
     def known(self) -> dict[str, KnownPath]:

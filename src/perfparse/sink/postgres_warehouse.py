@@ -19,6 +19,7 @@ from perfparse.sink.schema import (
     POINTS_SCALE,
     TableSchema,
     file_column,
+    missing_columns,
 )
 from perfparse.sink.warehouse import (
     KNOWN_COLUMNS,
@@ -92,15 +93,12 @@ class PostgresWarehouse:
     def _add_new_columns(self, conn: sa.Connection) -> None:
         """A warehouse from an older perfparse lacks the columns added since."""
         insp = sa.inspect(conn)
-        added = False
-        for t in ALL_TABLES:
-            have = {c["name"] for c in insp.get_columns(t.name)}
-            for c in t.columns:
-                if c.name not in have:
-                    type_sql = _sql_type(c.kind).compile(dialect=conn.dialect)
-                    conn.execute(sa.text(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" {type_sql}'))
-                    added = True
-        if added:  # the exports lack them too
+        new = missing_columns({(t.name, c["name"]) for t in ALL_TABLES
+                               for c in insp.get_columns(t.name)})
+        for t, c in new:
+            type_sql = _sql_type(c.kind).compile(dialect=conn.dialect)
+            conn.execute(sa.text(f'ALTER TABLE {t.name} ADD COLUMN "{c.name}" {type_sql}'))
+        if new:  # the exports lack them too
             self._next_generation(conn)
 
     def known(self) -> dict[str, KnownPath]:

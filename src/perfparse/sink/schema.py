@@ -95,6 +95,12 @@ ALL_TABLES: tuple[TableSchema, ...] = (*DATA_TABLES, MANIFEST)
 BY_NAME = {t.name: t for t in ALL_TABLES}
 
 
+def missing_columns(have: set[tuple[str, str]]) -> list[tuple[TableSchema, Column]]:
+    """The columns a warehouse holding these (table, column) pairs lacks: those added
+    since an older perfparse made it."""
+    return [(t, c) for t in ALL_TABLES for c in t.columns if (t.name, c.name) not in have]
+
+
 def file_column(table: TableSchema) -> str:
     """The column that ties a data row to its source file's sha256."""
     return "id" if table is FILES else "sha256"
