@@ -17,12 +17,16 @@ from typing import Any
 import pytest
 import yaml
 
-from perfparse.grammar import GrammarError
+from perfparse.grammar import (
+    GrammarError,
+    Values,
+    bundled_grammar,
+    load_grammar,
+    read_yaml,
+    validate_model,
+)
 from perfparse.normalise.values import (
     ParsedValue,
-    ValueGrammar,
-    default_value_grammar,
-    load_value_grammar,
     parse_amount,
     parse_date,
     parse_percent,
@@ -459,15 +463,15 @@ def _write(tmp_path: Path, data: object) -> Path:
 
 
 def test_default_grammar_is_loaded_once() -> None:
-    assert default_value_grammar() is default_value_grammar()
-    assert isinstance(default_value_grammar(), ValueGrammar)
+    assert bundled_grammar() is bundled_grammar()
+    assert isinstance(bundled_grammar().values, Values)
 
 
 def test_a_grammar_is_data(tmp_path: Path) -> None:
-    """Vocabulary lives in the YAML: a unit added there is parsed, with no code change."""
-    data = _bundled()
-    data["units"] = [*data["units"], "P"]
-    grammar = load_value_grammar(_write(tmp_path, data))
+    """Vocabulary lives in the YAML: a unit added in an overlay is parsed, with no code
+    change."""
+    _write(tmp_path, {"units": ["P"]})
+    grammar = load_grammar(tmp_path)
     assert ParsedValue.fromstring("1080P", grammar).unit == "P"
     assert ParsedValue.fromstring("1080P").unit is None
 
@@ -485,7 +489,14 @@ def test_bad_grammar_names_file_and_key(tmp_path: Path, change: dict[str, object
                                         named: str) -> None:
     path = _write(tmp_path, {**_bundled(), **change})
     with pytest.raises(GrammarError, match=re.escape(named)) as e:
-        load_value_grammar(path)
+        validate_model(Values, path, read_yaml(path))
+    assert str(path) in str(e.value)
+
+
+def test_a_bad_overlay_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"magnifiers": {"万": -1}})
+    with pytest.raises(GrammarError, match="magnifiers") as e:
+        load_grammar(tmp_path)
     assert str(path) in str(e.value)
 
 
@@ -494,9 +505,4 @@ def test_bad_yaml_names_file(tmp_path: Path, text: str) -> None:
     path = tmp_path / "values.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GrammarError, match=r"values\.yaml"):
-        load_value_grammar(path)
-
-
-def test_missing_file_names_file(tmp_path: Path) -> None:
-    with pytest.raises(GrammarError, match=r"nowhere\.yaml"):
-        load_value_grammar(tmp_path / "nowhere.yaml")
+        load_grammar(tmp_path)

@@ -25,7 +25,7 @@ def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
     problems is still returned, with warnings.
     """
     grammar = grammar or load_grammar()
-    grid = extract(name, data, pdf_engine=pdf_engine)
+    grid = extract(name, data, pdf_engine=pdf_engine, grammar=grammar)
     segments = segment(grid, grammar)
     if not segments:
         raise ParseError(name, "no-form", "no performance form found (no title line such as "

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from perfparse.errors import ParseError
+from perfparse.errors import GrammarError, ParseError
 from perfparse.extract import PDF_ENGINES
 from perfparse.runtime import tune_gc
 
@@ -27,12 +27,13 @@ def _main() -> None:
     """
 
 
-_GRAMMARS = typer.Option("--grammars", help="Extra grammar folder (labels/levels/layouts YAML) "
-                         "laid over the bundled grammars/, e.g. a new province's layout.")
+_GRAMMARS = typer.Option("--grammars", help="Extra grammar folder (labels, levels, values, "
+                         "lookalikes, layouts/ YAML) laid over the bundled grammars/, e.g. a "
+                         "new province's layout.")
 
 
 def _load(extra: Path | None):
-    from perfparse.grammar import GrammarError, load_grammar
+    from perfparse.grammar import load_grammar
 
     try:
         return load_grammar(extra)
@@ -127,16 +128,18 @@ def ingest_cmd(
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
     = "pdfplumber",
+    grammars: Annotated[Path | None, _GRAMMARS] = None,
 ) -> None:
     """Ingest every file under ROOT into a warehouse, incrementally.
 
     Files whose content (sha256) was ingested before are skipped; an interrupted
     run is finished by running the same command again. Every file gets a manifest
     row (status parsed / parsed-with-warnings / failed, with the reason). Files
-    removed from ROOT keep their rows unless --prune is given.
+    removed from ROOT keep their rows unless --prune is given. Files ingested before
+    are not parsed again with a changed --grammars unless --force is given.
 
     Exit codes: 0 every file of this run parsed; 1 some failed (the rest are in);
-    2 bad usage or a warehouse that cannot be used.
+    2 bad usage, a broken grammar file or a warehouse that cannot be used.
     """
     from perfparse.ingest import IngestOptions, PruneRefused, ingest
     from perfparse.ingest.progress import RichProgress
@@ -150,11 +153,12 @@ def ingest_cmd(
         raise typer.Exit(2)
     opts = IngestOptions(root=root, out=out, db=db, workers=workers, engine=engine,  # type: ignore[arg-type]
                          scheduler=scheduler, timeout=timeout, force=force,
-                         retry_failed=retry_failed, prune=prune, pdf_engine=pdf_engine)
+                         retry_failed=retry_failed, prune=prune, pdf_engine=pdf_engine,
+                         grammars=grammars)
     try:
         with RichProgress() as progress:
             s = ingest(opts, progress)
-    except (WarehouseError, PruneRefused) as e:
+    except (GrammarError, WarehouseError, PruneRefused) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     except KeyboardInterrupt:

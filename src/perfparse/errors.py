@@ -15,3 +15,11 @@ class ParseError(Exception):
         self.file = file
         self.code = code
         self.reason = reason
+
+
+class GrammarError(Exception):
+    """A grammar file that is missing, not YAML, or not of the expected shape.
+
+    Here rather than in :mod:`perfparse.grammar` so that the ingest process can report
+    one without importing the parser.
+    """

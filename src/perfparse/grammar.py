@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from perfparse.errors import GrammarError
+
 _BUNDLED = Path(__file__).parent / "grammars"  # wheel installs (force-include)
 _REPO = Path(__file__).resolve().parents[2] / "grammars"  # source checkouts / editable installs
-
-
-class GrammarError(Exception):
-    """A grammar file that is missing, not YAML, or not of the expected shape."""
 
 
 def grammar_dirs(extra: Path | None = None) -> list[Path]:
@@ -37,22 +35,30 @@ def grammar_dirs(extra: Path | None = None) -> list[Path]:
 
 import unicodedata  # noqa: E402
 from functools import lru_cache  # noqa: E402
-from typing import Any, Literal, TypeVar  # noqa: E402
+from typing import Annotated, Any, Literal, TypeVar  # noqa: E402
 
 import regex  # noqa: E402
 import yaml  # noqa: E402
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator  # noqa: E402
+from pydantic import (  # noqa: E402
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from perfparse.validate.records import FormKind, FundLineKind  # noqa: E402
 
 FundColumn = Literal["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
-                     "execution_rate", "weight", "score"]
+                     "execution_rate", "weight", "score", "budget"]
 IndicatorRole = Literal["level1", "level2", "name", "target", "target_op", "target_number",
                         "target_unit", "actual", "weight", "score", "completion_rate",
-                        "deviation_reason", "note"]
+                        "deviation_reason", "note", "extra"]
 FieldPath = Literal["project.name", "project.nature", "project.category", "project.department",
                     "project.implementer", "project.start_date", "project.end_date",
                     "project.manager", "project.contact", "project.phone", "funds_unit",
+                    "project.period", "project.manager_phone", "project.owner",
                     "goals.overall", "goals.annual", "goals.actual"]
 
 
@@ -106,6 +112,10 @@ class Indicators(_Strict):
     total_row: list[str]
     section_ends: list[str] = Field(default_factory=list)
     op_cells: dict[str, str]
+    fund_rows: list[str] = Field(default_factory=list)
+    name_prefix: str
+    placeholder: str
+    _v = field_validator("name_prefix", "placeholder")(_check_regex)
 
 
 class Labels(_Strict):
@@ -114,7 +124,12 @@ class Labels(_Strict):
     not_titles: list[str]
     title_parts: TitleParts
     fiscal_year: str
+    title_year: str
     project_code: str
+    project_class: str
+    period: str
+    phone: str
+    _v = field_validator("project_class", "period", "phone")(_check_regex)
     fields: dict[FieldPath, list[str]]
     value_vocabulary: dict[FieldPath, list[str]]
     captions: list[str]
@@ -129,6 +144,9 @@ class Level1(_Strict):
 class Levels(_Strict):
     level1: dict[str, Level1]
     cues: dict[str, str] = Field(default_factory=dict)
+    suffix: str
+    annotation: str
+    _v = field_validator("suffix", "annotation")(_check_regex)
 
 
 class LayoutMatch(_Strict):
@@ -143,16 +161,70 @@ class Layout(_Strict):
     description: str = ""
     match: LayoutMatch
     form_kind: FormKind
-    indicator_columns: list[IndicatorRole]
+    # Header label → role, consulted before the synonyms: what a layout states wins.
+    columns: dict[str, IndicatorRole] = Field(default_factory=dict)
+    # Roles by position, for a table whose header row is not printed or not recognised.
+    indicator_columns: list[IndicatorRole] = Field(default_factory=list)
     level2_name_pattern: str | None = None
     _v = field_validator("level2_name_pattern")(lambda v: v if v is None else _check_regex(v))
 
 
+Comparator = Literal["=", ">=", "<=", ">", "<"]
+Word = Annotated[str, Field(min_length=1)]
+Factor = Annotated[float, Field(gt=0)]
+
+
+class ValueDates(_Strict):
+    separators: list[Word] = Field(min_length=1)
+    day_suffixes: list[Word] = Field(default_factory=list)
+
+
+class Values(_Strict):
+    """The shape of ``values.yaml`` (read by perfparse.normalise.values); see that file."""
+
+    comparators: dict[Comparator, list[Word]] = Field(min_length=1)
+    range_separators: list[Word] = Field(min_length=1)
+    magnifiers: dict[Word, Factor] = Field(min_length=1)
+    unscaled_units: list[Word] = Field(default_factory=list)
+    symbol_units: list[Word] = Field(default_factory=list)
+    units: list[Word] = Field(min_length=1)
+    per_separators: list[Word] = Field(default_factory=list)
+    brackets: list[tuple[Word, Word]] = Field(default_factory=list)
+    sentence_punctuation: list[Word] = Field(default_factory=list)
+    relative_markers: list[Word] = Field(default_factory=list)
+    money_units: dict[Word, Factor] = Field(min_length=1)
+    currency_symbols: list[Word] = Field(default_factory=list)
+    unit_header_markers: list[Word] = Field(default_factory=list)
+    score_units: list[Word] = Field(default_factory=list)
+    percent_signs: list[Word] = Field(min_length=1)
+    dates: ValueDates
+
+    @model_validator(mode="after")
+    def _one_op_per_spelling(self) -> Values:
+        seen: dict[str, str] = {}
+        for op, spellings in self.comparators.items():
+            for s in spellings:
+                other = seen.setdefault(unicodedata.normalize("NFKC", s), op)
+                if other != op:
+                    raise ValueError(f"comparator {s!r} is listed under both {other!r} and {op!r}")
+        return self
+
+
+class Lookalikes(_Strict):
+    """The shape of ``lookalikes.yaml``: one character → the text that replaces it."""
+
+    map: dict[Annotated[str, Field(min_length=1, max_length=1)], str]
+
+
 # ---- loading -------------------------------------------------------------------------------
+
+# libyaml's loader when present: lookalikes.yaml alone takes 0.1 s in pure Python.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as e:
         raise GrammarError(f"{path}: cannot read ({e.strerror})") from e
     except yaml.YAMLError as e:
@@ -195,17 +267,24 @@ _KEY_CACHE = 200_000
 class Grammar:
     """All grammar files of one run, validated and compiled for fast lookups."""
 
-    def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout]) -> None:
+    def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout], values: Values,
+                 lookalikes: Lookalikes) -> None:
         self._keys: dict[str, str] = {}
         self._lookups: dict[tuple[int, str], Any] = {}
         self.labels = labels
         self.levels = levels
         self.layouts = layouts
+        self.values = values
+        self.lookalikes = {ord(k): v for k, v in lookalikes.map.items()}  # for str.translate
         self.noise = [regex.compile(p) for p in labels.label_noise]
         self.titles = [(regex.compile(t.pattern), t.kind) for t in labels.titles]
         self.not_titles = regex.compile("|".join(labels.not_titles))
         self.fiscal_year = regex.compile(labels.fiscal_year)
+        self.title_year = regex.compile(labels.title_year)
         self.project_code = regex.compile(labels.project_code)
+        self.project_class = regex.compile(labels.project_class)
+        self.period = regex.compile(labels.period)
+        self.phone = regex.compile(labels.phone)
         self.fund_unit = regex.compile(labels.funds.unit)
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})
         self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}
@@ -219,6 +298,14 @@ class Grammar:
         self.total_row = {label_key(t) for t in labels.indicators.total_row}
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}
         self.op_cells = {label_key(k): v for k, v in labels.indicators.op_cells.items()}
+        self.fund_rows = {label_key(t): True for t in labels.indicators.fund_rows}
+        self.name_prefix = regex.compile(labels.indicators.name_prefix)
+        self.placeholder = regex.compile(labels.indicators.placeholder)
+        # Longest synonym first: a header label containing it takes its role.
+        self._contained = sorted(((k, r) for k, r in self.ind_columns.items() if len(k) >= 2),
+                                 key=lambda kr: -len(kr[0]))
+        self.level_suffix = regex.compile(levels.suffix)
+        self.level_annotation = regex.compile(levels.annotation)
         self.level1 = {label_key(k): k for k in levels.level1}
         self.level2: dict[str, tuple[str, str]] = {}  # key → (level2 as listed, its level1)
         for l1, spec in levels.level1.items():
@@ -239,6 +326,20 @@ class Grammar:
             for s in synonyms:
                 out.setdefault(label_key(s), kind)
         return out
+
+    def strip_annotation(self, key: str) -> str:
+        """A level key without its score annotation: 产出指标(50分) → 产出指标."""
+        return self.level_annotation.sub("", key)
+
+    def level_text(self, text: str) -> str:
+        """A printed level label as the record keeps it: no score annotation."""
+        return self.level_annotation.sub("", text).strip()
+
+    def contained_role(self, text: str) -> str | None:
+        """The role of the longest column synonym inside a header label no synonym
+        names exactly (全年实际值 → actual, 权重占比(%) → weight)."""
+        k = _TRAILING_REMARK.sub("", self.key(text))
+        return next((r for syn, r in self._contained if syn in k), None)
 
     def key(self, text: str) -> str:
         """``label_key`` with decorations (其中：, 一、, trailing colon…) removed."""
@@ -278,12 +379,25 @@ def load_grammar(extra: Path | None = None) -> Grammar:
     return _load(tuple(grammar_dirs(extra)))
 
 
+@lru_cache(maxsize=1)
+def bundled_grammar() -> Grammar:
+    """The bundled grammars alone: the default wherever a grammar is optional.
+
+    Cached apart from :func:`load_grammar`, which looks at the file system on every call;
+    the per-cell functions that default to it must not.
+    """
+    return load_grammar()
+
+
+_MERGED = ("labels", "levels", "values", "lookalikes")  # laid over one another with _merge
+
+
 @lru_cache(maxsize=8)
 def _load(dirs: tuple[Path, ...]) -> Grammar:
     merged: dict[str, Any] = {}
     layouts: dict[str, Layout] = {}
     for d in dirs:
-        for name in ("labels", "levels"):
+        for name in _MERGED:
             f = d / f"{name}.yaml"
             if f.is_file():
                 data = read_yaml(f) or {}
@@ -294,11 +408,13 @@ def _load(dirs: tuple[Path, ...]) -> Grammar:
         for f in sorted((d / "layouts").glob("*.yaml")):
             lay = validate_model(Layout, f, read_yaml(f))
             layouts[lay.name] = lay  # a later folder's layout of the same name replaces it
-    for name in ("labels", "levels"):
+    for name in _MERGED:
         if name not in merged:
             raise GrammarError(f"{dirs[0] / (name + '.yaml')}: missing grammar file")
     if not layouts:
         raise GrammarError(f"{dirs[0] / 'layouts'}: no layout templates found")
     return Grammar(validate_model(Labels, merged["labels_file"], merged["labels"]),
                    validate_model(Levels, merged["levels_file"], merged["levels"]),
-                   list(layouts.values())[::-1])
+                   list(layouts.values())[::-1],
+                   validate_model(Values, merged["values_file"], merged["values"]),
+                   validate_model(Lookalikes, merged["lookalikes_file"], merged["lookalikes"]))

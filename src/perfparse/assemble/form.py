@@ -1,7 +1,8 @@
-"""One segment → one form record (as a dict in the contract's shape).
+"""One segment → its form drafts (several when one table lists several projects).
 
 Rows are read in order; each row goes to the reader of the section it opens
-or continues: header fields, the 项目资金 block, goal texts, indicators.
+or continues: header fields, the 项目资金 block, goal texts, indicators, and
+what is printed after the indicator table.
 """
 
 from __future__ import annotations
@@ -9,25 +10,21 @@ from __future__ import annotations
 from dataclasses import fields as dc_fields
 from typing import Any
 
+from perfparse.assemble.draft import FormDraft, provenance, warn
 from perfparse.assemble.layout import choose_layout
+from perfparse.assemble.project import project_record
 from perfparse.grammar import Grammar
 from perfparse.normalise.fields import assign, extra_pair, label_value_pairs
 from perfparse.normalise.funds import FundsReader
 from perfparse.normalise.goals import GoalsReader
-from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, percent
-from perfparse.normalise.values import ParsedValue, parse_date, parse_score
+from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, label_row, percent
+from perfparse.normalise.values import ParsedValue, parse_amount, parse_score
 from perfparse.segment import Row, Segment
+from perfparse.validate.records import Warning_
 
-Warn = dict[str, Any]
 _VALUE_FIELDS = tuple(f.name for f in dc_fields(ParsedValue))
-
-
-def _warn(code: str, message: str, field: str | None = None) -> Warn:
-    return {"code": code, "message": message, "field": field}
-
-
-def _provenance(file: str, row: Row) -> dict[str, Any]:
-    return {"file": file, "page": row.page, "row": row.row, "line": row.line}
+_SPLIT = ("target_op", "target_number", "target_unit")
+_SCORED = ("actual", "score")  # a table with these columns is a self-evaluation
 
 
 def _cell_confidence(row: Row) -> dict[str, float | None]:
@@ -51,19 +48,18 @@ def _confidence(by_text: dict[str, float | None], texts: list[str]) -> float | N
 
 def _value(g: Grammar, cells: dict[str, str], role: str,
            confidence: dict[str, float | None]) -> dict[str, Any] | None:
-    split = ("target_op", "target_number", "target_unit")
-    if role == "target" and "target" not in cells and any(k in cells for k in split):
+    if role == "target" and "target" not in cells and any(k in cells for k in _SPLIT):
         # Layouts printing comparator, number and unit in columns of their own.
         op = cells.get("target_op", "")
         raw = g.op_cells.get(g.key(op), op) + cells.get("target_number", "") + cells.get(
             "target_unit", "")
-        printed = [cells[k] for k in split if cells.get(k)]
+        printed = [cells[k] for k in _SPLIT if cells.get(k)]
     else:
         raw = cells.get(role)
         printed = [raw] if raw else []
     if not raw:
         return None
-    v = ParsedValue.fromstring(raw)
+    v = ParsedValue.fromstring(raw, g)
     return {**{f: getattr(v, f) for f in _VALUE_FIELDS},
             "confidence": _confidence(confidence, printed)}
 
@@ -74,129 +70,206 @@ def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, 
     return {
         "seq": seq, "level1": d.level1, "level2": d.level2, "name": c.get("name"),
         "target": _value(g, c, "target", conf), "actual": _value(g, c, "actual", conf),
-        "weight": parse_score(c["weight"]) if "weight" in c else None,
-        "score": parse_score(c["score"]) if "score" in c else None,
+        "weight": parse_score(c["weight"], grammar=g) if "weight" in c else None,
+        "score": parse_score(c["score"], grammar=g) if "score" in c else None,
         "completion_rate": percent(c.get("completion_rate")),
         "deviation_reason": c.get("deviation_reason"), "note": c.get("note"),
-        "provenance": _provenance(file, d.row),
+        "extras": d.extras, "provenance": provenance(file, d.row),
     }
 
 
-def _project(g: Grammar, fields: dict[str, str], warnings: list[Warn]) -> dict[str, Any]:
-    p: dict[str, Any] = {k.split(".", 1)[1]: v for k, v in fields.items()
-                         if k.startswith("project.")}
-    name = p.get("name")
-    if name and (m := g.project_code.match(name)):
-        p["code"], p["name"] = m.group("code"), m.group("name")
-    for k in ("start_date", "end_date"):
-        if p.get(k):
-            d = parse_date(p[k])
-            if d is None:
-                warnings.append(_warn("date-unreadable", f"{k} {p[k]!r} is not a date",
-                                      f"project.{k}"))
-            p[k] = d.isoformat() if d else None
-    return p
+class _Reader:
+    """The section state machine of one segment."""
 
+    def __init__(self, seg: Segment, g: Grammar) -> None:
+        self.g = g
+        self.layout = choose_layout(seg, g)
+        self.fields: dict[str, str] = {}
+        self.extras: dict[str, str] = {}
+        self.funds = FundsReader(g)
+        self.goals = GoalsReader(g)
+        self.inds = IndicatorReader(g, self.layout)
+        self.section = "header"
+        self._extra_key: str | None = None
+        self._prev: Row | None = None
 
-def assemble_form(seg: Segment, g: Grammar, file: str, index: int) -> dict[str, Any]:
-    layout, matched = choose_layout(seg, g)
-    warnings: list[Warn] = []
-    if not matched:
-        warnings.append(_warn("layout-unknown", f"no layout template matched {seg.title!r}; "
-                              f"read with {layout.name!r} — add a grammars/layouts file"))
-    fields: dict[str, str] = {}
-    funds = FundsReader(g)
-    goals = GoalsReader(g)
-    inds = IndicatorReader(g, layout)
-    section = "header"
-    extras: dict[str, str] = {}
-    extra_key: str | None = None
-    for row in seg.rows:
+    def feed(self, row: Row) -> None:
+        if row.all_texts():
+            self._row(row)
+            self._prev = row
+
+    def _row(self, row: Row) -> None:
+        g, inds, funds = self.g, self.inds, self.funds
         texts = row.texts()
-        if not row.all_texts():
-            continue
-        if section == "indicators":
-            if inds.is_total(row):
-                inds.read_total(row)
-                section = "after"
-                continue
-            if not any(g.key(t) in g.section_ends for _, t in texts) and not inds.header(row):
-                inds.read(row)
-                continue
-            section = "after"
+        if self.section in ("indicators", "after") and inds.is_total(row):
+            inds.read_total(row)
+            self.section = "after"
+            return
+        if self.section == "indicators":
+            if not self._ends_table(texts):
+                if not inds.header(row):
+                    inds.read(row)
+                return
+            self.section = "after"
         if any(funds.is_section(t) for _, t in texts):
-            section = "funds"
-            for _, t in texts:
-                funds.set_unit(t)
+            self.section = "funds"
+            funds.open(row)
             if not funds.header(row):
                 funds.read(row)
-            continue
-        if inds.header(row):
-            section = "indicators"
-            continue
-        if goals.header(row):
-            section = "goals"
-            continue
-        if section == "funds" and (funds.header(row) or funds.read(row)):
-            continue
-        if section == "goals":
-            goals.read(row)
-            continue
+            return
+        if inds.header(row, self._prev):
+            self.section = "indicators"
+            return
+        if label_row(g, self.layout, row) is not None:
+            return  # group heads of the indicator header printed in the row below
+        if self.goals.header(row):
+            self.section = "goals"
+            return
+        if self.section == "funds" and (funds.header(row) or funds.read(row)):
+            return
+        if self.section == "goals" and self.goals.owns(row):
+            self.goals.read(row)
+            return
+        if self.section != "after" and funds.read(row, needs_amount=True):
+            return
+        self._pairs(row, texts)
+
+    def _ends_table(self, texts: list[tuple[int, str]]) -> bool:
+        g = self.g
+        return any(g.key(t) in g.section_ends or g.lookup(g.fields, t) is not None
+                   and not g.lookup(g.ind_columns, t) for _, t in texts[:1])
+
+    def _pairs(self, row: Row, texts: list[tuple[int, str]]) -> None:
+        g = self.g
         pairs = label_value_pairs(g, row)
         if pairs:
             for f, v, _ in pairs:
                 if f == "funds_unit":
-                    funds.set_unit(f"({v})")
+                    self.funds.set_unit(f"({v})")
                 elif f.startswith("goals."):
-                    goals.texts.setdefault(f, v)
+                    if v:
+                        self.goals.texts.setdefault(f, v)
                 else:
-                    assign(g, fields, f, v)
-            extra_key = None
-            continue
+                    assign(g, self.fields, f, v)
+            self._extra_key = None
+            return
         if (extra := extra_pair(g, row)) is not None:
-            extra_key = extra[0]
-            extras[extra_key] = f"{extras[extra_key]} {extra[1]}" if extra_key in extras \
+            self._extra_key = key = extra[0]
+            self.extras[key] = f"{self.extras[key]} {extra[1]}" if key in self.extras \
                 else extra[1]
-        elif extra_key is not None and len(texts) == 1:  # the value runs on in the next row
-            extras[extra_key] += " " + texts[0][1]
+        elif self._extra_key is not None and len(texts) == 1:  # the value runs on
+            self.extras[self._extra_key] += " " + texts[0][1]
 
-    for f in ("project.name",):
-        if f not in fields:
-            warnings.append(_warn("field-missing", f"no {f} printed", f))
-    if funds.shifted:
-        warnings.append(_warn("column-shift-repaired", "fund amounts realigned to their "
-                              f"columns on lines {', '.join(funds.shifted)}", "funds"))
-    if inds.shifted:
-        warnings.append(_warn("column-shift-repaired", f"{inds.shifted} indicator rows had "
-                              "cells off their header columns; realigned by content",
-                              "indicators"))
+
+def _kind(seg: Segment, reader: _Reader) -> str | None:
+    """The title's kind; with no title, the columns': actual values or scores make a
+    self-evaluation. A matching layout file says it outright."""
+    if reader.layout is not None:
+        return reader.layout.form_kind
+    if seg.kind is not None:
+        return seg.kind
+    roles = {c.role for c in reader.inds.columns}
+    return "self_evaluation" if roles & set(_SCORED) else "target"
+
+
+def _groups(drafts: list[IndicatorDraft]) -> tuple[list[list[IndicatorDraft]], str | None]:
+    """Drafts split at each row that names a project (several projects in one table);
+    also the department of a total row that names a unit but no project."""
+    groups: list[list[IndicatorDraft]] = [[]]
+    department: str | None = None
+    for d in drafts:
+        if d.project.get("project.name"):
+            if groups[-1]:
+                groups.append([])
+        elif d.project and "name" not in d.cells:
+            department = department or d.project.get("project.implementer")
+            continue
+        groups[-1].append(d)
+    return groups, department
+
+
+def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> list[FormDraft]:
+    r = _Reader(seg, g)
+    for row in seg.rows:
+        r.feed(row)
+    inds = r.inds
     inds.finish()
-    indicators = []
-    for d in inds.drafts:
+    kind = _kind(seg, r)
+    funds = r.funds
+    if inds.fund_row is not None:
+        total = funds.draft(seg.start, "total", "预算执行率")
+        for col in ("weight", "score"):
+            if col in inds.fund_row:
+                funds.put(total, col, inds.fund_row[col])
+    funds.finish(kind)
+    groups, department = _groups(inds.drafts) if inds.has_project_columns else (
+        [inds.drafts], None)
+    total = inds.total or {}
+    forms: list[FormDraft] = []
+    for n, drafts in enumerate(groups):
+        warnings: list[Warning_] = []
+        fields = dict(r.fields)
+        lead = drafts[0].project if drafts else {}
+        for role, text in lead.items():
+            if role.startswith(("project.", "goals.")):
+                fields[role] = text
+        if department:
+            fields.setdefault("project.department", department)
+        form = FormDraft(
+            form_index=first_index + n, form_kind=kind, title=seg.title,
+            fiscal_year=seg.fiscal_year, layout=r.layout.name if r.layout else None,
+            start=drafts[0].row if n and drafts else seg.start, file=file,
+            funds_unit=funds.unit, multiplier=funds.multiplier,
+            goals={k.split(".")[1]: v for k, v in r.goals.texts.items()},
+            extras=dict(r.extras), warnings=warnings)
+        form.goals.update({k.split(".")[1]: v for k, v in lead.items()
+                           if k.startswith("goals.")})
+        form.project = project_record(g, fields, warnings)
+        form.funds = _fund_lines(funds, file, lead, g)
+        _read_indicators(form, g, file, drafts, inds)
+        if n == len(groups) - 1 or len(groups) == 1:
+            form.total_score = parse_score(total["score"], grammar=g) if "score" in total \
+                else None
+            form.total_weight = parse_score(total["weight"], grammar=g) if "weight" in total \
+                else None
+        if not form.project.get("name"):
+            warnings.append(warn("field-missing", "no project.name printed", "project.name"))
+        if funds.shifted:
+            warnings.append(warn("column-shift-repaired", "fund amounts realigned to their "
+                                 f"columns on lines {', '.join(funds.shifted)}", "funds"))
+        form.printed = (seg.title, n, tuple(tuple(t for _, t in row.texts()) for row in seg.rows))
+        forms.append(form)
+    return forms
+
+
+def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],
+                g: Grammar) -> list[dict[str, Any]]:
+    lines = [{"line": d.line, "label": d.label, **d.values,
+              "provenance": provenance(file, d.row) if d.row else None}
+             for d in funds.lines.values() if d.values]
+    if "fund.budget" in lead and not lines:
+        # A multi-project table's 预算数 column: each project's own year budget.
+        amount = parse_amount(lead["fund.budget"], funds.multiplier, grammar=g)
+        if amount is not None:
+            lines.append({"line": "total", "label": "预算数", "annual": amount})
+    return lines
+
+
+def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[IndicatorDraft],
+                     inds: IndicatorReader) -> None:
+    w = form.warnings
+    if inds.shifted:
+        w.append(warn("column-shift-repaired", f"{inds.shifted} indicator rows had cells off "
+                      "their header columns; realigned by content", "indicators"))
+    for label in inds.unknown_levels:
+        w.append(warn("level-unknown", f"level label {label!r} is in no grammar; kept as "
+                      "printed (add it to levels.yaml if it is a synonym)", "indicators.level1"))
+    for d in drafts:
         if "name" not in d.cells:
-            warnings.append(_warn("indicator-unnamed", "an indicator row without a name was "
-                                  f"skipped: {d.row.joined()[:60]!r}", "indicators"))
+            w.append(warn("indicator-unnamed", "an indicator row without a name was "
+                          f"skipped: {d.row.joined()[:60]!r}", "indicators"))
             continue
         for msg in d.inferred:
-            warnings.append(_warn("level-inferred", msg, "indicators.level2"))
-        indicators.append(_indicator(g, file, len(indicators) + 1, d))
-    total = inds.total or {}
-    return {
-        "form_index": index, "form_kind": seg.kind, "title": seg.title,
-        "fiscal_year": seg.fiscal_year, "duplicate_of": None, "layout": layout.name,
-        "project": _project(g, fields, warnings),
-        "funds_unit": funds.unit, "_multiplier": funds.multiplier,
-        "funds": [{"line": d.line, "label": d.label, **d.values,
-                   "provenance": _provenance(file, d.row) if d.row else None}
-                  for d in funds.lines.values() if d.values],
-        "goals": {k.split(".")[1]: v for k, v in goals.texts.items()},
-        "indicators": indicators,
-        "total_score": parse_score(total["score"]) if "score" in total else None,
-        "_total_weight": parse_score(total["weight"]) if "weight" in total else None,
-        "extras": extras,
-        "warnings": warnings,
-        "provenance": _provenance(file, seg.start),
-        # What was printed, for spotting a form printed twice.
-        "_printed": (seg.title, tuple(tuple(t for _, t in r.texts()) for r in seg.rows)),
-    }
+            w.append(warn("level-inferred", msg, "indicators.level2"))
+        form.indicators.append(_indicator(g, file, len(form.indicators) + 1, d))
 

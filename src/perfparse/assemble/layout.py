@@ -8,12 +8,16 @@ from perfparse.segment import Segment
 _LABEL_MAX = 24  # longer cells are values, not labels
 
 
-def choose_layout(seg: Segment, g: Grammar) -> tuple[Layout, bool]:
-    """The layout whose title and labels match best; (layout, matched at all)."""
+def choose_layout(seg: Segment, g: Grammar) -> Layout | None:
+    """The layout file whose title and labels match best, if any.
+
+    No match is the common case, not an error: the normaliser reads a form from
+    its own header, and a layout file only states what it must decide.
+    """
     keys = {g.key(t) for row in seg.rows for _, t in row.texts() if len(t) <= _LABEL_MAX}
     best: tuple[int, Layout] | None = None
     for lay, title, _ in g.layout_patterns:
-        if not title.search(seg.title):
+        if not title.search(seg.title or ""):
             continue
         m = lay.match
         if m.labels_all and not all(g.key(x) in keys for x in m.labels_all):
@@ -24,7 +28,4 @@ def choose_layout(seg: Segment, g: Grammar) -> tuple[Layout, bool]:
         score = hits + len(m.labels_all)
         if best is None or score > best[0]:
             best = (score, lay)
-    if best is not None:
-        return best[1], True
-    same_kind = [lay for lay in g.layouts if lay.form_kind == seg.kind]
-    return (same_kind or g.layouts)[0], False
+    return best[1] if best is not None else None

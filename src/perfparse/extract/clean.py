@@ -5,7 +5,7 @@ rewrites LaTeX comparators (``$\\geq 90.00\\%$`` → ``≥90.00%``), maps look-a
 characters from PDF text layers back to unified ideographs (``项⽬`` → ``项目``,
 ``⻓效`` → ``长效``; NFKC covers the Kangxi Radicals block but not the CJK Radicals
 Supplement, so the whole table, derived from Unicode's data, is
-``grammars/lookalikes.yaml``), and removes whitespace that
+``grammars/lookalikes.yaml``, part of the run's grammar), and removes whitespace that
 OCR puts between Chinese characters (``满意度 指 标`` → ``满意度指标``) while
 keeping it between Latin words and numbers.
 """
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from pathlib import Path
 
 import regex
-import yaml
+
+from perfparse.grammar import Grammar, bundled_grammar
 
 _CHECKED = regex.compile(r"<input\b[^>]*\bchecked\b[^>]*>", regex.I)
 _CHECKBOX = regex.compile(r"<input\b[^>]*>", regex.I)
@@ -39,23 +39,6 @@ _CJK_SPACE = regex.compile(
     r"|\s+(?=[\p{Han}（）【】《》“”‘’：；，。、！？])")
 _SPACES = regex.compile(r"[ \t\u3000\xa0]+")
 _ANY_SPACE = regex.compile(r"\s")
-_LOOKALIKES_FILE = Path("lookalikes.yaml")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@lru_cache(maxsize=1)
-def _lookalikes() -> dict[int, str]:
-    from perfparse.grammar import grammar_dirs
-
-    table: dict[int, str] = {}
-    for d in grammar_dirs():
-        f = d / _LOOKALIKES_FILE
-        if f.is_file():
-            # libyaml's loader when present: the table has ~1350 entries, 0.1 s in pure Python
-            data = yaml.load(f.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
-            for k, v in (data.get("map") or {}).items():
-                table[ord(str(k))] = str(v)
-    return table
 
 
 def _latex(m: regex.Match[str]) -> str:
@@ -66,8 +49,9 @@ def _latex(m: regex.Match[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def clean_text(text: str) -> str:
-    """Clean one cell or line; idempotent, and cached because forms repeat cells."""
+def clean_text(text: str, grammar: Grammar | None = None) -> str:
+    """Clean one cell or line with ``grammar``'s look-alike table (default: the bundled
+    grammar's); idempotent, and cached because forms repeat cells."""
     if not text:
         return ""
     s = text
@@ -81,7 +65,7 @@ def clean_text(text: str) -> str:
     if "$" in s:
         s = _DOLLAR.sub(_latex, s)
     if not s.isascii():
-        s = s.translate(_lookalikes())
+        s = s.translate((grammar or bundled_grammar()).lookalikes)
     if not _ANY_SPACE.search(s):  # most cells: nothing left to do
         return s
     s = _SPACES.sub(" ", s.replace("\r", ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from perfparse.extract.clean import clean_text
+from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Line, Table
 
 _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title"}
@@ -17,8 +18,9 @@ _SKIP_TAGS = {"script", "style", "head"}
 
 
 class _Builder(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, grammar: Grammar | None) -> None:
         super().__init__(convert_charrefs=True)
+        self.grammar = grammar
         self.blocks: list[Block] = []
         self._line: list[str] = []
         self._rows: list[list[tuple[str, int, int]]] | None = None
@@ -28,7 +30,7 @@ class _Builder(HTMLParser):
         self._depth = 0  # nested tables are flattened into their parent cell
 
     def _flush_line(self) -> None:
-        text = clean_text("".join(self._line))
+        text = clean_text("".join(self._line), self.grammar)
         if text:
             self.blocks.append(Line(text))
         self._line = []
@@ -67,7 +69,7 @@ class _Builder(HTMLParser):
         elif tag in ("td", "th") and self._cell is not None and self._rows is not None:
             if not self._rows:
                 self._rows.append([])
-            self._rows[-1].append((clean_text("".join(self._cell)), *self._span))
+            self._rows[-1].append((clean_text("".join(self._cell), self.grammar), *self._span))
             self._cell = None
         elif tag in _BLOCK_TAGS and self._cell is None:
             self._flush_line()
@@ -106,8 +108,8 @@ def _layout(rows: list[list[tuple[str, int, int]]]) -> Table:
     return Table(cells)
 
 
-def html_blocks(markup: str) -> list[Block]:
-    b = _Builder()
+def html_blocks(markup: str, grammar: Grammar | None = None) -> list[Block]:
+    b = _Builder(grammar)
     b.feed(markup)
     b.close()
     return b.blocks

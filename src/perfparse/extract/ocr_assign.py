@@ -22,6 +22,7 @@ from perfparse.extract.ocr_engine import TextBox, read_line
 from perfparse.extract.ocr_text import repair
 from perfparse.extract.pdf_geometry import TableGrid
 from perfparse.extract.pdf_text import Glyph, cell_text, free_lines, locate
+from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Line, Table
 
 # A detected text box is this many times the font size high (the detector pads each line).
@@ -70,8 +71,8 @@ def _owners(grid: TableGrid) -> dict[tuple[int, int], int]:
             for i in range(c.row, c.row + c.rowspan) for j in range(c.col, c.col + c.colspan)}
 
 
-def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int
-          ) -> tuple[list[Block], list[tuple[str, str]]]:
+def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
+          grammar: Grammar | None = None) -> tuple[list[Block], list[tuple[str, str]]]:
     """Blocks of one page top to bottom, and low-confidence warnings for their values.
 
     Box coordinates are pixels, ``unit`` pixels per point; blocks are in points like the
@@ -91,14 +92,14 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int
     for grid, texts in zip(grids, per_table, strict=True):
         cells = []
         for c, gs in zip(grid.cells, texts, strict=True):
-            text = repair(clean_text(cell_text(gs)))
+            text = repair(clean_text(cell_text(gs), grammar))
             conf = combine([score[g] for g in gs])
             cells.append(Cell(text, c.row, c.col, c.rowspan, c.colspan, page, c.bbox, conf))
             if w := warning(f"page {page} row {c.row} col {c.col}", text, conf):
                 warnings.append(w)
         tables.append((grid.bbox[1], Table(cells, page=page, bbox=grid.bbox)))
     for text, bbox in free_lines(outside):
-        if cleaned := repair(clean_text(text)):
+        if cleaned := repair(clean_text(text, grammar)):
             lines.append((bbox[1], Line(cleaned, page=page, bbox=bbox)))
             conf = combine([score[g] for g in outside if _inside(g, bbox)])
             if w := warning(f"page {page} line", cleaned, conf):

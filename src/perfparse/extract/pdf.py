@@ -24,6 +24,7 @@ from perfparse.extract.pdf_pdfium import OCR_DPI, has_images, pdfium_glyphs, ren
 from perfparse.extract.pdf_plumber import read_page
 from perfparse.extract.pdf_text import BBox, Glyph, cell_text, free_lines, locate
 from perfparse.extract.pdf_textlayer import garbled
+from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 
 
@@ -38,7 +39,8 @@ class _Page:
     ocr: list[Block] | None = None
 
 
-def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber") -> Grid:
+def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
+                grammar: Grammar | None = None) -> Grid:
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; one of {', '.join(PDF_ENGINES)}")
     doc = open_pdfium(name, data)
@@ -56,13 +58,13 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber") -> Grid:
                 tables = camelot.get(no, []) if camelot is not None else find_tables(edges)
                 readable = _readable(grid, doc[no - 1], no, glyphs, bool(tables))
                 if readable is None:
-                    pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no)))
+                    pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no, grammar)))
                     continue
                 texts, outside = locate(readable, tables)
                 pages.append(_Page(no, tables, texts, free_lines(outside)))
         _align_continued(pages)
         for p in pages:
-            grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p))
+            grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
         if pages and all(p.ocr is not None for p in pages):
             grid.format = "pdf-scanned"
         return grid
@@ -122,25 +124,25 @@ def _readable(grid: Grid, page: pdfium.PdfPage, no: int, glyphs: list[Glyph],
     return None
 
 
-def _ocr(grid: Grid, page: pdfium.PdfPage, no: int) -> list[Block]:
+def _ocr(grid: Grid, page: pdfium.PdfPage, no: int, grammar: Grammar | None) -> list[Block]:
     try:
         from perfparse.extract.scan import ocr_page
     except ImportError as e:
         grid.warnings.append(("ocr-unavailable", f"page {no}: OCR is not installed ({e}); "
                               "install perfparse[scan] to read this page"))
         return []
-    return ocr_page(render(page), no, dpi=OCR_DPI, warnings=grid.warnings)
+    return ocr_page(render(page), no, dpi=OCR_DPI, warnings=grid.warnings, grammar=grammar)
 
 
-def page_blocks(page: _Page) -> list[Block]:
+def page_blocks(page: _Page, grammar: Grammar | None = None) -> list[Block]:
     """One page's tables and free lines, top to bottom."""
     placed: list[tuple[float, Block]] = []
     for table, texts in zip(page.tables, page.texts, strict=True):
-        cells = [Cell(clean_text(cell_text(gs)), c.row, c.col, c.rowspan, c.colspan, page.no,
-                      c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
+        cells = [Cell(clean_text(cell_text(gs), grammar), c.row, c.col, c.rowspan, c.colspan,
+                      page.no, c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
         placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox)))
     for text, bbox in page.lines:
-        if cleaned := clean_text(text):
+        if cleaned := clean_text(text, grammar):
             placed.append((bbox[1], Line(cleaned, page=page.no, bbox=bbox)))
     placed.sort(key=lambda tb: tb[0])
     return [b for _, b in placed]

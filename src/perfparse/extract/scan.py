@@ -22,6 +22,7 @@ from perfparse.extract.ocr_checkbox import reread_checkbox_lines
 from perfparse.extract.ocr_engine import recognise
 from perfparse.extract.ocr_orient import upright
 from perfparse.extract.ocr_rules import rulings
+from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 
 A4_LONG_SIDE = 841.89  # points
@@ -30,7 +31,8 @@ MAX_DPI = 300  # the recogniser reads 9-pt text fully at 150 dpi
 
 
 def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
-             warnings: list[tuple[str, str]] | None = None) -> list[Block]:
+             warnings: list[tuple[str, str]] | None = None,
+             grammar: Grammar | None = None) -> list[Block]:
     """One page image's blocks in reading order.
 
     ``dpi`` is the image's resolution if known; otherwise the page is taken to be A4.
@@ -51,7 +53,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     erased = np.where(lines > 0, np.uint8(255), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
-    blocks, low = place(boxes, grids, unit, page_no)
+    blocks, low = place(boxes, grids, unit, page_no, grammar)
     found.extend(low)
     if not blocks:
         found.append(("ocr-empty-page", f"page {page_no}: OCR found no text"))
@@ -60,7 +62,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     return blocks
 
 
-def extract_image(name: str, data: bytes) -> Grid:
+def extract_image(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:
     """A photo or scan (PNG, JPEG, TIFF with any number of pages, BMP, WebP) → grid."""
     try:
         img = Image.open(io.BytesIO(data))
@@ -71,7 +73,7 @@ def extract_image(name: str, data: bytes) -> Grid:
     for no, frame in enumerate(ImageSequence.Iterator(img), start=1):
         page = ImageOps.exif_transpose(frame)  # phones store the turn in EXIF
         grid.blocks.extend(ocr_page(page, no, dpi=_declared_dpi(page),
-                                    warnings=grid.warnings))
+                                    warnings=grid.warnings, grammar=grammar))
     return grid
 
 

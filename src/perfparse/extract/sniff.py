@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from perfparse.errors import ParseError
+from perfparse.extract.office_sniff import office_kind
 
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF-", "pdf"),
@@ -30,7 +31,7 @@ def sniff(name: str, data: bytes) -> str:
         return "pdf"
     for magic, kind in _MAGIC:
         if head.startswith(magic):
-            return kind
+            return office_kind(name, data, kind) if kind in ("zip", "ole") else kind
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "image"
     # Text: NUL bytes never occur in UTF-8/GB18030 text.

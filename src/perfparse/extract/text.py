@@ -12,6 +12,7 @@ import regex
 from perfparse.extract.clean import clean_text
 from perfparse.extract.decode import decode
 from perfparse.extract.html_tables import html_blocks
+from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 
 _HTML_TABLE = regex.compile(r"(<table\b.*?</table\s*>)", regex.I | regex.S)
@@ -28,7 +29,7 @@ def _split_row(line: str) -> list[str] | None:
     return None
 
 
-def _line_blocks(text: str, first_line: int) -> list[Block]:
+def _line_blocks(text: str, first_line: int, grammar: Grammar | None) -> list[Block]:
     blocks: list[Block] = []
     rows: list[tuple[int, list[str]]] = []
 
@@ -37,7 +38,7 @@ def _line_blocks(text: str, first_line: int) -> list[Block]:
             # Empty cells are left out: a cell's column keeps its position, and
             # OCR dumps are mostly empty cells.
             cells = [Cell(text, r, c) for r, (_, row) in enumerate(rows)
-                     for c, t in enumerate(row) if t and (text := clean_text(t))]
+                     for c, t in enumerate(row) if t and (text := clean_text(t, grammar))]
             blocks.append(Table(cells, source_line=rows[0][0]))
             rows.clear()
 
@@ -49,7 +50,7 @@ def _line_blocks(text: str, first_line: int) -> list[Block]:
         row = _split_row(raw)
         if row is None:
             close()
-            t = clean_text(raw)
+            t = clean_text(raw, grammar)
             if t:
                 blocks.append(Line(t, source_line=lineno))
         else:
@@ -58,28 +59,28 @@ def _line_blocks(text: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def text_blocks(text: str) -> list[Block]:
+def text_blocks(text: str, grammar: Grammar | None = None) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
     line = 1
     for part in _HTML_TABLE.split(text):
         if _HTML_TABLE.fullmatch(part):
-            found = html_blocks(part)
+            found = html_blocks(part, grammar)
             for b in found:
                 b.source_line = line
             blocks += found
         elif _HTML_PAGE.search(part):
-            blocks += html_blocks(part)
+            blocks += html_blocks(part, grammar)
         else:
-            blocks += _line_blocks(part, line)
+            blocks += _line_blocks(part, line, grammar)
         line += part.count("\n")
     return blocks
 
 
-def extract_text(name: str, data: bytes) -> Grid:
+def extract_text(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:
     text, encoding = decode(name, data)
     kind = "html" if _HTML_PAGE.search(text[:4096]) and "\t" not in text[:4096] else "text"
-    grid = Grid(file=name, format=kind, blocks=text_blocks(text))
+    grid = Grid(file=name, format=kind, blocks=text_blocks(text, grammar))
     if encoding not in ("utf-8", "utf-8-sig"):
         grid.warnings.append(("encoding-detected", f"decoded as {encoding}"))
     return grid

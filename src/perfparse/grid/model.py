@@ -25,6 +25,7 @@ class Cell:
     page: int = 1
     bbox: BBox | None = None
     confidence: float | None = None  # OCR confidence in [0, 1]; None for text layers
+    ref: str | None = None  # a spreadsheet cell's address (``Sheet1!C12``); page is the sheet
 
 
 @dataclass(slots=True)

@@ -8,12 +8,14 @@ same content replaces rows by their stable ids instead of adding to them.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import queue
 import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +23,15 @@ from typing import Literal, Protocol
 
 from perfparse.ingest import manifest
 from perfparse.ingest.discover import Candidate, Identified, identify, walk
-from perfparse.ingest.task import FAILED, PARSED, WITH_WARNINGS, Outcome, ParseFn, Task
+from perfparse.ingest.task import (
+    FAILED,
+    PARSED,
+    WITH_WARNINGS,
+    Outcome,
+    ParseFn,
+    Task,
+    check_grammars,
+)
 from perfparse.sink.flatten import Row
 from perfparse.sink.warehouse import (
     FileCommit,
@@ -49,6 +59,7 @@ class IngestOptions:
     retry_failed: bool = False  # re-parse files that failed before
     prune: bool = False  # forget files ingested before that are no longer under root
     pdf_engine: str = "pdfplumber"
+    grammars: Path | None = None  # a grammar folder laid over the bundled one (--grammars)
     parse_fn: ParseFn | None = None  # replaces perfparse's parser (tests use it)
     export: bool = True  # write JSONL, Parquet and manifest.json to OUT afterwards
 
@@ -192,6 +203,8 @@ class _Planner:
     def __init__(self, opts: IngestOptions, known: dict[str, KnownPath], run_id: str,
                  writer: _Writer) -> None:
         self.opts, self.known, self.run_id, self.writer = opts, known, run_id, writer
+        # Absolute, since workers (a Dask cluster's too) may not share this one's cwd.
+        self.grammars = str(opts.grammars.resolve()) if opts.grammars is not None else None
         self.good_before = {} if opts.force else {
             k.sha256: manifest.Original(path, k) for path, k in known.items()
             if k.sha256 and k.status in (PARSED, WITH_WARNINGS)}
@@ -226,7 +239,8 @@ class _Planner:
             else:
                 self.in_flight[sha] = _Waiting(replaced)
                 assert ident.format is not None
-                yield Task(str(c.path), c.rel, sha, ident.format, c.size, self.opts.pdf_engine)
+                yield Task(str(c.path), c.rel, sha, ident.format, c.size, self.opts.pdf_engine,
+                           self.grammars)
 
     def _commit(self, sha: str | None, rows: list[Row], replaced: set[str]) -> None:
         self.writer.put(FileCommit(sha, None, rows, replaced))
@@ -276,8 +290,16 @@ def _engine(opts: IngestOptions):
 
 
 def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
-    """Ingest every file under ``opts.root`` into the warehouse; see the module doc."""
+    """Ingest every file under ``opts.root`` into the warehouse; see the module doc.
+
+    Raises :class:`perfparse.errors.GrammarError` before anything is written if
+    ``opts.grammars`` does not load.
+    """
     started = time.perf_counter()
+    if opts.grammars is not None:
+        # Loaded once in a short-lived process: this one never imports the parser.
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as check:
+            check.submit(check_grammars, opts.grammars).result()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
     root = opts.root.resolve()
     opts.out.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfparse.errors import ParseError
+from perfparse.errors import GrammarError, ParseError
 from perfparse.sink.flatten import Tables, flatten_document
 from perfparse.sink.schema import DATA_TABLES
 
@@ -36,6 +36,7 @@ class Task:
     format: str
     size: int
     pdf_engine: str = "pdfplumber"
+    grammars: str | None = None  # the --grammars folder, loaded (and cached) by each worker
 
 
 @dataclass(slots=True)
@@ -60,22 +61,35 @@ def failed(task: Task, code: str, reason: str, *, detail: str | None = None,
                    seconds=seconds)
 
 
+def check_grammars(folder: Path) -> None:
+    """Raise :class:`GrammarError`, naming the file, if ``folder`` does not load over the
+    bundled grammars."""
+    from perfparse.grammar import load_grammar
+
+    load_grammar(folder)
+
+
 def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
     # Imported here, in the worker: the parent that plans and writes never parses,
     # and its memory counts against the whole ingest's.
     from perfparse.api import parse_bytes
+    from perfparse.grammar import load_grammar
 
     start = time.perf_counter()
     try:
         data = Path(task.path).read_bytes()
         name = Path(task.path).name
         if parse_fn is None:
-            doc = parse_bytes(name, data, pdf_engine=task.pdf_engine)
+            grammar = load_grammar(Path(task.grammars)) if task.grammars else None
+            doc = parse_bytes(name, data, pdf_engine=task.pdf_engine, grammar=grammar)
         else:
             doc = parse_fn(name, data)
         tables = flatten_document(doc)
     except ParseError as e:
         return failed(task, e.code, e.reason, seconds=time.perf_counter() - start)
+    except GrammarError as e:  # checked before the run, so a worker that cannot see it
+        return failed(task, "grammar-unreadable", f"{e}; the --grammars folder must be "
+                      "readable by every worker", seconds=time.perf_counter() - start)
     except OSError as e:
         return failed(task, "unreadable", f"cannot read the file ({e.strerror}); it may have "
                       "been moved or deleted during the run", seconds=time.perf_counter() - start)

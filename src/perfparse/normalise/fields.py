@@ -9,17 +9,25 @@ import regex
 from perfparse.grammar import Grammar
 from perfparse.segment import Row
 
-_CHECKED_OPTION = regex.compile(r"([^☑☐\s][^☑☐]*?)\s*☑")
-_OPTION = regex.compile(r"[☑☐]")
-_INLINE_SEP = regex.compile(r"[:：]")
+# Box glyphs as printed and as OCR reads them; 口 only where it stands alone
+# (OCR's reading of an empty box), never inside a word such as 人口.
+_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|(?<=\s)口(?=\s|\d|$)")
+_TICKED = frozenset("☑☒■✓✔√▣")
+_NUMBERING = regex.compile(r"^\s*\d+\s*[、.．)）]\s*")
 
 
 def checked(value: str) -> str:
-    """The chosen option of a checkbox row (``一次性项目 ☐ 经常性项目 ☑`` → 经常性项目)."""
-    if not _OPTION.search(value):
+    """The chosen option of a checkbox row (``1、一次性项目 ☐ 2、经常性项目 ☑`` →
+    经常性项目): the text before the ticked box, without its numbering."""
+    start = 0
+    boxes = list(_BOX.finditer(value))
+    if not boxes:
         return value
-    m = _CHECKED_OPTION.search(value)
-    return m.group(1).strip() if m else ""
+    for m in boxes:
+        if m.group() in _TICKED:
+            return _NUMBERING.sub("", value[start:m.start()]).strip()
+        start = m.end()
+    return ""
 
 
 def field_of(g: Grammar, text: str) -> str | None:

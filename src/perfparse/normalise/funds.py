@@ -1,10 +1,17 @@
 """The 项目资金 block → fund lines, money in 元.
 
-Two printed shapes: a column header (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
-执行率 | 得分) over lines of amounts, or label/amount pairs side by side
-(项目资金总额 | amount | 年度资金申请总额 | amount) where each label names its
-column. OCR may shift a line's amounts off their header columns; they are then
-realigned in order.
+Printed shapes, all read by the same reader:
+- a column header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) over
+  lines of amounts; OCR may shift a line's amounts off their header columns, and
+  they are then realigned in order;
+- group heads over label/amount pairs (预算安排情况 | 资金执行情况 over
+  预算数 412.68 | 执行数 405.30): an amount belongs to the group its label sits under;
+- label/amount pairs side by side (项目资金总额 | amount | 年度资金申请总额 | amount):
+  the left pair is the project total, the right one the year's;
+- a label printed with a column's name (年度预算执行率 | 100%, 分值 | 10分): the
+  total line's rate, weight or score.
+A score annotation on the block's caption (预算执行情况(20分)) is the total line's
+weight when no column prints one.
 """
 
 from __future__ import annotations
@@ -12,11 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from perfparse.grammar import Grammar
 from perfparse.normalise.values import parse_amount, parse_percent, parse_score, parse_unit_header
 from perfparse.segment import Row
 
-MONEY = ("project_total", "annual", "initial_budget", "adjusted_budget", "executed")
+MONEY = ("project_total", "annual", "initial_budget", "adjusted_budget", "executed", "budget")
+_TOTAL_COLUMNS = ("execution_rate", "weight", "score")
+_CAPTION_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
 @dataclass(slots=True)
@@ -24,7 +35,6 @@ class FundDraft:
     line: str
     label: str
     values: dict[str, float] = field(default_factory=dict)
-    raw: dict[str, str] = field(default_factory=dict)
     row: Row | None = None
 
 
@@ -35,14 +45,22 @@ class FundsReader:
     multiplier: float = 1.0
     columns: dict[int, str] = field(default_factory=dict)  # header column → fund column
     annual_col: int | None = None  # pair layouts: labels from here rightwards fill `annual`
+    caption_weight: float | None = None
     lines: dict[str, FundDraft] = field(default_factory=dict)
     shifted: list[str] = field(default_factory=list)
 
     def is_section(self, text: str) -> bool:
         return self.g.lookup(self.g.fund_section, text) is not None
 
+    def open(self, row: Row) -> None:
+        """The block's caption row: its unit and score annotation."""
+        for _, t in row.texts():
+            self.set_unit(t)
+            if self.is_section(t) and (m := _CAPTION_WEIGHT.search(t)):
+                self.caption_weight = float(m.group(1))
+
     def set_unit(self, text: str) -> None:
-        unit, mult = parse_unit_header(text)
+        unit, mult = parse_unit_header(text, grammar=self.g)
         if unit and self.unit is None:
             self.unit, self.multiplier = unit, mult
 
@@ -50,7 +68,7 @@ class FundsReader:
         """Read a column header row; False if the row is not one."""
         texts = row.texts()
         cols = {c: k for c, t in texts if (k := self.g.lookup(self.g.fund_columns, t))}
-        if len(cols) < 2 or any(parse_amount(t) is not None for _, t in texts):
+        if len(cols) < 2 or any(self._number(t) for _, t in texts):
             return False
         self.columns = cols
         return True
@@ -58,48 +76,79 @@ class FundsReader:
     def line_label(self, text: str) -> tuple[str, str | None] | None:
         return self.g.lookup(self.g.fund_lines, split_inline(text)[0])
 
-    def read(self, row: Row) -> bool:
-        """Read a fund line row; False if no fund line label is in it."""
+    def read(self, row: Row, *, needs_amount: bool = False) -> bool:
+        """Read a fund line row; False if no fund line label is in it (or, with
+        ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
         labelled = [(i, c, t, hit) for i, (c, t) in enumerate(texts)
                     if (hit := self.line_label(t)) is not None]
         if not labelled:
+            return self._total_columns(row, texts)
+        if needs_amount and not any(self._number(t) for _, t in texts):
             return False
         if self.columns:
-            i, col, text, (line, _) = labelled[0]
+            i, _, text, (line, _) = labelled[0]
             self._columns_line(row, line, _label(text), texts[i + 1:])
-        else:
-            for n, (i, col, text, (line, column)) in enumerate(labelled):
-                stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)
-                self._pair(row, line, column, col, text, texts[i + 1:stop])
+            return True
+        if len(labelled) > 1 and self.annual_col is None:
+            self.annual_col = labelled[1][1]  # two pairs in a row: the right one is the year's
+        for n, (i, col, text, (line, column)) in enumerate(labelled):
+            stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)
+            self._pair(row, line, column, col, text, texts[i + 1:stop])
+        self._total_columns(row, texts)
         return True
 
-    def _draft(self, row: Row, line: str, label: str) -> FundDraft:
+    def _number(self, text: str) -> bool:
+        return parse_amount(text, grammar=self.g) is not None
+
+    def _total_columns(self, row: Row, texts: list[tuple[int, str]]) -> bool:
+        """Pairs naming a column of the total line: 年度预算执行率 | 100% | 分值 | 10分."""
+        found = False
+        for i, (_, t) in enumerate(texts[:-1]):
+            column = self.g.lookup(self.g.fund_columns, t)
+            if column in _TOTAL_COLUMNS and self.g.lookup(self.g.fields, texts[i + 1][1]) is None:
+                self.put(self.draft(row, "total", _label(t)), column, texts[i + 1][1])
+                found = True
+        return found
+
+    def draft(self, row: Row, line: str, label: str) -> FundDraft:
         d = self.lines.get(line)
         if d is None:
             d = self.lines[line] = FundDraft(line, label, row=row)
         return d
 
-    def _put(self, d: FundDraft, column: str, text: str) -> None:
-        if column in d.values:
+    def put(self, d: FundDraft, column: str, text: str) -> None:
+        if column in d.values or column not in (*MONEY, *_TOTAL_COLUMNS):
             return
         if column in MONEY:
-            v = parse_amount(text, self.multiplier)
+            v = parse_amount(text, self.multiplier, grammar=self.g)
         elif column == "execution_rate":
-            v = parse_percent(text)
+            v = parse_percent(text, grammar=self.g)
         else:
-            v = parse_score(text)
+            v = parse_score(text, grammar=self.g)
         if v is not None:
             d.values[column] = v
-            d.raw[column] = text
 
     def _columns_line(self, row: Row, line: str, label: str,
                       cells: list[tuple[int, str]]) -> None:
-        d = self._draft(row, line, label)
+        d = self.draft(row, line, label)
         header = sorted(self.columns)
+        if any(not self._value(t) for _, t in cells):
+            # Group heads over label/amount pairs: each amount goes to the group
+            # its label stands under.
+            group: str | None = None
+            for c, t in cells:
+                if not self._value(t):
+                    group = self.columns.get(max((h for h in header if h <= c), default=-1))
+                elif c in self.columns:
+                    self.put(d, self.columns[c], t)
+                elif group is not None:
+                    self.put(d, group, t)
+                    group = None
+            return
         if all(c in self.columns for c, _ in cells):
             for c, t in cells:
-                self._put(d, self.columns[c], t)
+                self.put(d, self.columns[c], t)
             return
         # Shifted by OCR: the amounts keep their order, so the nearest header
         # column at or after the previous one takes each.
@@ -108,24 +157,40 @@ class FundsReader:
         for c, t in cells:
             while k + 1 < len(header) and abs(header[k + 1] - c) < abs(header[k] - c):
                 k += 1
-            self._put(d, self.columns[header[k]], t)
+            self.put(d, self.columns[header[k]], t)
             k += 1
             if k >= len(header):
                 break
 
+    def _value(self, text: str) -> bool:
+        """A cell that stands for a value (an amount, a rate, or a printed nothing)."""
+        return self._number(text) or self.g.placeholder.fullmatch(text) is not None \
+            or parse_percent(text, grammar=self.g) is not None
+
     def _pair(self, row: Row, line: str, column: str | None, col: int, text: str,
               cells: list[tuple[int, str]]) -> None:
-        if column == "annual" and self.annual_col is None:
+        if self.annual_col is not None:
+            column = "annual" if col >= self.annual_col else "project_total"
+        elif column == "annual":
             self.annual_col = col
-        if column is None:
-            column = ("annual" if self.annual_col is None or col >= self.annual_col
-                      else "project_total")
+        column = column or "annual"
         label, inline = split_inline(text)
         amounts = ([inline] if inline else []) + [t for _, t in cells]
         for t in amounts:
-            if parse_amount(t, self.multiplier) is not None:
-                self._put(self._draft(row, line, _label(label)), column, t)
+            if parse_amount(t, self.multiplier, grammar=self.g) is not None:
+                self.put(self.draft(row, line, _label(label)), column, t)
                 break
+
+    def finish(self, kind: str | None) -> None:
+        """预算数 is the year's budget of a target form and the adjusted budget of a
+        self-evaluation; the caption's score annotation is the total line's weight."""
+        for d in self.lines.values():
+            if "budget" in d.values:
+                budget = d.values.pop("budget")
+                d.values.setdefault("annual" if kind == "target" else "adjusted_budget", budget)
+        total = self.lines.get("total")
+        if total is not None and self.caption_weight is not None and total.values:
+            total.values.setdefault("weight", self.caption_weight)
 
 
 def _label(text: str) -> str:

@@ -14,6 +14,7 @@ from perfparse.segment import Row
 
 GOALS = ("goals.overall", "goals.annual", "goals.actual")
 _MIN_TEXT = 4  # shorter cells in a goal text row are stray marks, not goals
+_LABEL_MAX = 24  # a longer cell is a goal text, not a label
 
 
 @dataclass(slots=True)
@@ -24,11 +25,14 @@ class GoalsReader:
     _last: str | None = None
 
     def header(self, row: Row) -> bool:
-        """A row of goal labels with no text under them in the same row."""
+        """A row of goal labels with no text under them in the same row (other short
+        labels may stand beside them: 项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标)."""
         texts = row.texts()
         found = {c: f for c, t in texts if (f := self.g.lookup(self.g.fields, t)) in GOALS}
-        if not found or len(found) < len([t for t in texts
-                                          if self.g.key(t[1]) not in self.g.captions]):
+        if not found or any(len(t) > _LABEL_MAX for _, t in texts):
+            return False
+        others = [t for c, t in texts if c not in found and self.g.key(t) not in self.g.captions]
+        if others and len(found) < 2:
             return False
         # The caption column (年度总体目标 printed beside 预期目标) names the block,
         # not a column of its own, when more specific labels stand in the row.
@@ -38,6 +42,15 @@ class GoalsReader:
                 del found[first]
         self.columns = found
         return True
+
+    def owns(self, row: Row) -> bool:
+        """Whether the row holds goal texts: not a new label of its own standing left
+        of the goal columns (2.项目实施内容及过程概述 | text)."""
+        texts = row.texts()
+        if not texts or not self.columns:
+            return bool(texts)
+        c, t = texts[0]
+        return not (c < min(self.columns) and len(t) <= _LABEL_MAX and len(texts) > 1)
 
     def read(self, row: Row) -> None:
         cells = [(c, t) for c, t in row.texts()

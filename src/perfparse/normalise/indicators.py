@@ -1,12 +1,20 @@
-"""Indicator rows → indicators with their levels, values, weights and scores.
+"""The indicator table: its header → column roles; its rows → indicator drafts.
 
-Rows are read by content, not only by column: OCR drops and inserts empty
-cells, so a row's printed cells are first stripped of captions and level
-labels (recognised from the level vocabulary), and the rest are aligned to
-the header's roles by an order-preserving match that weighs what each cell
-looks like (a score is a number, a name is not) and how far it sits from its
-column. Merged level cells are carried down; a level a page break cut off is
-inferred from cues in the name (及时性 → 时效指标).
+Columns are read from the table's own header, not from a fixed layout: every
+header cell is mapped to a role through the grammar's synonyms (a layout file
+that matches is consulted first and wins), a second header row of sub-heads
+(预期指标值 → 符号 / 指标值 / 单位) replaces the group head above it, and a role
+printed twice (a mid-term block beside the annual one) belongs to the rightmost
+column — the year's — while the others are kept as extras.
+
+Levels are read by position: whatever sits in the level columns is a level,
+with its score annotation (``产出指标(50分)``) removed. The level vocabulary only
+decides which level a label is when OCR moved it (``可持续影响指标`` in the
+level-1 column is a level 2, and the rest of the row moves with it), infers an
+unprinted level 1 from its level 2, and cues a level a page break cut off. The
+other cells are aligned to the header's roles by an order-preserving match that
+weighs what each cell looks like (a score is a number, a name is not) and how
+far it sits from its column.
 """
 
 from __future__ import annotations
@@ -17,13 +25,26 @@ from functools import lru_cache
 import regex
 
 from perfparse.grammar import Grammar, Layout
-from perfparse.normalise.values import parse_percent, parse_score
+from perfparse.normalise.values import parse_amount, parse_percent, parse_score
 from perfparse.segment import Row
 
 TEXT_ROLES = ("deviation_reason", "note")
+LEVELS = ("level1", "level2")
+PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
+                 "goals.overall", "fund.budget")
 _NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
 _PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
-_SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
+_DIGIT = regex.compile(r"\d")
+_SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0,
+              "project.name": 2.0}
+_LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    col: int
+    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra"
+    label: str  # the header text as printed: extras are keyed by it
 
 
 @dataclass(slots=True)
@@ -33,7 +54,9 @@ class IndicatorDraft:
     cells: dict[str, str]  # role → printed text
     row: Row
     explicit: bool = False  # the row printed its own level label
-    inferred: list[str] = field(default_factory=list)  # warning messages
+    inferred: list[str] = field(default_factory=list)  # level-inferred warning messages
+    extras: dict[str, str] = field(default_factory=dict)
+    project: dict[str, str] = field(default_factory=dict)  # project columns of the row
 
 
 @lru_cache(maxsize=65536)
@@ -44,21 +67,26 @@ def _fit(role: str, text: str) -> float:
         return 2.0 if numeric else -4.0
     if role == "completion_rate":
         return 2.0 if _PERCENT.match(text) else -4.0
-    if role == "name":
-        return -3.0 if numeric else 0.5
-    if role in TEXT_ROLES:
+    if role == "fund.budget":
+        return 2.0 if parse_amount(text) is not None else -4.0
+    if role in ("name", "project.name", "project.implementer", "project.department"):
+        return -3.0 if numeric or parse_amount(text) is not None else 0.5
+    if role in TEXT_ROLES or role.startswith("goals."):
         return -1.5 if numeric else 0.2
     if role == "target_op":
-        return 1.0 if len(text) <= 4 and not any(ch.isdigit() for ch in text) else -3.0
+        return 1.0 if len(text) <= 4 and not _DIGIT.search(text) else -3.0
     if role == "target_unit":
-        return 0.5 if len(text) <= 6 and not any(ch.isdigit() for ch in text) else -3.0
+        return 0.5 if len(text) <= 8 and not _DIGIT.search(text) else -3.0
     return 0.0
 
 
-def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]]) -> dict[str, str] | None:
+def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
+          shift: int | None = None) -> dict[str, str] | None:
     """Order-preserving assignment of cells to roles with the best total fit.
 
-    Returns None when there are more cells than roles.
+    ``shift`` is how far the row's cells sit right of their columns (None: as far
+    as its first cell from the first role). Returns None when there are more
+    cells than roles.
     """
     n, m = len(cells), len(roles)
     if n > m:
@@ -72,7 +100,8 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]]) -> dict[st
             _fit(r, t) >= 0 and (n == m or c == rc)
             for (c, t), (rc, r) in zip(cells, head, strict=True)):
         return {r: t for (_, t), (_, r) in zip(cells, head, strict=True)}
-    shift = cells[0][0] - roles[0][0]
+    if shift is None:
+        shift = cells[0][0] - roles[0][0]
     neg = float("-inf")
     # best[i][j]: best score placing the first i cells among the first j roles.
     best = [[neg] * (m + 1) for _ in range(n + 1)]
@@ -97,36 +126,130 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]]) -> dict[st
     return out
 
 
+def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
+    """A header cell's role and whether a synonym named it exactly; None for a caption."""
+    k = g.key(text)
+    if k in g.captions or g.strip_annotation(k) in g.captions:
+        return None
+    if layout is not None and (role := layout_role(g, layout, text)) is not None:
+        return role, True
+    if (role := g.lookup(g.ind_columns, text)) is not None:
+        return role, True
+    field_ = g.lookup(g.fields, text)
+    if field_ is not None and field_ in PROJECT_ROLES:
+        return field_, True
+    if g.lookup(g.fund_columns, text) == "budget":
+        return "fund.budget", True
+    if (role := g.contained_role(text)) is not None:
+        return role, False
+    return "extra", False
+
+
+def layout_role(g: Grammar, layout: Layout, text: str) -> str | None:
+    k = g.key(text)
+    return next((r for lab, r in layout.columns.items() if g.key(lab) == k), None)
+
+
+def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
+    """The row's columns if it is an indicator header: three indicator roles or more,
+    a name or level 2 column among them named exactly, and no value in it."""
+    cols: list[Column] = []
+    exact: set[str] = set()
+    for c, t in row.texts():
+        hit = header_role(g, layout, t)
+        if hit is None:
+            continue
+        if parse_score(t) is not None:
+            return None
+        role, is_exact = hit
+        cols.append(Column(c, role, t))
+        if is_exact:
+            exact.add(role)
+    named = {c.role for c in cols if c.role != "extra"}
+    if len(named) < 3 or not {"name", "level2"} & exact:
+        return None
+    return cols
+
+
+def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
+    """A row of header labels only (a group-head row, sub-heads, a header repeated
+    after a page break): two cells or more, every one a known column label."""
+    cols: list[Column] = []
+    for c, t in row.texts():
+        hit = header_role(g, layout, t)
+        if hit is None:
+            continue
+        if hit[0] == "extra" or hit[0] in PROJECT_ROLES or parse_score(t) is not None:
+            return None
+        cols.append(Column(c, hit[0], t))
+    return cols if len(cols) >= 2 else None
+
+
+def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
+    """Sub-heads replace the group head standing over the same column."""
+    by_col = {c.col: c for c in upper}
+    by_col.update({c.col: c for c in lower})
+    return [by_col[k] for k in sorted(by_col)]
+
+
+def _rightmost(cols: list[Column]) -> list[Column]:
+    """A role printed twice belongs to its rightmost column (the annual block beside a
+    mid-term one, a weighted score beside the raw one); the others become extras."""
+    last = {c.role: c.col for c in cols}
+    return [c if c.role == "extra" or last[c.role] == c.col else Column(c.col, "extra", c.label)
+            for c in cols]
+
+
 @dataclass(slots=True)
 class IndicatorReader:
     g: Grammar
-    layout: Layout
-    roles: list[tuple[int, str]] = field(default_factory=list)  # (header column, role)
+    layout: Layout | None = None
+    columns: list[Column] = field(default_factory=list)
     level1: str | None = None
     level2: str | None = None
     drafts: list[IndicatorDraft] = field(default_factory=list)
     total: dict[str, str] | None = None
+    fund_row: dict[str, str] | None = None  # 预算执行率 printed as a row of the table
     shifted: int = 0
+    unknown_levels: list[str] = field(default_factory=list)  # labels no grammar lists
     _split: regex.Pattern[str] | None = None
     _block: int | None = None  # grid block of the last row: a change is a page break
     _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
+    _sub_ok: bool = False  # the row after a header may be its sub-heads
 
     def __post_init__(self) -> None:
-        self.roles = [(i, r) for i, r in enumerate(self.layout.indicator_columns)
-                      if r not in ("level1", "level2")]
-        self._split = (regex.compile(self.layout.level2_name_pattern)
-                       if self.layout.level2_name_pattern else None)
+        if self.layout is not None:
+            self.columns = [Column(i, r, r) for i, r in enumerate(self.layout.indicator_columns)]
+            if self.layout.level2_name_pattern:
+                self._split = regex.compile(self.layout.level2_name_pattern)
 
-    def header(self, row: Row) -> bool:
-        texts = row.texts()
-        roles = [(c, r) for c, t in texts if (r := self.g.lookup(self.g.ind_columns, t))]
-        if len(roles) < 3 or not {"name", "level2"} & {r for _, r in roles}:
+    # ---- the header -------------------------------------------------------------------
+
+    def header(self, row: Row, prev: Row | None = None) -> bool:
+        cols = header_columns(self.g, self.layout, row)
+        if cols is None:
             return False
-        self.roles = [(c, r) for c, r in roles if r not in ("level1", "level2")]
-        for _, t in texts:  # a level1 label floated into the caption column
-            if self.g.key(t) in self.g.level1:
-                self.level1, self.level2 = self.g.level1[self.g.key(t)], None
+        if prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
+                and header_columns(self.g, self.layout, prev) is None:
+            cols = merge_header(upper, cols)
+        self.columns = _rightmost(cols)
+        self._sub_ok = True
+        for _, t in row.texts():  # a level1 label floated into the caption column
+            k = self.g.strip_annotation(self.g.key(t))
+            if k in self.g.level1:
+                self.level1, self.level2 = self.g.level1[k], None
         return True
+
+    def _col(self, role: str) -> int | None:
+        return next((c.col for c in self.columns if c.role == role), None)
+
+    @property
+    def roles(self) -> list[tuple[int, str]]:
+        return [(c.col, c.role) for c in self.columns if c.role not in LEVELS]
+
+    @property
+    def has_project_columns(self) -> bool:
+        return any(c.role == "project.name" for c in self.columns)
 
     def is_total(self, row: Row) -> bool:
         texts = row.texts()
@@ -139,49 +262,193 @@ class IndicatorReader:
         if self.total is None and numbers:
             self.total = {"score": numbers[-1][1]}
 
+    # ---- rows -------------------------------------------------------------------------
+
     def read(self, row: Row) -> None:
+        sub_ok, self._sub_ok = self._sub_ok, False
+        if (labels := label_row(self.g, self.layout, row)) is not None:
+            if sub_ok:  # sub-heads under the header's group heads
+                self.columns = _rightmost(merge_header(self.columns, labels))
+            return  # otherwise a header repeated after a page break
         after_break = self._block is not None and row.block != self._block
         self._block = row.block
-        cells = [(c, t) for c, t in row.all_texts() if self.g.key(t) not in self.g.captions]
-        levels: list[str] = []
-        while cells and len(levels) < 2 and self._is_level(cells[0][1], levels):
-            levels.append(cells.pop(0)[1])
-        self._set_levels(levels)
-        if levels and after_break:
-            self._reclaim(row.block)
+        level_cols = {c for c in (self._col("level1"), self._col("level2")) if c is not None}
+        cells = [(rc.col, rc.text) for rc in row.cells
+                 if rc.text and (not rc.carried or rc.col in level_cols)
+                 and not self._caption(rc.text)]
         if not cells:
             return
-        if self._split is not None:
-            m = self._split.match(cells[0][1])
+        pre, levels, post = self._split_levels(cells)
+        shift = self._set_levels(levels) if levels else None
+        if levels and after_break:
+            self._reclaim(row.block)
+        if not post and not pre:
+            return  # a level row with no indicator (an empty 生态效益指标 row)
+        if self._split is not None and post:
+            m = self._split.match(post[0][1])
             if m:
                 self.level2 = m.group("level2")
-                cells[0] = (cells[0][0], m.group("name"))
-        roles = self.roles
-        if len(cells) == 1 and self.drafts and not levels and (role := self._text_role(cells[0])):
+                post[0] = (post[0][0], m.group("name"))
+        if not levels and len(post) == 1 and not pre and self.drafts \
+                and (role := self._text_role(post[0])):
             last = self.drafts[-1]
             if role in last.cells:  # the rest of a text the row above began
-                last.cells[role] += cells[0][1]
+                last.cells[role] += post[0][1]
             else:  # the start of a text whose row follows (printed before a page break)
-                self._pending = (role, cells[0][1])
+                self._pending = (role, post[0][1])
             return
-        assigned = align(cells, roles)
+        assigned = self._assign(pre + post, shift)
+        self._place(row, assigned, explicit=bool(levels))
+
+    def _assign(self, cells: list[tuple[int, str]], shift: int | None) -> dict[str, str]:
+        roles = self.roles
+        if shift is None and any(r in PROJECT_ROLES for _, r in roles):
+            shift = 0  # a multi-project table: project columns lead, no first-cell anchor
+        moved = cells if shift is None else [(c + shift, t) for c, t in cells]
+        assigned = align(moved, roles, None if shift is None else 0)
         if assigned is None:  # more cells than columns: join the overflow into the last
-            head = cells[: len(roles) - 1]
-            tail = "".join(t for _, t in cells[len(roles) - 1:])
-            assigned = align([*head, (cells[len(roles) - 1][0], tail)], roles) or {}
+            head = moved[: len(roles) - 1]
+            tail = "".join(t for _, t in moved[len(roles) - 1:])
+            assigned = align([*head, (moved[len(roles) - 1][0], tail)], roles) or {}
         if [c for c, _ in cells] != [c for c, r in roles if r in assigned][: len(cells)]:
             self.shifted += 1
+        return assigned
+
+    def _place(self, row: Row, assigned: dict[str, str], *, explicit: bool) -> None:
+        g = self.g
+        extras = {c.label: assigned.pop(c.role) for c in self.columns
+                  if c.role == "extra" and c.role in assigned}
+        project = {r: assigned.pop(r) for r in PROJECT_ROLES if r in assigned}
+        if "name" in assigned:
+            name = g.name_prefix.sub("", assigned["name"])
+            if g.placeholder.fullmatch(name):
+                name = ""
+            if name:
+                assigned["name"] = name
+            else:
+                del assigned["name"]
+        if g.lookup(g.fund_rows, assigned.get("name", "")) or g.lookup(
+                g.fund_rows, self.level1 or ""):
+            self.fund_row = assigned  # 预算执行率: the fund line's weight and score
+            return
+        values = {r for r in assigned if r not in ("name", *TEXT_ROLES)}
+        if "name" not in assigned and not values and not project:
+            return  # a placeholder row (……, an empty 指标3:)
         if self._pending is not None:
             role, text = self._pending
             self._pending = None
             if role in assigned:
                 assigned[role] = text + assigned[role]
-            else:
+            elif self.drafts:
                 self.drafts[-1].cells[role] = text
-        d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=bool(levels))
+        d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=explicit,
+                           extras=extras, project=project)
         if d.level2 is None and "name" in assigned:
             self._cue(d)
         self.drafts.append(d)
+
+    def _caption(self, text: str) -> bool:
+        k = self.g.key(text)
+        return k in self.g.captions or self.g.strip_annotation(k) in self.g.captions
+
+    # ---- levels -----------------------------------------------------------------------
+
+    def _vocab(self, text: str) -> tuple[bool, bool]:
+        """Whether the grammar lists the label as a level 1, as a level 2."""
+        k = self.g.strip_annotation(self.g.key(text))
+        return k in self.g.level1, k in self.g.level2
+
+    def _levelish(self, col: int, text: str, occupied: set[int]) -> bool:
+        """Whether a cell is a level label: one the grammar lists; one shaped like a level
+        (…指标, …目标) left of the name column; or any label in a level column of a row
+        whose name column is filled too (so the row is not shifted by OCR)."""
+        is1, is2 = self._vocab(text)
+        if is1 or is2:
+            return True
+        k = self.g.strip_annotation(self.g.key(text))
+        if not k or len(k) > _LABEL_MAX or _DIGIT.search(k) or self.g.placeholder.fullmatch(k):
+            return False
+        name_col = self._col("name")
+        if self.g.level_suffix.search(k) is not None and (name_col is None or col < name_col):
+            return True
+        return (col in {self._col("level1"), self._col("level2")} and name_col in occupied
+                and sum(c > col for c in occupied) >= 2)
+
+    def _split_levels(self, cells: list[tuple[int, str]]) -> tuple[
+            list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
+        """(cells before the levels, level cells, cells after them)."""
+        if self._col("level1") is None and self._col("level2") is None:
+            return [], [], cells
+        occupied = {c for c, _ in cells}
+        start = next((i for i, (c, t) in enumerate(cells) if self._levelish(c, t, occupied)),
+                     None)
+        if start is None:
+            return [], [], cells
+        pre = cells[:start] if self.has_project_columns else []
+        if cells[:start] and not pre:
+            return [], [], cells  # text before the level columns: a shifted name, not levels
+        end = start + 1
+        # A second level only follows a level 1: nothing sits between a level 2 and the name.
+        after = cells[end][1] if end < len(cells) else None
+        if end < len(cells) and self._which(*cells[start], after) == "level1" \
+                and self._levelish(*cells[end], occupied):
+            end += 1
+        levels, post = cells[start:end], cells[end:]
+        # A row that keeps no name was a name shifted into a level column by OCR.
+        while levels and not any(not _NUMBER.match(t) and parse_amount(t) is None
+                                 and not self.g.op_cells.get(self.g.key(t)) for _, t in post):
+            if any(self._vocab(levels[-1][1])) or not post:
+                break
+            post.insert(0, levels.pop())
+        return pre, levels, post
+
+    def _which(self, col: int, text: str, after: str | None = None) -> str:
+        """level1 or level2 for a printed level label (``after``: the cell after it)."""
+        is1, is2 = self._vocab(text)
+        if is1 != is2:
+            return "level1" if is1 else "level2"
+        if is1 and after is not None and self._vocab(after)[1]:
+            return "level1"  # a level 2 follows it
+        c1, c2 = self._col("level1"), self._col("level2")
+        if c1 is None or c2 is None:
+            return "level1" if c2 is None else "level2"
+        if is1 and abs(col - c1) == abs(col - c2):
+            k = self.g.strip_annotation(self.g.key(text))
+            return "level2" if k in self.g.children.get(self._key1(), set()) else "level1"
+        return "level1" if abs(col - c1) <= abs(col - c2) else "level2"
+
+    def _key1(self) -> str:
+        return self.g.strip_annotation(self.g.key(self.level1 or ""))
+
+    def _set_levels(self, levels: list[tuple[int, str]]) -> int:
+        """Take the printed level labels; returns how far the row sits left of its columns."""
+        g = self.g
+        labels = [(c, g.level_text(t)) for c, t in levels]
+        for _, t in labels:
+            if not any(self._vocab(t)) and t not in self.unknown_levels:
+                self.unknown_levels.append(t)
+        if len(labels) == 2:
+            (c, l1), (_, l2) = labels
+            self.level1, self.level2 = l1, l2
+            anchor = self._col("level1")
+        else:
+            c, text = labels[0]
+            which = self._which(c, text)
+            anchor = self._col(which)
+            k = g.strip_annotation(g.key(text))
+            if which == "level1":
+                if k != self._key1():
+                    self.level1, self.level2 = text, None
+            else:
+                self.level2 = text
+                parent = g.level2.get(k)
+                # An unprinted level 1 is inferred from a known level 2, unless the
+                # printed level 1 is one the grammar does not know (then it stands).
+                if parent is not None and (self.level1 is None or (
+                        self._key1() in g.level1
+                        and k not in g.children.get(self._key1(), set()))):
+                    self.level1 = parent[1]
+        return 0 if anchor is None else anchor - c
 
     def _text_role(self, cell: tuple[int, str]) -> str | None:
         """The text column a lone cell belongs to: a text a page break split in two."""
@@ -218,30 +485,6 @@ class IndicatorReader:
             d.level1, d.level2 = first.level1, d.level2 or first.level2
             d.inferred.append(f"{d.cells.get('name')}: levels taken from the merged label "
                               "printed below")
-
-    def _is_level(self, text: str, levels: list[str]) -> bool:
-        k = self.g.key(text)
-        return k in self.g.level1 or k in self.g.level2
-
-    def _set_levels(self, levels: list[str]) -> None:
-        g = self.g
-        if len(levels) == 2:
-            self.level1, self.level2 = levels[0], levels[1]
-            return
-        if not levels:
-            return
-        text = levels[0]
-        k = g.key(text)
-        current = g.key(self.level1 or "")
-        if k == current:  # the merged level1 label printed again: level2 carries on
-            return
-        if k in g.level2 and (k in g.children.get(current, set()) or k not in g.level1):
-            self.level2 = text
-            parent = g.level2[k][1]
-            if k not in g.children.get(current, set()):
-                self.level1 = parent
-        else:
-            self.level1, self.level2 = text, None
 
     def _cue_of(self, name: str) -> tuple[str, str] | None:
         return next(((cue, l2) for cue, l2 in self.g.cues if cue in name), None)

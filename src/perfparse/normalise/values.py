@@ -8,8 +8,10 @@ anything else keeps ``raw`` with every other field ``None``
 (``spec/records.md``, "A value object").
 
 All vocabulary — comparator spellings, range separators, magnifiers, unit words,
-money units, date separators — is data in ``grammars/values.yaml``, described by
-:class:`ValueGrammar` and compiled to one regex per shape when the grammar loads.
+money units, date separators — is data in ``values.yaml`` of the run's grammar
+(:class:`perfparse.grammar.Values`, overlays included), compiled to one regex per shape
+the first time a grammar is used. Every function takes that grammar; without one, the
+bundled grammar is used.
 """
 
 from __future__ import annotations
@@ -20,26 +22,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    model_validator,
-)
 
 from perfparse.extract.clean import clean_text
-from perfparse.grammar import GrammarError, grammar_dirs, read_yaml, validate_model
+from perfparse.grammar import Grammar, Values, bundled_grammar
 from perfparse.validate.records import Op
 
-Comparator = Literal["=", ">=", "<=", ">", "<"]
-Word = Annotated[str, Field(min_length=1)]
-Factor = Annotated[float, Field(gt=0)]
-
-_FILE = "values.yaml"
 # A thousands-grouped number must be tried first, or `1,000` would stop at `1`.
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
@@ -67,7 +54,7 @@ def _chars(words: list[str]) -> str:
 class _Compiled:
     """The patterns of one grammar, built once so that parsing never touches YAML."""
 
-    def __init__(self, g: ValueGrammar) -> None:
+    def __init__(self, g: Values) -> None:
         self.ops = {_nfkc(s): op for op, spellings in g.comparators.items() for s in spellings}
         self.magnifiers = {_nfkc(k): Decimal(str(v)) for k, v in g.magnifiers.items()}
         self.money_units = {_nfkc(k): Decimal(str(v)) for k, v in g.money_units.items()}
@@ -124,51 +111,6 @@ class _Compiled:
         return self.magnifiers[m["mag"]], m["rest"] or None
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class DateGrammar(_Model):
-    separators: list[Word] = Field(min_length=1)
-    day_suffixes: list[Word] = []
-
-
-class ValueGrammar(_Model):
-    """The shape of ``grammars/values.yaml``; see the comments in that file."""
-
-    comparators: dict[Comparator, list[Word]] = Field(min_length=1)
-    range_separators: list[Word] = Field(min_length=1)
-    magnifiers: dict[Word, Factor] = Field(min_length=1)
-    unscaled_units: list[Word] = []
-    symbol_units: list[Word] = []
-    units: list[Word] = Field(min_length=1)
-    per_separators: list[Word] = []
-    brackets: list[tuple[Word, Word]] = []
-    sentence_punctuation: list[Word] = []
-    relative_markers: list[Word] = []
-    money_units: dict[Word, Factor] = Field(min_length=1)
-    currency_symbols: list[Word] = []
-    unit_header_markers: list[Word] = []
-    score_units: list[Word] = []
-    percent_signs: list[Word] = Field(min_length=1)
-    dates: DateGrammar
-
-    _compiled: _Compiled = PrivateAttr()
-
-    @model_validator(mode="after")
-    def _one_op_per_spelling(self) -> ValueGrammar:
-        seen: dict[str, str] = {}
-        for op, spellings in self.comparators.items():
-            for s in spellings:
-                other = seen.setdefault(_nfkc(s), op)
-                if other != op:
-                    raise ValueError(f"comparator {s!r} is listed under both {other!r} and {op!r}")
-        return self
-
-    def model_post_init(self, context: object, /) -> None:
-        self._compiled = _Compiled(self)
-
-
 @dataclass(frozen=True, slots=True)
 class ParsedValue:
     """One indicator value (年度指标值 / 实际完成值) in the contract's value-object shape."""
@@ -182,17 +124,18 @@ class ParsedValue:
     base_unit: str | None = None
 
     @classmethod
-    def fromstring(cls, text: str, grammar: ValueGrammar | None = None) -> ParsedValue:
+    def fromstring(cls, text: str, grammar: Grammar | None = None) -> ParsedValue:
         """Parse one cell; never raises on odd text, which just gives a null parse."""
-        return _parse_value(text, _compiled(grammar))
+        return _parse_value(text, grammar or bundled_grammar())
 
 
 @lru_cache(maxsize=65536)  # forms repeat the same few dozen value cells
-def _parse_value(text: str, c: _Compiled) -> ParsedValue:
+def _parse_value(text: str, grammar: Grammar) -> ParsedValue:
     raw = text.strip()
     if not _HAS_DIGIT.search(raw):
         return ParsedValue(raw)
-    m = c.value.fullmatch(_squash(clean_text(raw)))
+    c = _compile(grammar)
+    m = c.value.fullmatch(_squash(clean_text(raw, grammar)))
     if m is None:
         return ParsedValue(raw)
     label, op, hi, lo_unit = m["label"], m["op"], m["hi"], m["lo_unit"]
@@ -217,7 +160,7 @@ def _parse_value(text: str, c: _Compiled) -> ParsedValue:
 
 
 def parse_amount(text: str, multiplier: float = 1.0, *,
-                 grammar: ValueGrammar | None = None) -> float | None:
+                 grammar: Grammar | None = None) -> float | None:
     """A money cell in 元; a unit in the cell (`150万元`) wins over the header's ``multiplier``."""
     c = _compiled(grammar)
     m = c.amount.fullmatch(_squash(text))
@@ -231,19 +174,19 @@ def parse_amount(text: str, multiplier: float = 1.0, *,
     return float(Decimal(m["num"].replace(",", "")) * factor)
 
 
-def parse_percent(text: str, *, grammar: ValueGrammar | None = None) -> float | None:
+def parse_percent(text: str, *, grammar: Grammar | None = None) -> float | None:
     """A percentage cell as its number: `100.00%` → 100.0, `44.04` → 44.04."""
     m = _compiled(grammar).percent.fullmatch(_squash(text))
     return float(m["num"].replace(",", "")) if m else None
 
 
-def parse_score(text: str, *, grammar: ValueGrammar | None = None) -> float | None:
+def parse_score(text: str, *, grammar: Grammar | None = None) -> float | None:
     """A weight or score cell (分值 / 权重 / 得分): `5`, `98.00`, `5分`; `—` → None."""
     m = _compiled(grammar).score.fullmatch(_squash(text))
     return float(m["num"].replace(",", "")) if m else None
 
 
-def parse_date(text: str, *, grammar: ValueGrammar | None = None) -> date | None:
+def parse_date(text: str, *, grammar: Grammar | None = None) -> date | None:
     """A printed date with a day (`2023/1/1`, `2023年1月1日`); a month alone is not a date."""
     m = _compiled(grammar).date.fullmatch(_squash(text))
     if m is None:
@@ -256,7 +199,7 @@ def parse_date(text: str, *, grammar: ValueGrammar | None = None) -> date | None
 
 
 def parse_unit_header(text: str, *,
-                      grammar: ValueGrammar | None = None) -> tuple[str | None, float]:
+                      grammar: Grammar | None = None) -> tuple[str | None, float]:
     """The money unit a header prints (`项目资金 (万元)`, `金额单位：元`) and its factor to 元."""
     c = _compiled(grammar)
     s = _squash(text)
@@ -267,29 +210,10 @@ def parse_unit_header(text: str, *,
     return unit, float(c.money_units[unit])
 
 
-def load_value_grammar(path: Path | None = None) -> ValueGrammar:
-    """Read and validate a values grammar (default: the bundled ``grammars/values.yaml``).
-
-    Raises :class:`GrammarError` naming the file, and the key where the shape is wrong.
-    """
-    path = path or grammar_dirs()[0] / _FILE
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise GrammarError(f"{path}: expected a mapping of keys at the top level")
-    return validate_model(ValueGrammar, path, data)
+def _compiled(grammar: Grammar | None) -> _Compiled:
+    return _compile(grammar or bundled_grammar())
 
 
-def _compiled(grammar: ValueGrammar | None) -> _Compiled:
-    # pydantic resolves private attributes through __getattr__, which is slow on
-    # this hot path; the default grammar's compiled form is held here instead.
-    return _default_compiled() if grammar is None else grammar._compiled
-
-
-@lru_cache(maxsize=1)
-def _default_compiled() -> _Compiled:
-    return default_value_grammar()._compiled
-
-
-@lru_cache(maxsize=1)
-def default_value_grammar() -> ValueGrammar:
-    return load_value_grammar()
+@lru_cache(maxsize=8)  # keyed by the Grammar object, which load_grammar caches in turn
+def _compile(grammar: Grammar) -> _Compiled:
+    return _Compiled(grammar.values)

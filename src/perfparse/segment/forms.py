@@ -1,10 +1,15 @@
-"""Split rows into forms at their title lines.
+"""Split rows into forms by content.
 
-A title line (…绩效目标申报表, …绩效自评表) starts a form; a document heading
-(…汇总表) does not. A title qualified as a later part of a multi-part form
-(（绩效目标）, (制度保障)) continues the form before it. Rows between titles —
-across blank lines, page breaks and repeated captions — belong to one form;
-the normaliser recognises repeated header rows inside it.
+A form is recognised by what it prints, not by one title wording: a title line
+(…绩效目标申报表, …审批表, …自评表) opens a form, and so does a 项目名称 row when
+no form is open or the open one already names another project (several
+projects printed one after another, forms with no title at all). A title seen
+before the open form printed anything of its own (a web page's heading above
+the form's own title row) retitles it instead of opening an empty form. A
+title qualified as a later part of a multi-part form (（绩效目标）, (制度保障))
+continues the form before it. Rows that belong to no form — page chrome,
+index tables (索引号…), attachment lists — are dropped by the assembler, which
+keeps only segments with a project or an indicator table.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ from perfparse.segment.rows import Row, flatten
 
 _MAX_TITLE_LEN = 60
 _YEAR_LOOKAHEAD = 3
+_PAIR_ROW_MAX = 6  # more cells than this make a column header, not a label/value row
 
 
 @dataclass(slots=True)
 class Segment:
-    title: str
-    kind: str
+    title: str | None
+    kind: str | None  # None when no title says it: the assembler decides from the columns
     fiscal_year: int | None
     start: Row
     rows: list[Row] = field(default_factory=list)
+    project: str | None = None  # the 项目名称 value this segment printed first
+    has_content: bool = False  # printed a field or table row of its own
 
 
 def _title(row: Row, g: Grammar) -> tuple[str, str] | None:
@@ -56,29 +64,66 @@ def _year(rows: list[Row], i: int, g: Grammar) -> tuple[int | None, int]:
             return int(m.group(1)), k
         if k and len(rows[i + k].texts()) > 1:
             break  # the form's table began: no year line
-    return None, 0
+    m = g.title_year.search(rows[i].joined())
+    return (int(m.group(1)) if m else None), 0
+
+
+def _project_name(row: Row, g: Grammar) -> str | None:
+    """The value of a 项目名称 label/value row (``项目名称 | x`` or ``项目名称：x``)."""
+    texts = row.texts()
+    if not texts or len(texts) > _PAIR_ROW_MAX:
+        return None
+    for i, (_, text) in enumerate(texts):
+        head, sep, tail = text.replace(":", "：").partition("：")
+        if g.lookup(g.fields, text) == "project.name":
+            value = texts[i + 1][1] if i + 1 < len(texts) else ""
+        elif sep and tail.strip() and g.lookup(g.fields, head) == "project.name":
+            value = tail.strip()
+        else:
+            continue
+        return value if value and g.lookup(g.fields, value) is None else None
+    return None
 
 
 def segment(grid: Grid, g: Grammar) -> list[Segment]:
     rows = flatten(grid)
     segments: list[Segment] = []
     parts = g.labels.title_parts
+    cur: Segment | None = None
     i = 0
     while i < len(rows):
-        found = _title(rows[i], g)
-        if found is None:
-            if segments:
-                segments[-1].rows.append(rows[i])
-            i += 1
+        row = rows[i]
+        found = _title(row, g)
+        if found is not None:
+            title, kind = found
+            year, used = _year(rows, i, g)
+            i += used + 1
+            if cur is not None and _part(title, parts.continuation) and not _part(
+                    title, parts.first):
+                continue  # a later part of the form already open
+            for p in parts.first:
+                title = title.replace(f"（{p}）", "").replace(f"({p})", "")
+            if cur is not None and not cur.has_content:
+                cur.title, cur.kind, cur.start = title, kind, row
+                cur.fiscal_year = year or cur.fiscal_year
+                continue
+            cur = Segment(title, kind, year, row)
+            segments.append(cur)
             continue
-        title, kind = found
-        year, used = _year(rows, i, g)
-        if segments and _part(title, parts.continuation) and not _part(title, parts.first):
-            i += used + 1  # a later part of the form already open
-            continue
-        base = title
-        for p in parts.first:
-            base = base.replace(f"（{p}）", "").replace(f"({p})", "")
-        segments.append(Segment(base, kind, year, rows[i]))
-        i += used + 1
+        name = _project_name(row, g)
+        if name is not None and (cur is None or (cur.project is not None
+                                                 and g.key(name) != g.key(cur.project))):
+            # A new project: a form with no title, or the next of several in one table.
+            inherited = cur if cur is not None and cur.has_content else None
+            cur = Segment(inherited.title if inherited else None,
+                          inherited.kind if inherited else None,
+                          inherited.fiscal_year if inherited else None, row)
+            segments.append(cur)
+        if cur is not None:
+            cur.rows.append(row)
+            if name is not None and cur.project is None:
+                cur.project = name
+            if not row.is_line:
+                cur.has_content = True
+        i += 1
     return segments

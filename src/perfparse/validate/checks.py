@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-Warn = dict[str, Any]
+from perfparse.validate.records import Warning_
+
 _TOL = 0.011
 _RATE_TOL = 0.6  # percentage points: forms round the rate, and some print it truncated
 _PARTS = ("fiscal", "carryover", "other")
 
 
-def _w(code: str, field: str, message: str) -> Warn:
-    return {"code": code, "field": field, "message": message}
+def _w(code: str, field: str, message: str) -> Warning_:
+    return Warning_(code=code, field=field, message=message)
 
 
 def _sum(xs: list[float | None]) -> float | None:
@@ -19,8 +20,8 @@ def _sum(xs: list[float | None]) -> float | None:
     return round(sum(vals), 2) if vals else None
 
 
-def cross_check(form: dict[str, Any], total_weight: float | None) -> list[Warn]:
-    out: list[Warn] = []
+def cross_check(form: dict[str, Any], total_weight: float | None) -> list[Warning_]:
+    out: list[Warning_] = []
     inds = form["indicators"]
     funds = {f["line"]: f for f in form["funds"]}
     budget = funds.get("total") or next(iter(funds.values()), {})

@@ -1,0 +1,63 @@
+"""Other regions' layouts, end to end, scored against the reference answers.
+
+``layouts/`` holds the development set of shared/layouts: ten documents (saved web
+pages, TAB and Markdown OCR dumps) that follow the project-level forms of regions
+other than the seeds', with 14 forms and 144 indicators; ``layouts/gold/`` holds the
+expected documents in the record contract. Each document is parsed with
+:func:`perfparse.parse`, written as the CLI's ``parse --out`` writes it, and scored
+with the vendored ``scorer.py`` (shared/eval/score.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import scorer
+from perfparse import parse
+from perfparse.errors import ParseError
+
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+GOLD = LAYOUTS / "gold"
+DOCUMENTS = sorted(p for p in LAYOUTS.iterdir() if p.is_file() and p.suffix != ".json")
+
+
+def _write(src: Path, out: Path) -> str | None:
+    """Parse ``src`` into ``out/<name>.json`` the way ``perfparse parse --out`` does.
+
+    Returns the parse error, if any, so the test can show it; a crash on one document
+    is reported the same way, so the score of the others is still shown.
+    """
+    try:
+        doc = parse(src)
+    except ParseError as e:
+        return f"{src.name}: {e.reason} [{e.code}]"
+    except Exception as e:
+        return f"{src.name}: crashed: {type(e).__name__}: {e}"
+    text = json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    (out / f"{src.name}.json").write_text(text + "\n", encoding="utf-8")
+    return None
+
+
+def test_the_set_is_complete() -> None:
+    assert len(DOCUMENTS) == 10
+    assert sorted(p.stem for p in DOCUMENTS) == sorted(p.stem for p in GOLD.glob("*.json"))
+
+
+def test_layouts_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    errors = [e for e in (_write(src, out) for src in DOCUMENTS) if e]
+    report = tmp_path / "report.json"
+    scorer.main([str(GOLD), str(out), "--json", str(report)])
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    rep = json.loads(report.read_text(encoding="utf-8"))
+    c = rep["counts"]
+    detail = {"summary": summary, "parse errors": errors,
+              "first mismatches": rep["mismatches"][:15]}
+    assert rep["f1"] >= 0.95, detail
+    assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] == 14, detail
+    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"] == 144, detail
+    assert not errors, detail
