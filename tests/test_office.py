@@ -95,8 +95,8 @@ def test_formats_and_provenance() -> None:
     assert doc.source.format == "xlsx"
     assert parse(SAMPLES / "003_8e24aa098cee1238.docx").source.format == "docx"
     grid = extract("f.xlsx", (SAMPLES / "000_053aada0b46687b9.xlsx").read_bytes())
-    first = next(grid.tables())
-    assert first.page == 2  # sheet 表1 follows the 填报说明 sheet
+    notes, first = list(grid.tables())[:2]
+    assert (notes.page, first.page) == (1, 2)  # the 填报说明 sheet, then 表1
     name = next(c for c in first.cells if c.text == "项目名称")
     assert (name.ref, name.row, name.col) == ("表1!A3", 2, 0)
     funds = next(c for c in first.cells if c.text.startswith("项目资金"))
@@ -211,7 +211,7 @@ def test_sheet_layout_hidden_merged_and_formulas() -> None:
 def test_docx_blocks_keep_order_and_spans() -> None:
     grid = extract("d.docx", (SAMPLES / "003_8e24aa098cee1238.docx").read_bytes())
     lines = [b.text for b in grid.blocks[:4]]
-    assert lines[:3] == ["附件3:", "财政项目支出绩效目标申报表（项目总体情况）", "（ 2020 年）"]
+    assert lines[:3] == ["附件3:", "财政项目支出绩效目标申报表（项目总体情况）", "（2020年）"]
     assert all(isinstance(b, Line) for b in grid.blocks[:4])
     table = grid.blocks[4]
     assert isinstance(table, Table)

@@ -34,6 +34,12 @@ _LOCAL_HEADER = re.compile(rb"PK\x03\x04")
 # (Word .doc, WPS Writer .wps), and the wrapper of password-protected OOXML files.
 _OLE_STREAMS = (("Workbook", "xls"), ("Book", "xls"), ("WordDocument", "doc"))
 _ENCRYPTED_STREAM = "EncryptionInfo"
+# A head may end before the directory (writers put it after the streams); then the
+# streams' own starts tell: a BIFF8 workbook-globals BOF record, or Word's FIB magic at a
+# sector boundary.
+_BIFF8_BOF = b"\x09\x08\x10\x00\x00\x06\x05\x00"
+_FIB_MAGIC = b"\xec\xa5"
+_SECTOR = 512
 _FIB_FLAGS = 0x0A  # Word's FIB: fEncrypted is bit 8 of the flags word at this offset
 
 ENCRYPTED_REASON = ("the file is password-protected (encrypted); open it in Excel/Word/WPS "
@@ -77,6 +83,8 @@ def _ole_kind(name: str, data: bytes) -> str:
         streams = {s for s, _ in (*_OLE_STREAMS, (_ENCRYPTED_STREAM, ""))
                    if s.encode("utf-16-le") + b"\x00\x00" in data}
         fib = None
+        if not streams:
+            streams = _streams_by_content(data)
     else:
         with ole:
             streams = {"/".join(p) for p in ole.listdir()}
@@ -85,3 +93,11 @@ def _ole_kind(name: str, data: bytes) -> str:
                                         and struct.unpack_from("<H", fib, _FIB_FLAGS)[0] & 0x100):
         raise ParseError(name, "encrypted", ENCRYPTED_REASON)
     return next((kind for stream, kind in _OLE_STREAMS if stream in streams), "ole")
+
+
+def _streams_by_content(data: bytes) -> set[str]:
+    if _BIFF8_BOF in data:
+        return {"Workbook"}
+    if any(data[k:k + 2] == _FIB_MAGIC for k in range(_SECTOR, len(data), _SECTOR)):
+        return {"WordDocument"}
+    return set()

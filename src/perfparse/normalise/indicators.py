@@ -81,12 +81,12 @@ def _fit(role: str, text: str) -> float:
 
 
 def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
-          shift: int | None = None) -> dict[str, str] | None:
+          shifts: tuple[int | None, ...] = (None,)) -> dict[str, str] | None:
     """Order-preserving assignment of cells to roles with the best total fit.
 
-    ``shift`` is how far the row's cells sit right of their columns (None: as far
-    as its first cell from the first role). Returns None when there are more
-    cells than roles.
+    ``shifts`` are the candidate distances the row's cells sit right of their
+    columns (None: as far as its first cell from the first role); the one that
+    explains the row best wins. Returns None when there are more cells than roles.
     """
     n, m = len(cells), len(roles)
     if n > m:
@@ -100,8 +100,14 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
             _fit(r, t) >= 0 and (n == m or c == rc)
             for (c, t), (rc, r) in zip(cells, head, strict=True)):
         return {r: t for (_, t), (_, r) in zip(cells, head, strict=True)}
-    if shift is None:
-        shift = cells[0][0] - roles[0][0]
+    found = [_align(cells, roles, cells[0][0] - roles[0][0] if s is None else s)
+             for s in dict.fromkeys(shifts)]
+    return max(found, key=lambda f: f[0])[1]
+
+
+def _align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
+           shift: int) -> tuple[float, dict[str, str]]:
+    n, m = len(cells), len(roles)
     neg = float("-inf")
     # best[i][j]: best score placing the first i cells among the first j roles.
     best = [[neg] * (m + 1) for _ in range(n + 1)]
@@ -123,7 +129,7 @@ def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
             out[roles[j - 1][1]] = cells[i - 1][1]
             i -= 1
         j -= 1
-    return out
+    return best[n][m], out
 
 
 def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
@@ -157,8 +163,8 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     exact: set[str] = set()
     for c, t in row.texts():
         hit = header_role(g, layout, t)
-        if hit is None:
-            continue
+        if hit is None or any(level_vocab(g, t)):
+            continue  # a caption, or a level label floated into the header row
         if parse_score(t) is not None:
             return None
         role, is_exact = hit
@@ -169,6 +175,12 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols
+
+
+def level_vocab(g: Grammar, text: str) -> tuple[bool, bool]:
+    """Whether the grammar lists the label as a level 1, as a level 2."""
+    k = g.strip_annotation(g.key(text))
+    return k in g.level1, k in g.level2
 
 
 def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
@@ -278,7 +290,9 @@ class IndicatorReader:
                  and not self._caption(rc.text)]
         if not cells:
             return
-        pre, levels, post = self._split_levels(cells)
+        merged = {rc.col for rc in row.cells
+                  if rc.carried or (rc.cell is not None and rc.cell.rowspan > 1)}
+        pre, levels, post = self._split_levels(cells, merged)
         shift = self._set_levels(levels) if levels else None
         if levels and after_break:
             self._reclaim(row.block)
@@ -301,15 +315,18 @@ class IndicatorReader:
         self._place(row, assigned, explicit=bool(levels))
 
     def _assign(self, cells: list[tuple[int, str]], shift: int | None) -> dict[str, str]:
+        """Cells → roles. The row may sit off its columns (OCR): the shift its level
+        label suggests, none, and its first cell's are tried, and the best fit wins."""
         roles = self.roles
-        if shift is None and any(r in PROJECT_ROLES for _, r in roles):
-            shift = 0  # a multi-project table: project columns lead, no first-cell anchor
-        moved = cells if shift is None else [(c + shift, t) for c, t in cells]
-        assigned = align(moved, roles, None if shift is None else 0)
+        if any(r in PROJECT_ROLES for _, r in roles):
+            shifts: tuple[int | None, ...] = (shift or 0,)  # project columns lead the row
+        else:
+            shifts = (0, None) if shift is None else (-shift, 0, None)
+        assigned = align(cells, roles, shifts)
         if assigned is None:  # more cells than columns: join the overflow into the last
-            head = moved[: len(roles) - 1]
-            tail = "".join(t for _, t in moved[len(roles) - 1:])
-            assigned = align([*head, (moved[len(roles) - 1][0], tail)], roles) or {}
+            head = cells[: len(roles) - 1]
+            tail = "".join(t for _, t in cells[len(roles) - 1:])
+            assigned = align([*head, (cells[len(roles) - 1][0], tail)], roles, shifts) or {}
         if [c for c, _ in cells] != [c for c, r in roles if r in assigned][: len(cells)]:
             self.shifted += 1
         return assigned
@@ -354,14 +371,13 @@ class IndicatorReader:
     # ---- levels -----------------------------------------------------------------------
 
     def _vocab(self, text: str) -> tuple[bool, bool]:
-        """Whether the grammar lists the label as a level 1, as a level 2."""
-        k = self.g.strip_annotation(self.g.key(text))
-        return k in self.g.level1, k in self.g.level2
+        return level_vocab(self.g, text)
 
-    def _levelish(self, col: int, text: str, occupied: set[int]) -> bool:
+    def _levelish(self, col: int, text: str, merged: set[int]) -> bool:
         """Whether a cell is a level label: one the grammar lists; one shaped like a level
-        (…指标, …目标) left of the name column; or any label in a level column of a row
-        whose name column is filled too (so the row is not shifted by OCR)."""
+        (…指标, …目标) left of the name column; or any label in a merged cell of a level
+        column (a table with real spans puts it there; a text dump's cells may be
+        shifted by OCR, so there position alone decides nothing)."""
         is1, is2 = self._vocab(text)
         if is1 or is2:
             return True
@@ -371,16 +387,14 @@ class IndicatorReader:
         name_col = self._col("name")
         if self.g.level_suffix.search(k) is not None and (name_col is None or col < name_col):
             return True
-        return (col in {self._col("level1"), self._col("level2")} and name_col in occupied
-                and sum(c > col for c in occupied) >= 2)
+        return col in merged and col in {self._col("level1"), self._col("level2")}
 
-    def _split_levels(self, cells: list[tuple[int, str]]) -> tuple[
+    def _split_levels(self, cells: list[tuple[int, str]], merged: set[int]) -> tuple[
             list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
         """(cells before the levels, level cells, cells after them)."""
         if self._col("level1") is None and self._col("level2") is None:
             return [], [], cells
-        occupied = {c for c, _ in cells}
-        start = next((i for i, (c, t) in enumerate(cells) if self._levelish(c, t, occupied)),
+        start = next((i for i, (c, t) in enumerate(cells) if self._levelish(c, t, merged)),
                      None)
         if start is None:
             return [], [], cells
@@ -391,7 +405,7 @@ class IndicatorReader:
         # A second level only follows a level 1: nothing sits between a level 2 and the name.
         after = cells[end][1] if end < len(cells) else None
         if end < len(cells) and self._which(*cells[start], after) == "level1" \
-                and self._levelish(*cells[end], occupied):
+                and self._levelish(*cells[end], merged):
             end += 1
         levels, post = cells[start:end], cells[end:]
         # A row that keeps no name was a name shifted into a level column by OCR.
@@ -409,6 +423,9 @@ class IndicatorReader:
             return "level1" if is1 else "level2"
         if is1 and after is not None and self._vocab(after)[1]:
             return "level1"  # a level 2 follows it
+        if is1 and self.g.strip_annotation(self.g.key(text)) in self.g.children.get(
+                self._key1(), set()):
+            return "level2"  # 成本指标 under 产出指标, with a name after it
         c1, c2 = self._col("level1"), self._col("level2")
         if c1 is None or c2 is None:
             return "level1" if c2 is None else "level2"
