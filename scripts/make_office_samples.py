@@ -28,15 +28,14 @@ import io
 import json
 import re
 from datetime import datetime
-from pathlib import Path
 
 import docx
 import openpyxl
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from make_samples import FAMILIES, GOLD, HEADINGS, ROOT, Part
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
+from make_samples import FAMILIES, GOLD, HEADINGS, ROOT, Part
 from perfparse.extract.office_convert import convert
 
 OUT = ROOT / "samples" / "office"

@@ -124,7 +124,8 @@ def test_sniff_reads_a_head_only() -> None:
                          ("004_1143f0bba08cb0f0.xls", "xls"), ("002_7f93d8ab5a9d0f21.doc", "doc")):
         data = (SAMPLES / sample).read_bytes()
         assert sniff(sample, data) == kind
-        assert sniff(sample, data[:4096]) == kind
+        # 16 KB: past the first streams' starts, short of these files' OLE2 directories
+        assert sniff(sample, data[:16384]) == kind
 
 
 def test_encrypted_workbook_is_a_clear_error() -> None:

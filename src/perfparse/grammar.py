@@ -129,7 +129,8 @@ class Labels(_Strict):
     project_class: str
     period: str
     phone: str
-    _v = field_validator("project_class", "period", "phone")(_check_regex)
+    page_furniture: str
+    _v = field_validator("project_class", "period", "phone", "page_furniture")(_check_regex)
     fields: dict[FieldPath, list[str]]
     value_vocabulary: dict[FieldPath, list[str]]
     captions: list[str]
@@ -285,6 +286,7 @@ class Grammar:
         self.project_class = regex.compile(labels.project_class)
         self.period = regex.compile(labels.period)
         self.phone = regex.compile(labels.phone)
+        self.page_furniture = regex.compile(labels.page_furniture, regex.I)
         self.fund_unit = regex.compile(labels.funds.unit)
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})
         self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}

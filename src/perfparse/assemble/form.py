@@ -135,9 +135,14 @@ class _Reader:
         self._pairs(row, texts)
 
     def _ends_table(self, texts: list[tuple[int, str]]) -> bool:
+        """A row led by a label printed after the indicator table (评价结论, 注:…, 填表人)."""
         g = self.g
-        return any(g.key(t) in g.section_ends or g.lookup(g.fields, t) is not None
-                   and not g.lookup(g.ind_columns, t) for _, t in texts[:1])
+        if not texts:
+            return False
+        first = texts[0][1]
+        label = first.replace(":", "：").partition("：")[0]
+        return any(g.key(x) in g.section_ends or g.lookup(g.fields, x) is not None
+                   and not g.lookup(g.ind_columns, x) for x in {first, label})
 
     def _pairs(self, row: Row, texts: list[tuple[int, str]]) -> None:
         g = self.g

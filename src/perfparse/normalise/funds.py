@@ -90,7 +90,7 @@ class FundsReader:
             i, _, text, (line, _) = labelled[0]
             self._columns_line(row, line, _label(text), texts[i + 1:])
             return True
-        if len(labelled) > 1 and self.annual_col is None:
+        if len(labelled) > 1 and self.annual_col is None and labelled[0][3][1] != "annual":
             self.annual_col = labelled[1][1]  # two pairs in a row: the right one is the year's
         for n, (i, col, text, (line, column)) in enumerate(labelled):
             stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)

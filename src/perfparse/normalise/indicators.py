@@ -35,8 +35,7 @@ PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "g
 _NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
 _PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
 _DIGIT = regex.compile(r"\d")
-_SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0,
-              "project.name": 2.0}
+_SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
 _LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
 
 
@@ -319,7 +318,7 @@ class IndicatorReader:
         label suggests, none, and its first cell's are tried, and the best fit wins."""
         roles = self.roles
         if any(r in PROJECT_ROLES for _, r in roles):
-            shifts: tuple[int | None, ...] = (shift or 0,)  # project columns lead the row
+            shifts: tuple[int | None, ...] = (-(shift or 0),)  # project columns lead the row
         else:
             shifts = (0, None) if shift is None else (-shift, 0, None)
         assigned = align(cells, roles, shifts)

@@ -86,7 +86,9 @@ def _project_name(row: Row, g: Grammar) -> str | None:
 
 
 def segment(grid: Grid, g: Grammar) -> list[Segment]:
-    rows = flatten(grid)
+    # Page numbers printed between the pages of a table are not part of any form.
+    rows = [r for r in flatten(grid)
+            if not (r.is_line and g.page_furniture.fullmatch(r.joined().strip()))]
     segments: list[Segment] = []
     parts = g.labels.title_parts
     cur: Segment | None = None
