@@ -8,7 +8,10 @@ what is printed after the indicator table.
 from __future__ import annotations
 
 from dataclasses import fields as dc_fields
+from dataclasses import replace
 from typing import Any
+
+import regex
 
 from perfparse.assemble.draft import FormDraft, provenance, warn
 from perfparse.assemble.layout import choose_layout
@@ -25,6 +28,7 @@ from perfparse.validate.records import Warning_
 _VALUE_FIELDS = tuple(f.name for f in dc_fields(ParsedValue))
 _SPLIT = ("target_op", "target_number", "target_unit")
 _SCORED = ("actual", "score")  # a table with these columns is a self-evaluation
+_GLOSS = regex.compile(r"[（(][^()（）]*[)）]$")
 
 
 def _cell_confidence(row: Row) -> dict[str, float | None]:
@@ -60,6 +64,12 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
     if not raw:
         return None
     v = ParsedValue.fromstring(raw, g)
+    unit = cells.get("target_unit", "") if role == "target" else ""
+    if v.value is None and (gloss := _GLOSS.search(unit)):
+        # A unit column glossed in words (单位(文字描述): %(百分比)): the quantity is
+        # read without the gloss, and raw keeps what was printed.
+        v = replace(ParsedValue.fromstring(raw[: len(raw) - len(unit)] + unit[: gloss.start()],
+                                           g), raw=raw)
     return {**{f: getattr(v, f) for f in _VALUE_FIELDS},
             "confidence": _confidence(confidence, printed)}
 
@@ -106,7 +116,7 @@ class _Reader:
             self.section = "after"
             return
         if self.section == "indicators":
-            if not self._ends_table(texts):
+            if not row.is_line and not self._ends_table(texts):
                 if not inds.header(row):
                     inds.read(row)
                 return
