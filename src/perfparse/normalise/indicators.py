@@ -29,6 +29,7 @@ from perfparse.normalise.values import parse_amount, parse_percent, parse_score
 from perfparse.segment import Row
 
 TEXT_ROLES = ("deviation_reason", "note")
+_VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
 LEVELS = ("level1", "level2")
 PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
                  "goals.overall", "fund.budget")
@@ -372,11 +373,11 @@ class IndicatorReader:
     def _vocab(self, text: str) -> tuple[bool, bool]:
         return level_vocab(self.g, text)
 
-    def _levelish(self, col: int, text: str, merged: set[int]) -> bool:
+    def _levelish(self, col: int, text: str, merged: set[int], full: bool) -> bool:
         """Whether a cell is a level label: one the grammar lists; one shaped like a level
-        (…指标, …目标) left of the name column; or any label in a merged cell of a level
-        column (a table with real spans puts it there; a text dump's cells may be
-        shifted by OCR, so there position alone decides nothing)."""
+        (…指标, …目标) left of the name column; or any label in a level column of a row
+        whose cells stand where the header says (a merged cell, or a row filling every
+        column it needs): position decides only where nothing suggests OCR moved it."""
         is1, is2 = self._vocab(text)
         if is1 or is2:
             return True
@@ -386,15 +387,16 @@ class IndicatorReader:
         name_col = self._col("name")
         if self.g.level_suffix.search(k) is not None and (name_col is None or col < name_col):
             return True
-        return col in merged and col in {self._col("level1"), self._col("level2")}
+        return (col in merged or full) and col in {self._col("level1"), self._col("level2")}
 
     def _split_levels(self, cells: list[tuple[int, str]], merged: set[int]) -> tuple[
             list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
         """(cells before the levels, level cells, cells after them)."""
         if self._col("level1") is None and self._col("level2") is None:
             return [], [], cells
-        start = next((i for i, (c, t) in enumerate(cells) if self._levelish(c, t, merged)),
-                     None)
+        full = self._full(cells)
+        start = next((i for i, (c, t) in enumerate(cells)
+                      if self._levelish(c, t, merged, full)), None)
         if start is None:
             return [], [], cells
         pre = cells[:start] if self.has_project_columns else []
@@ -404,7 +406,7 @@ class IndicatorReader:
         # A second level only follows a level 1: nothing sits between a level 2 and the name.
         after = cells[end][1] if end < len(cells) else None
         if end < len(cells) and self._which(*cells[start], after) == "level1" \
-                and self._levelish(*cells[end], merged):
+                and self._levelish(*cells[end], merged, full):
             end += 1
         levels, post = cells[start:end], cells[end:]
         # A row that keeps no name was a name shifted into a level column by OCR.
@@ -414,6 +416,16 @@ class IndicatorReader:
                 break
             post.insert(0, levels.pop())
         return pre, levels, post
+
+    def _full(self, cells: list[tuple[int, str]]) -> bool:
+        """Whether every column from the first level column to the last value column
+        holds a cell: then no cell of the row was moved off its column."""
+        need = [c for c in (self._col(r) for r in (*LEVELS, "name", *_VALUE_ROLES))
+                if c is not None]
+        have = {c for c, _ in cells}
+        return bool(need) and all(c in have for c in range(min(need), max(need) + 1)
+                                  if any(col.col == c and col.role != "extra"
+                                         for col in self.columns))
 
     def _which(self, col: int, text: str, after: str | None = None) -> str:
         """level1 or level2 for a printed level label (``after``: the cell after it)."""
