@@ -161,7 +161,7 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     a name or level 2 column among them named exactly, and no value in it."""
     cols: list[Column] = []
     exact: set[str] = set()
-    for c, t in row.texts():
+    for c, t in row.all_texts():  # with head cells merged down from a group-head row
         hit = header_role(g, layout, t)
         if hit is None or any(level_vocab(g, t)):
             continue  # a caption, or a level label floated into the header row
