@@ -13,18 +13,18 @@ from perfparse.extract.clean import clean_text
 from perfparse.grammar import load_grammar
 
 # A target form of the bundled Shanghai layout, except where an overlay is needed: an
-# unusual unit (尾) and comparator (不得低于), a traditional 項, and 资金项目名称 for 项目名称.
+# unusual unit (标箱) and comparator (不得低于), a traditional 項, and 资金项目名称 for 项目名称.
 FORM = """财政项目支出绩效目标申报表
 (2024年度)
-{name_label}\t河道增殖放流項目\t项目性质\t经常性项目\t项目类别\t一般性项目
-主管部门\t某区农业农村委员会\t实施单位\t某区水产技术推广站
+{name_label}\t内河港区集装箱码头改造項目\t项目性质\t经常性项目\t项目类别\t一般性项目
+主管部门\t某区交通委员会\t实施单位\t某区港航事业发展中心
 项目资金 (元)\t项目资金总额\t\t年度资金申请总额\t200,000.00
 \t其中：财政资金\t\t其中：当年财政拨款\t200,000.00
 
 \t一级指标\t二级指标\t三级指标\t年度(/项目)指标值
-绩效 指标\t产出指标\t数量指标\t放流鱼苗数量\t≥50000尾
-\t\t质量指标\t鱼苗成活率\t不得低于95%
-\t满意度指标\t服务对象满意度指标\t渔民满意度\t≥90(%)
+绩效 指标\t产出指标\t数量指标\t集装箱吞吐量\t≥5万标箱
+\t\t质量指标\t装卸设备完好率\t不得低于95%
+\t满意度指标\t服务对象满意度指标\t货主满意度\t≥90(%)
 """
 
 
@@ -46,24 +46,24 @@ def _targets(grammar_dir: Path | None) -> dict[str, tuple[str | None, float | No
 
 def test_a_values_overlay_changes_how_values_parse(tmp_path: Path) -> None:
     before = _targets(None)
-    assert before["放流鱼苗数量"] == (None, None, None)  # 尾 is no unit of the bundled grammar
-    assert before["鱼苗成活率"][0] == "<"  # read as 不得 + 低于
+    assert before["集装箱吞吐量"] == (None, None, None)  # 标箱 is no unit of the bundled grammar
+    assert before["装卸设备完好率"][0] == "<"  # read as 不得 + 低于
 
-    _overlay(tmp_path, "values.yaml", 'units: ["尾"]\ncomparators:\n  ">=": ["不得低于"]\n')
+    _overlay(tmp_path, "values.yaml", 'units: ["标箱"]\ncomparators:\n  ">=": ["不得低于"]\n')
     after = _targets(tmp_path)
-    assert after["放流鱼苗数量"] == (">=", 50000.0, "尾")
-    assert after["鱼苗成活率"] == (">=", 95.0, "%")
-    assert after["渔民满意度"] == before["渔民满意度"] == (">=", 90.0, "%")
+    assert after["集装箱吞吐量"] == (">=", 5.0, "万标箱")
+    assert after["装卸设备完好率"] == (">=", 95.0, "%")
+    assert after["货主满意度"] == before["货主满意度"] == (">=", 90.0, "%")
 
 
 def test_a_lookalikes_overlay_changes_the_cleaned_text(tmp_path: Path) -> None:
-    assert clean_text("河道增殖放流項目") == "河道增殖放流項目"
+    assert clean_text("码头改造項目") == "码头改造項目"
     g = load_grammar(_overlay(tmp_path, "lookalikes.yaml", 'map:\n  "項": "项"\n'))
-    assert clean_text("河道增殖放流項目", g) == "河道增殖放流项目"
+    assert clean_text("码头改造項目", g) == "码头改造项目"
     assert clean_text("项⽬", g) == "项目"  # the bundled table still applies
 
     doc = parse_bytes("f.txt", _form(), grammar=g)
-    assert doc.forms[0].project.name == "河道增殖放流项目"
+    assert doc.forms[0].project.name == "内河港区集装箱码头改造项目"
 
 
 def _ingest(archive: Path, out: Path, grammars: Path) -> subprocess.CompletedProcess[str]:
@@ -86,7 +86,7 @@ def test_ingest_parses_with_the_grammars_folder(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     lines = (tmp_path / "out" / "jsonl" / "projects.jsonl").read_text(encoding="utf-8")
     projects = [json.loads(line) for line in lines.splitlines()]
-    assert [p["name"] for p in projects] == ["河道增殖放流項目"]
+    assert [p["name"] for p in projects] == ["内河港区集装箱码头改造項目"]
 
 
 def test_ingest_stops_on_a_broken_grammars_folder(tmp_path: Path) -> None:

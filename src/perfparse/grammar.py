@@ -119,6 +119,7 @@ class Indicators(_Strict):
 
 
 class Labels(_Strict):
+    value_noise: list[str] = Field(default_factory=list)
     label_noise: list[str]
     titles: list[TitleRule]
     not_titles: list[str]
@@ -278,6 +279,7 @@ class Grammar:
         self.values = values
         self.lookalikes = {ord(k): v for k, v in lookalikes.map.items()}  # for str.translate
         self.noise = [regex.compile(p) for p in labels.label_noise]
+        self.value_noise = [regex.compile(p) for p in labels.value_noise]
         self.titles = [(regex.compile(t.pattern), t.kind) for t in labels.titles]
         self.not_titles = regex.compile("|".join(labels.not_titles))
         self.fiscal_year = regex.compile(labels.fiscal_year)

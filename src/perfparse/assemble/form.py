@@ -221,10 +221,16 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         [inds.drafts], None)
     total = inds.total or {}
     forms: list[FormDraft] = []
+    carried: dict[str, str] = {}  # a merged project column (单位名称) printed once
     for n, drafts in enumerate(groups):
         warnings: list[Warning_] = []
         fields = dict(r.fields)
         lead = drafts[0].project if drafts else {}
+        for role in ("project.implementer", "project.department"):
+            if role in lead:
+                carried[role] = lead[role]
+            elif role in carried:
+                lead = {**lead, role: carried[role]}
         for role, text in lead.items():
             if role.startswith(("project.", "goals.")):
                 fields[role] = text

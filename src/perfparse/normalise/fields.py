@@ -88,6 +88,8 @@ def assign(g: Grammar, fields: dict[str, str], field: str, value: str) -> str:
     fills ``project.nature``).
     """
     value = checked(value)
+    for pat in g.value_noise:
+        value = pat.sub("", value)
     owner = g.vocab.get(g.key(value))
     if owner and owner != field and field in ("project.nature", "project.category"):
         field = owner

@@ -68,7 +68,9 @@ class FundsReader:
         """Read a column header row; False if the row is not one."""
         texts = row.texts()
         cols = {c: k for c, t in texts if (k := self.g.lookup(self.g.fund_columns, t))}
-        if len(cols) < 2 or any(self._number(t) for _, t in texts):
+        if len(cols) < 2 or any(self._number(t) or parse_score(t, grammar=self.g) is not None
+                                or parse_percent(t, grammar=self.g) is not None
+                                for _, t in texts):
             return False
         self.columns = cols
         return True

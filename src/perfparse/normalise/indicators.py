@@ -36,6 +36,7 @@ PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "g
 _NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
 _PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
 _DIGIT = regex.compile(r"\d")
+_PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
 _SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
 _LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
 
@@ -191,7 +192,8 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         hit = header_role(g, layout, t)
         if hit is None:
             continue
-        if hit[0] == "extra" or hit[0] in PROJECT_ROLES or parse_score(t) is not None:
+        if hit[0] == "extra" or hit[0] in PROJECT_ROLES or parse_score(t) is not None \
+                or _PAIR.search(t):
             return None
         cols.append(Column(c, hit[0], t))
     return cols if len(cols) >= 2 else None
@@ -311,13 +313,19 @@ class IndicatorReader:
             else:  # the start of a text whose row follows (printed before a page break)
                 self._pending = (role, post[0][1])
             return
-        assigned = self._assign(pre + post, shift)
+        assigned = self._assign(pre + post, shift, bool(levels))
         self._place(row, assigned, explicit=bool(levels))
 
-    def _assign(self, cells: list[tuple[int, str]], shift: int | None) -> dict[str, str]:
+    def _assign(self, cells: list[tuple[int, str]], shift: int | None,
+                levels_printed: bool) -> dict[str, str]:
         """Cells → roles. The row may sit off its columns (OCR): the shift its level
         label suggests, none, and its first cell's are tried, and the best fit wins."""
         roles = self.roles
+        l1 = self._col("level1")
+        if not levels_printed and l1 is not None and all(c < l1 for c, _ in cells):
+            # Nothing reaches the level columns: a row of project columns only (a
+            # department's total line in a multi-project table).
+            roles = [(c, r) for c, r in roles if c < l1]
         if any(r in PROJECT_ROLES for _, r in roles):
             shifts: tuple[int | None, ...] = (-(shift or 0),)  # project columns lead the row
         else:
