@@ -279,9 +279,10 @@ def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],
 def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[IndicatorDraft],
                      inds: IndicatorReader) -> None:
     w = form.warnings
-    if inds.shifted:
-        w.append(warn("column-shift-repaired", f"{inds.shifted} indicator rows had cells off "
-                      "their header columns; realigned by content", "indicators"))
+    if moved := [d.cells.get("name", "?") for d in drafts if d.shifted]:
+        w.append(warn("column-shift-repaired", f"{len(moved)} indicator rows had cells off "
+                      f"their header columns, realigned by content: {'、'.join(moved[:5])}"
+                      f"{'…' if len(moved) > 5 else ''}", "indicators"))
     for label in inds.unknown_levels:
         w.append(warn("level-unknown", f"level label {label!r} is in no grammar; kept as "
                       "printed (add it to levels.yaml if it is a synonym)", "indicators.level1"))

@@ -30,6 +30,7 @@ from perfparse.segment import Row
 
 TEXT_ROLES = ("deviation_reason", "note")
 _VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
+_SPLIT = ("target_op", "target_number", "target_unit")
 LEVELS = ("level1", "level2")
 PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
                  "goals.overall", "fund.budget")
@@ -44,7 +45,7 @@ _LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
 @dataclass(frozen=True, slots=True)
 class Column:
     col: int
-    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra"
+    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra:<label>"
     label: str  # the header text as printed: extras are keyed by it
 
 
@@ -58,6 +59,7 @@ class IndicatorDraft:
     inferred: list[str] = field(default_factory=list)  # level-inferred warning messages
     extras: dict[str, str] = field(default_factory=dict)
     project: dict[str, str] = field(default_factory=dict)  # project columns of the row
+    shifted: bool = False  # cells were realigned to their columns by content
 
 
 @lru_cache(maxsize=65536)
@@ -83,31 +85,39 @@ def _fit(role: str, text: str) -> float:
 
 def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
           shifts: tuple[int | None, ...] = (None,)) -> dict[str, str] | None:
-    """Order-preserving assignment of cells to roles with the best total fit.
+    """Order-preserving assignment of cells to roles with the best total fit:
+    role → text. None when there are more cells than roles."""
+    placed = place(cells, roles, shifts)
+    return None if placed is None else {roles[j][1]: cells[i][1] for i, j in placed}
+
+
+def place(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
+          shifts: tuple[int | None, ...] = (None,)) -> list[tuple[int, int]] | None:
+    """(cell index, role index) pairs of the best order-preserving assignment.
 
     ``shifts`` are the candidate distances the row's cells sit right of their
     columns (None: as far as its first cell from the first role); the one that
-    explains the row best wins. Returns None when there are more cells than roles.
+    explains the row best wins. None when there are more cells than roles.
     """
     n, m = len(cells), len(roles)
     if n > m:
         return None
     if n == 0:
-        return {}
+        return []
     # The common rows need no search: every cell in its own column (trailing
     # text columns such as 偏差原因 left empty), or as many cells as columns.
     head = roles[:n]
     if (n == m or all(r in TEXT_ROLES for _, r in roles[n:])) and all(
             _fit(r, t) >= 0 and (n == m or c == rc)
             for (c, t), (rc, r) in zip(cells, head, strict=True)):
-        return {r: t for (_, t), (_, r) in zip(cells, head, strict=True)}
+        return [(i, i) for i in range(n)]
     found = [_align(cells, roles, cells[0][0] - roles[0][0] if s is None else s)
              for s in dict.fromkeys(shifts)]
     return max(found, key=lambda f: f[0])[1]
 
 
 def _align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
-           shift: int) -> tuple[float, dict[str, str]]:
+           shift: int) -> tuple[float, list[tuple[int, int]]]:
     n, m = len(cells), len(roles)
     neg = float("-inf")
     # best[i][j]: best score placing the first i cells among the first j roles.
@@ -123,14 +133,14 @@ def _align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
             use = best[i - 1][j - 1] + _fit(role, text) - 0.25 * abs(col - rcol - shift)
             skip = best[i][j - 1] - _SKIP_COST.get(role, 0.3) if j > i else neg
             best[i][j], take[i][j] = (use, True) if use >= skip else (skip, False)
-    out: dict[str, str] = {}
+    out: list[tuple[int, int]] = []
     i, j = n, m
     while i > 0:
         if take[i][j]:
-            out[roles[j - 1][1]] = cells[i - 1][1]
+            out.append((i - 1, j - 1))
             i -= 1
         j -= 1
-    return best[n][m], out
+    return best[n][m], out[::-1]
 
 
 def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
@@ -141,15 +151,15 @@ def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool
     if layout is not None and (role := layout_role(g, layout, text)) is not None:
         return role, True
     if (role := g.lookup(g.ind_columns, text)) is not None:
-        return role, True
+        return (f"extra:{text}" if role == "extra" else role), True
     field_ = g.lookup(g.fields, text)
     if field_ is not None and field_ in PROJECT_ROLES:
         return field_, True
     if g.lookup(g.fund_columns, text) == "budget":
         return "fund.budget", True
-    if (role := g.contained_role(text)) is not None:
+    if (role := g.contained_role(text)) is not None and role != "extra":
         return role, False
-    return "extra", False
+    return f"extra:{text}", False
 
 
 def layout_role(g: Grammar, layout: Layout, text: str) -> str | None:
@@ -172,7 +182,7 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         cols.append(Column(c, role, t))
         if is_exact:
             exact.add(role)
-    named = {c.role for c in cols if c.role != "extra"}
+    named = {c.role for c in cols if not c.role.startswith("extra")}
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols
@@ -192,7 +202,7 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         hit = header_role(g, layout, t)
         if hit is None:
             continue
-        if hit[0] == "extra" or hit[0] in PROJECT_ROLES or parse_score(t) is not None \
+        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or parse_score(t) is not None \
                 or _PAIR.search(t):
             return None
         cols.append(Column(c, hit[0], t))
@@ -210,7 +220,7 @@ def _rightmost(cols: list[Column]) -> list[Column]:
     """A role printed twice belongs to its rightmost column (the annual block beside a
     mid-term one, a weighted score beside the raw one); the others become extras."""
     last = {c.role: c.col for c in cols}
-    return [c if c.role == "extra" or last[c.role] == c.col else Column(c.col, "extra", c.label)
+    return [c if last[c.role] == c.col else Column(c.col, f"extra:{c.label}", c.label)
             for c in cols]
 
 
@@ -224,7 +234,7 @@ class IndicatorReader:
     drafts: list[IndicatorDraft] = field(default_factory=list)
     total: dict[str, str] | None = None
     fund_row: dict[str, str] | None = None  # 预算执行率 printed as a row of the table
-    shifted: int = 0
+    _moved: bool = False  # the row just read had cells off their header columns
     unknown_levels: list[str] = field(default_factory=list)  # labels no grammar lists
     _split: regex.Pattern[str] | None = None
     _block: int | None = None  # grid block of the last row: a change is a page break
@@ -296,6 +306,15 @@ class IndicatorReader:
                   if rc.carried or (rc.cell is not None and rc.cell.rowspan > 1)}
         pre, levels, post = self._split_levels(cells, merged)
         shift = self._set_levels(levels) if levels else None
+        # The level column of a block printed twice side by side (mid-term | annual):
+        # its label is this row's level, not a value.
+        for role in LEVELS:
+            col = self._col(role)
+            if levels and col is not None and col > levels[-1][0]:
+                hit = [(c, t) for c, t in post if c == col and any(self._vocab(t))]
+                if hit:
+                    post.remove(hit[0])
+                    setattr(self, role, self.g.level_text(hit[0][1]))
         if levels and after_break:
             self._reclaim(row.block)
         if not post and not pre:
@@ -330,19 +349,21 @@ class IndicatorReader:
             shifts: tuple[int | None, ...] = (-(shift or 0),)  # project columns lead the row
         else:
             shifts = (0, None) if shift is None else (-shift, 0, None)
-        assigned = align(cells, roles, shifts)
-        if assigned is None:  # more cells than columns: join the overflow into the last
-            head = cells[: len(roles) - 1]
+        if len(cells) > len(roles):  # more cells than columns: join the overflow into the last
             tail = "".join(t for _, t in cells[len(roles) - 1:])
-            assigned = align([*head, (cells[len(roles) - 1][0], tail)], roles, shifts) or {}
-        if [c for c, _ in cells] != [c for c, r in roles if r in assigned][: len(cells)]:
-            self.shifted += 1
-        return assigned
+            cells = [*cells[: len(roles) - 1], (cells[len(roles) - 1][0], tail)]
+        placed = place(cells, roles, shifts) or []
+        # A split value's cells may sit in any of its three columns (定性 | 好坏 | —).
+        group = {c for c, r in roles if r in _SPLIT}
+        self._moved = any(cells[i][0] != roles[j][0]
+                          and not (cells[i][0] in group and roles[j][0] in group)
+                          for i, j in placed)
+        return {roles[j][1]: cells[i][1] for i, j in placed}
 
     def _place(self, row: Row, assigned: dict[str, str], *, explicit: bool) -> None:
         g = self.g
         extras = {c.label: assigned.pop(c.role) for c in self.columns
-                  if c.role == "extra" and c.role in assigned}
+                  if c.role.startswith("extra") and c.role in assigned}
         project = {r: assigned.pop(r) for r in PROJECT_ROLES if r in assigned}
         if "name" in assigned:
             name = g.name_prefix.sub("", assigned["name"])
@@ -367,7 +388,7 @@ class IndicatorReader:
             elif self.drafts:
                 self.drafts[-1].cells[role] = text
         d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=explicit,
-                           extras=extras, project=project)
+                           extras=extras, project=project, shifted=self._moved)
         if d.level2 is None and "name" in assigned:
             self._cue(d)
         self.drafts.append(d)
@@ -432,7 +453,7 @@ class IndicatorReader:
                 if c is not None]
         have = {c for c, _ in cells}
         return bool(need) and all(c in have for c in range(min(need), max(need) + 1)
-                                  if any(col.col == c and col.role != "extra"
+                                  if any(col.col == c and not col.role.startswith("extra")
                                          for col in self.columns))
 
     def _which(self, col: int, text: str, after: str | None = None) -> str:
@@ -461,7 +482,8 @@ class IndicatorReader:
         g = self.g
         labels = [(c, g.level_text(t)) for c, t in levels]
         for _, t in labels:
-            if not any(self._vocab(t)) and t not in self.unknown_levels:
+            if not any(self._vocab(t)) and t not in self.unknown_levels \
+                    and not g.lookup(g.fund_rows, t):
                 self.unknown_levels.append(t)
         if len(labels) == 2:
             (c, l1), (_, l2) = labels
