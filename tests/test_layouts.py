@@ -39,13 +39,12 @@ def test_new_layout_from_yaml(tmp_path: Path) -> None:
     (tmp_path / "layouts").mkdir()
     (tmp_path / "layouts" / "province-x.yaml").write_text(PROVINCE_LAYOUT, encoding="utf-8")
     without = parse_bytes("p.txt", PROVINCE_FORM.encode(), grammar=load_grammar())
-    assert without.forms[0].layout != "province-x-target"
-    assert any(w.code == "layout-unknown" for w in without.forms[0].warnings)
+    assert without.forms[0].layout is None  # read from its own header, no file needed
 
     doc = parse_bytes("p.txt", PROVINCE_FORM.encode(), grammar=load_grammar(tmp_path))
     f = doc.forms[0]
     assert f.layout == "province-x-target"
-    assert not any(w.code == "layout-unknown" for w in f.warnings)
+    assert f.indicators == without.forms[0].indicators
     assert (f.project.code, f.project.name) == ("51000021R000000019951", "工资性支出")
     assert f.fiscal_year == 2024
     assert {x.line: x.annual for x in f.funds} == {"total": 1500000.0, "fiscal": 1500000.0}
@@ -59,6 +58,39 @@ def test_new_layout_from_yaml(tmp_path: Path) -> None:
     ]
     t = f.indicators[0].target
     assert t is not None and (t.op, t.value, t.unit) == (">=", 90.0, "人")
+
+
+# A province whose header names its columns in words no synonym lists, and whose
+# title says nothing of the kind: only a layout file can say what they are.
+OWN_WORDS_FORM = """项目名称\t河道保洁
+一级指标\t二级指标\t三级指标\t考核标准值\t核定结果\t考核分
+产出指标\t数量指标\t保洁河道长度\t≥12公里\t12.5公里\t30
+效益指标\t生态效益指标\t水面漂浮物清除率\t≥95%\t96%\t30
+"""
+
+OWN_WORDS_LAYOUT = """\
+name: own-words
+match:
+  title: ''
+  labels_all: ['考核标准值', '核定结果']
+form_kind: self_evaluation
+columns: {考核标准值: target, 核定结果: actual, 考核分: score}
+"""
+
+
+def test_a_layout_file_states_column_roles_and_kind(tmp_path: Path) -> None:
+    without = parse_bytes("w.txt", OWN_WORDS_FORM.encode(), grammar=load_grammar()).forms[0]
+    assert without.indicators[0].actual is None  # 核定结果 is an unknown column: kept as extra
+    assert without.indicators[0].extras["核定结果"] == "12.5公里"
+
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "own.yaml").write_text(OWN_WORDS_LAYOUT, encoding="utf-8")
+    f = parse_bytes("w.txt", OWN_WORDS_FORM.encode(), grammar=load_grammar(tmp_path)).forms[0]
+    assert (f.layout, f.form_kind) == ("own-words", "self_evaluation")
+    first = f.indicators[0]
+    assert first.target is not None and first.target.raw == "≥12公里"
+    assert first.actual is not None and first.actual.value == 12.5
+    assert [i.score for i in f.indicators] == [30.0, 30.0]
 
 
 def test_cli_takes_the_extra_grammar_folder(tmp_path: Path) -> None:

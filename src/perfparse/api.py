@@ -28,12 +28,15 @@ def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
     grid = extract(name, data, pdf_engine=pdf_engine, grammar=grammar)
     segments = segment(grid, grammar)
     if not segments:
-        raise ParseError(name, "no-form", "no performance form found (no title line such as "
-                         "项目支出绩效目标申报表 / 绩效自评表 followed by a form table)")
+        raise ParseError(name, "no-form", "no performance form found (no form title, 项目名称 "
+                         "field or indicator table)")
     doc = assemble_document(grid, segments, grammar, sha256=hashlib.sha256(data).hexdigest())
-    if not any(f.project.name or f.indicators for f in doc.forms):
-        raise ParseError(name, "incomplete-form", "a form title is printed but no form table "
-                         "follows it (a truncated file?); check the file is complete")
+    if not doc.forms:
+        if any(s.title for s in segments):
+            raise ParseError(name, "incomplete-form", "a form title is printed but no form "
+                             "table follows it (a truncated file?); check the file is complete")
+        raise ParseError(name, "no-form", "no performance form found (no form title, 项目名称 "
+                         "field or indicator table)")
     return doc
 
 

@@ -53,12 +53,19 @@ def _fix_units(forms: list[FormDraft], g: Grammar) -> None:
                 "元 as printed", "funds_unit"))
 
 
+def _is_form(f: FormDraft) -> bool:
+    """A titled form needs a project or indicators; with no title, a 项目名称 alone
+    (an index table's row, a fragment) is not yet a form: a table must come with it."""
+    if f.title is not None:
+        return bool(f.project.get("name") or f.indicators)
+    return bool(f.project.get("name") and (f.indicators or f.funds))
+
+
 def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
                       sha256: str) -> Document:
     forms: list[FormDraft] = []
     for s in segments:
-        drafts = [f for f in assemble_forms(s, g, grid.file, len(forms))
-                  if f.project.get("name") or f.indicators]
+        drafts = [f for f in assemble_forms(s, g, grid.file, len(forms)) if _is_form(f)]
         for f in drafts:
             f.form_index = len(forms)
             forms.append(f)

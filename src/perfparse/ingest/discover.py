@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from perfparse.errors import ParseError
+from perfparse.extract.office_sniff import OFFICE_KINDS
 from perfparse.extract.sniff import sniff
 
-PARSEABLE = frozenset({"pdf", "image", "text", "html"})
+PARSEABLE = frozenset({"pdf", "image", "text", "html"}) | OFFICE_KINDS
 _HEAD = 256 * 1024  # enough for sniff(), which looks at the first 200 kB at most
 _CHUNK = 1024 * 1024
 
