@@ -82,7 +82,7 @@ def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, 
         "target": _value(g, c, "target", conf), "actual": _value(g, c, "actual", conf),
         "weight": parse_score(c["weight"], grammar=g) if "weight" in c else None,
         "score": parse_score(c["score"], grammar=g) if "score" in c else None,
-        "completion_rate": percent(c.get("completion_rate")),
+        "completion_rate": percent(c.get("completion_rate"), g),
         "deviation_reason": c.get("deviation_reason"), "note": c.get("note"),
         "extras": d.extras, "provenance": provenance(file, d.row),
     }

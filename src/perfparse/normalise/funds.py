@@ -76,7 +76,7 @@ class FundsReader:
         return True
 
     def line_label(self, text: str) -> tuple[str, str | None] | None:
-        return self.g.lookup(self.g.fund_lines, split_inline(text)[0])
+        return self.g.lookup(self.g.fund_lines, split_inline(text, self.g)[0])
 
     def read(self, row: Row, *, needs_amount: bool = False) -> bool:
         """Read a fund line row; False if no fund line label is in it (or, with
@@ -176,7 +176,7 @@ class FundsReader:
         elif column == "annual":
             self.annual_col = col
         column = column or "annual"
-        label, inline = split_inline(text)
+        label, inline = split_inline(text, self.g)
         amounts = ([inline] if inline else []) + [t for _, t in cells]
         for t in amounts:
             if parse_amount(t, self.multiplier, grammar=self.g) is not None:
@@ -200,9 +200,9 @@ def _label(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def split_inline(text: str) -> tuple[str, str | None]:
+def split_inline(text: str, g: Grammar) -> tuple[str, str | None]:
     """``一、项目总预算：150000`` → (一、项目总预算, 150000); other text → (text, None)."""
     head, sep, tail = text.replace(":", "：").rpartition("：")
-    if sep and tail.strip() and parse_amount(tail) is not None:
+    if sep and tail.strip() and parse_amount(tail, grammar=g) is not None:
         return head, tail.strip()
     return text, None

@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from perfparse.grammar import Grammar, Layout
-from perfparse.normalise.values import parse_amount, parse_percent, parse_score
+from perfparse.normalise.values import parse_percent, parse_score
 from perfparse.segment import Row
 
 TEXT_ROLES = ("deviation_reason", "note")
@@ -37,6 +37,8 @@ PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "g
 _NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
 _PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
 _DIGIT = regex.compile(r"\d")
+# Looks like money: 2,316,480.00, 150, 12.5万元 (what it is worth is the fund reader's job).
+_AMOUNT = regex.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万?元)?\s*$")
 _PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
 _SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
 _LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
@@ -71,9 +73,9 @@ def _fit(role: str, text: str) -> float:
     if role == "completion_rate":
         return 2.0 if _PERCENT.match(text) else -4.0
     if role == "fund.budget":
-        return 2.0 if parse_amount(text) is not None else -4.0
+        return 2.0 if _AMOUNT.match(text) else -4.0
     if role in ("name", "project.name", "project.implementer", "project.department"):
-        return -3.0 if numeric or parse_amount(text) is not None else 0.5
+        return -3.0 if numeric or _AMOUNT.match(text) else 0.5
     if role in TEXT_ROLES or role.startswith("goals."):
         return -1.5 if numeric else 0.2
     if role == "target_op":
@@ -176,7 +178,7 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         hit = header_role(g, layout, t)
         if hit is None or any(level_vocab(g, t)):
             continue  # a caption, or a level label floated into the header row
-        if parse_score(t) is not None:
+        if parse_score(t, grammar=g) is not None:
             return None
         role, is_exact = hit
         cols.append(Column(c, role, t))
@@ -202,8 +204,8 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         hit = header_role(g, layout, t)
         if hit is None:
             continue
-        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or parse_score(t) is not None \
-                or _PAIR.search(t):
+        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
+                or parse_score(t, grammar=g) is not None:
             return None
         cols.append(Column(c, hit[0], t))
     return cols if len(cols) >= 2 else None
@@ -280,7 +282,8 @@ class IndicatorReader:
         return bool(texts) and self.g.key(texts[0][1]) in self.g.total_row
 
     def read_total(self, row: Row) -> None:
-        numbers = [(c, t) for c, t in row.texts()[1:] if parse_score(t) is not None]
+        numbers = [(c, t) for c, t in row.texts()[1:]
+                   if parse_score(t, grammar=self.g) is not None]
         scored = [(c, r) for c, r in self.roles if r in ("weight", "score")]
         self.total = align(numbers, scored) if scored else None
         if self.total is None and numbers:
@@ -439,7 +442,7 @@ class IndicatorReader:
             end += 1
         levels, post = cells[start:end], cells[end:]
         # A row that keeps no name was a name shifted into a level column by OCR.
-        while levels and not any(not _NUMBER.match(t) and parse_amount(t) is None
+        while levels and not any(not _NUMBER.match(t) and not _AMOUNT.match(t)
                                  and not self.g.op_cells.get(self.g.key(t)) for _, t in post):
             if any(self._vocab(levels[-1][1])) or not post:
                 break
@@ -554,5 +557,5 @@ class IndicatorReader:
             d.inferred.append(f"{name}: level2 inferred as {cue[1]} from {cue[0]!r}")
 
 
-def percent(text: str | None) -> float | None:
-    return None if text is None else parse_percent(text)
+def percent(text: str | None, g: Grammar) -> float | None:
+    return None if text is None else parse_percent(text, grammar=g)
