@@ -37,13 +37,13 @@ from rapidocr import RapidOCR
 
 from perfparse.api import parse_bytes
 from perfparse.extract.clean import clean_text
-from perfparse.extract.ocr_engine import engine
-from perfparse.extract.pdf_geometry import find_tables
-from perfparse.extract.pdf_open import open_plumber
-from perfparse.extract.pdf_pdfium import render
-from perfparse.extract.pdf_plumber import read_page
-from perfparse.extract.pdf_text import cell_text, locate
-from perfparse.extract.scan import ocr_page
+from perfparse.extract.geometry import find_tables
+from perfparse.extract.glyphs import cell_text, locate
+from perfparse.extract.ocr.engine import engine
+from perfparse.extract.ocr.scan import ocr_page
+from perfparse.extract.pdf.open import open_plumber
+from perfparse.extract.pdf.pdfium import render
+from perfparse.extract.pdf.plumber import read_page
 from perfparse.grid import Table
 
 ROOT = Path(__file__).resolve().parents[1]

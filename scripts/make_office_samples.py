@@ -36,7 +36,7 @@ from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
 from make_samples import FAMILIES, GOLD, HEADINGS, ROOT, Part
-from perfparse.extract.office_convert import convert
+from perfparse.extract.office.convert import convert
 
 OUT = ROOT / "samples" / "office"
 FIXTURES = ROOT / "tests" / "fixtures" / "office"

@@ -21,8 +21,9 @@ import pytest
 
 import scorer
 from perfparse import ParseError, parse, parse_bytes
-from perfparse.extract import extract, office_convert
-from perfparse.extract.office_sheet import render
+from perfparse.extract import extract
+from perfparse.extract.office import convert as office_convert
+from perfparse.extract.office.sheet import render
 from perfparse.extract.sniff import sniff
 from perfparse.grid import Line, Table
 

@@ -19,10 +19,10 @@ import yaml
 import scorer
 from perfparse import ParseError, parse
 from perfparse.extract import extract
-from perfparse.extract.pdf import extract_pdf
-from perfparse.extract.pdf_geometry import find_tables
-from perfparse.extract.pdf_text import Glyph, cell_text, free_lines, locate
-from perfparse.extract.pdf_textlayer import garbled
+from perfparse.extract.geometry import find_tables
+from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
+from perfparse.extract.pdf.read import extract_pdf
+from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grid import Grid, Line, Table
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,13 +22,13 @@ from PIL import Image
 
 import scorer
 from perfparse import ParseError, parse, parse_bytes
-from perfparse.extract.ocr_confidence import LOW, warning
-from perfparse.extract.ocr_orient import skew_angle, upright
-from perfparse.extract.ocr_rules import rulings
-from perfparse.extract.ocr_text import repair
-from perfparse.extract.pdf import extract_pdf
-from perfparse.extract.pdf_pdfium import OCR_DPI, render
-from perfparse.extract.scan import extract_image
+from perfparse.extract.ocr.confidence import LOW, warning
+from perfparse.extract.ocr.orient import skew_angle, upright
+from perfparse.extract.ocr.repair import repair
+from perfparse.extract.ocr.rules import rulings
+from perfparse.extract.ocr.scan import extract_image
+from perfparse.extract.pdf.pdfium import OCR_DPI, render
+from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.sniff import sniff
 from perfparse.grid import Table
 
@@ -85,7 +85,7 @@ def test_committed_scan_scores(tmp_path: Path, dpi: int, target: float) -> None:
     rep = _score(tmp_path, {name: doc}, {name: _gold(DOC, name)})
     assert rep["f1"] >= target, rep["mismatches"][:10]
     assert rep["counts"]["indicators_matched"] == rep["counts"]["indicators_gold"] == 7
-    # the ticked box of a checkbox row, which a tight OCR crop drops (ocr_checkbox)
+    # the ticked box of a checkbox row, which a tight OCR crop drops (extract.ocr.checkbox)
     assert doc["forms"][0]["project"]["nature"] == "经常性项目"
 
 
@@ -176,7 +176,7 @@ def test_skew_is_measured(degrees: float) -> None:
 
 
 def _small_ink(gray: np.ndarray) -> np.ndarray:
-    from perfparse.extract.ocr_orient import WORK_SCALE, ink_mask
+    from perfparse.extract.ocr.orient import WORK_SCALE, ink_mask
 
     f = WORK_SCALE / (OCR_DPI / 72)
     return ink_mask(cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA))

@@ -6,7 +6,7 @@ import pytest
 
 from perfparse import parse_bytes
 from perfparse.extract.clean import clean_text
-from perfparse.extract.text import extract_text
+from perfparse.extract.text.dumps import extract_text
 from perfparse.grid import Line, Table
 
 FORM_TSV = """财政项目支出绩效目标申报表

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfparse.errors import ParseError
-from perfparse.extract.office_sniff import office_kind
+from perfparse.extract.office.sniff import office_kind
 
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF-", "pdf"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from perfparse.errors import ParseError
-from perfparse.extract.office_sniff import OFFICE_KINDS
+from perfparse.extract.office.sniff import OFFICE_KINDS
 from perfparse.extract.sniff import sniff
 
 PARSEABLE = frozenset({"pdf", "image", "text", "html"}) | OFFICE_KINDS

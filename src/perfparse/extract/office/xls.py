@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from perfparse.extract.office_sheet import Sheet, Value
+from perfparse.extract.office.sheet import Sheet, Value
 
 
 def _value(book: Any, cell: Any) -> Value:

@@ -1,5 +1,5 @@
 """Office files → grid: spreadsheets (.xlsx, .xls, .et) and word-processor files (.docx,
-.doc, .wps), whichever kind ``office_sniff`` found.
+.doc, .wps), whichever kind ``office.sniff`` found.
 
 The grid's ``format`` is ``xlsx`` for every spreadsheet and ``docx`` for every
 word-processor file (the contract names those two). A file the direct reader refuses, and
@@ -9,9 +9,9 @@ every .doc/.wps, is converted by LibreOffice and read as .xlsx/.docx.
 from __future__ import annotations
 
 from perfparse.errors import ParseError
-from perfparse.extract.office_convert import convert
-from perfparse.extract.office_sheet import Sheet, sheet_table
-from perfparse.extract.office_sniff import ENCRYPTED_REASON, SPREADSHEET_KINDS
+from perfparse.extract.office.convert import convert
+from perfparse.extract.office.sheet import Sheet, sheet_table
+from perfparse.extract.office.sniff import ENCRYPTED_REASON, SPREADSHEET_KINDS
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 
@@ -24,8 +24,8 @@ def _missing(name: str, e: ImportError) -> ParseError:
 
 
 def _sheets(name: str, data: bytes, kind: str) -> tuple[list[Sheet], Warnings]:
-    from perfparse.extract.office_xls import read_xls
-    from perfparse.extract.office_xlsx import read_xlsx
+    from perfparse.extract.office.xls import read_xls
+    from perfparse.extract.office.xlsx import read_xlsx
 
     try:
         return read_xlsx(data) if kind == "xlsx" else (read_xls(data), [])
@@ -43,7 +43,7 @@ def _sheets(name: str, data: bytes, kind: str) -> tuple[list[Sheet], Warnings]:
 
 
 def _document(name: str, data: bytes, kind: str, grammar: Grammar | None) -> list[Block]:
-    from perfparse.extract.office_docx import read_docx
+    from perfparse.extract.office.docx import read_docx
 
     if kind == "docx":
         try:

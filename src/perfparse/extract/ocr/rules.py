@@ -2,7 +2,7 @@
 
 Morphological opening keeps only straight runs of ink longer than any stroke of a
 character, in each direction; the runs become ruling segments in points, and the same
-grid builder as the born-digital path (pdf_geometry) turns them into cells with
+grid builder as the born-digital path (extract.geometry) turns them into cells with
 rowspan/colspan, so both paths share one notion of a table.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from perfparse.extract.ocr_orient import ink_mask
-from perfparse.extract.pdf_geometry import Edge, TableGrid, find_tables
+from perfparse.extract.geometry import Edge, TableGrid, find_tables
+from perfparse.extract.ocr.orient import ink_mask
 
 # In points. Body text is 9–12 pt, so no stroke of a character is as long as these, while
 # a cell is at least 18 pt high and wider than that.

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import NamedTuple
 
-from perfparse.extract.pdf_geometry import TableGrid
+from perfparse.extract.geometry import TableGrid
 
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from perfparse.extract.ocr_engine import TextBox, read_line
+from perfparse.extract.ocr.engine import TextBox, read_line
 
 BOXES = ("□", "☐", "☑", "☒")
 MARGIN = 0.25  # of the line's height

@@ -1,6 +1,6 @@
 """OCR text lines + table grids → a page's blocks, each cell with its OCR confidence.
 
-A recognised text line is treated like a glyph of the born-digital path (pdf_text): it
+A recognised text line is treated like a glyph of the born-digital path (extract.glyphs): it
 belongs to the cell holding its centre, a cell's lines are read top to bottom and left to
 right, and lines outside every table are free text split at wide gaps. So a scanned page
 and its born-digital original give the same blocks. The detector sometimes joins the
@@ -17,11 +17,11 @@ from itertools import pairwise
 import numpy as np
 
 from perfparse.extract.clean import clean_text
-from perfparse.extract.ocr_confidence import combine, warning
-from perfparse.extract.ocr_engine import TextBox, read_line
-from perfparse.extract.ocr_text import repair
-from perfparse.extract.pdf_geometry import TableGrid
-from perfparse.extract.pdf_text import Glyph, cell_text, free_lines, locate
+from perfparse.extract.geometry import TableGrid
+from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
+from perfparse.extract.ocr.confidence import combine, warning
+from perfparse.extract.ocr.engine import TextBox, read_line
+from perfparse.extract.ocr.repair import repair
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Line, Table
 

@@ -1,8 +1,8 @@
 """Born-digital PDFs → :class:`Grid`.
 
 Per page: glyphs and ruling lines come from pdfplumber's pdfminer layout; tables
-are rebuilt from the ruling-line geometry by our own small functions (pdf_geometry), which
-also recover rowspan/colspan, and glyphs are placed into cells by position (pdf_text).
+are rebuilt from the ruling-line geometry by our own small functions (extract.geometry), which
+also recover rowspan/colspan, and glyphs are placed into cells by position (extract.glyphs).
 Text outside tables becomes :class:`Line` blocks. A page whose text layer is unreadable
 falls back to pypdfium2's text, then to OCR, with a warning either way. Tables are not
 stitched across pages here: the segmenter joins a form's tables for every extractor.
@@ -17,13 +17,13 @@ import pypdfium2 as pdfium
 
 from perfparse.extract import PDF_ENGINES
 from perfparse.extract.clean import clean_text
-from perfparse.extract.pdf_columns import continues, reindex, union_columns
-from perfparse.extract.pdf_geometry import TableGrid, find_tables
-from perfparse.extract.pdf_open import open_pdfium, open_plumber
-from perfparse.extract.pdf_pdfium import OCR_DPI, has_images, pdfium_glyphs, render
-from perfparse.extract.pdf_plumber import read_page
-from perfparse.extract.pdf_text import BBox, Glyph, cell_text, free_lines, locate
-from perfparse.extract.pdf_textlayer import garbled
+from perfparse.extract.geometry import TableGrid, find_tables
+from perfparse.extract.glyphs import BBox, Glyph, cell_text, free_lines, locate
+from perfparse.extract.pdf.columns import continues, reindex, union_columns
+from perfparse.extract.pdf.open import open_pdfium, open_plumber
+from perfparse.extract.pdf.pdfium import OCR_DPI, has_images, pdfium_glyphs, render
+from perfparse.extract.pdf.plumber import read_page
+from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 
@@ -48,7 +48,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
         grid = Grid(file=name, format="pdf")
         camelot = None
         if engine == "camelot":
-            from perfparse.extract.pdf_camelot import camelot_grids
+            from perfparse.extract.pdf.camelot import camelot_grids
 
             camelot = camelot_grids(data, [doc[i].get_height() for i in range(len(doc))])
         pages: list[_Page] = []
@@ -73,7 +73,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
 
 
 def _align_continued(pages: list[_Page]) -> None:
-    """Give each table continued over page breaks one column numbering (pdf_columns)."""
+    """Give each table continued over page breaks one column numbering (columns)."""
     chain: list[tuple[_Page, int]] = []
     for prev, page in pairwise(pages):
         if _continues(prev, page):
@@ -126,7 +126,7 @@ def _readable(grid: Grid, page: pdfium.PdfPage, no: int, glyphs: list[Glyph],
 
 def _ocr(grid: Grid, page: pdfium.PdfPage, no: int, grammar: Grammar | None) -> list[Block]:
     try:
-        from perfparse.extract.scan import ocr_page
+        from perfparse.extract.ocr.scan import ocr_page
     except ImportError as e:
         grid.warnings.append(("ocr-unavailable", f"page {no}: OCR is not installed ({e}); "
                               "install perfparse[scan] to read this page"))

@@ -14,8 +14,8 @@ from itertools import pairwise
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
 from pdfplumber.page import Page
 
-from perfparse.extract.pdf_geometry import Edge
-from perfparse.extract.pdf_text import Glyph
+from perfparse.extract.geometry import Edge
+from perfparse.extract.glyphs import Glyph
 
 STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from perfparse.extract.pdf_geometry import MIN_GAP, SNAP, GridCell, TableGrid
+from perfparse.extract.geometry import MIN_GAP, SNAP, GridCell, TableGrid
 
 BBox = tuple[float, float, float, float]
 

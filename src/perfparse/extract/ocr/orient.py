@@ -13,7 +13,7 @@ import math
 import cv2
 import numpy as np
 
-from perfparse.extract.ocr_engine import upside_down
+from perfparse.extract.ocr.engine import upside_down
 
 WORK_SCALE = 1.5  # px per point for the measuring masks: 9-pt text is ~13 px high
 MIN_SKEW = 0.05  # degrees; smaller skews shift a ruling by under a pixel across a page

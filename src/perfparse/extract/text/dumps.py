@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex
 
 from perfparse.extract.clean import clean_text
-from perfparse.extract.decode import decode
-from perfparse.extract.html_tables import html_blocks
+from perfparse.extract.text.decode import decode
+from perfparse.extract.text.html_tables import html_blocks
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from perfparse.extract.office_sheet import Sheet, cell_ref
+from perfparse.extract.office.sheet import Sheet, cell_ref
 
 _LISTED = 5  # cells named in the warning; the rest are counted
 

@@ -7,7 +7,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL.Image import Image
 
-from perfparse.extract.pdf_text import Glyph
+from perfparse.extract.glyphs import Glyph
 
 OCR_DPI = 200
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import warnings
 
-from perfparse.extract.pdf_geometry import GridCell, TableGrid, merge_regions
+from perfparse.extract.geometry import GridCell, TableGrid, merge_regions
 
 
 def _grid(table, page_height: float) -> TableGrid:

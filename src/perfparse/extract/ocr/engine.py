@@ -45,7 +45,7 @@ def engine() -> RapidOCR:
 def recognise(image: np.ndarray) -> list[TextBox]:
     """Every text line on a page image (gray or BGR), in the engine's order."""
     # The switches stick to the engine between calls, so every call sets all of them;
-    # no per-line classifier: pages are turned upright as a whole first (ocr_orient).
+    # no per-line classifier: pages are turned upright as a whole first (orient).
     out = engine()(image, use_det=True, use_cls=False, use_rec=True, return_word_box=False)
     if out.boxes is None or out.txts is None:
         return []

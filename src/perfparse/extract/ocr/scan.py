@@ -1,10 +1,10 @@
 """Scanned pages and photos → the same grid as a born-digital PDF, by offline OCR.
 
-Per page: turn it upright and deskew it (ocr_orient), find the ruling lines and build the
-table grids with merged cells (ocr_rules), erase the rulings so that no text line runs
-into one, OCR the page once (ocr_engine), read checkbox lines again (ocr_checkbox), and
-put each text line into its cell (ocr_assign), repaired (ocr_text) and with its
-confidence (ocr_confidence). Coordinates in blocks are points of
+Per page: turn it upright and deskew it (orient), find the ruling lines and build the
+table grids with merged cells (rules), erase the rulings so that no text line runs
+into one, OCR the page once (engine), read checkbox lines again (checkbox), and
+put each text line into its cell (assign), repaired (repair) and with its
+confidence (confidence). Coordinates in blocks are points of
 the upright page (1/72 inch), like a PDF's.
 """
 
@@ -17,11 +17,11 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from perfparse.errors import ParseError
-from perfparse.extract.ocr_assign import place, split_at_rulings
-from perfparse.extract.ocr_checkbox import reread_checkbox_lines
-from perfparse.extract.ocr_engine import recognise
-from perfparse.extract.ocr_orient import upright
-from perfparse.extract.ocr_rules import rulings
+from perfparse.extract.ocr.assign import place, split_at_rulings
+from perfparse.extract.ocr.checkbox import reread_checkbox_lines
+from perfparse.extract.ocr.engine import recognise
+from perfparse.extract.ocr.orient import upright
+from perfparse.extract.ocr.rules import rulings
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 
