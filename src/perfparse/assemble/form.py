@@ -29,6 +29,7 @@ _VALUE_FIELDS = tuple(f.name for f in dc_fields(ParsedValue))
 _SPLIT = ("target_op", "target_number", "target_unit")
 _SCORED = ("actual", "score")  # a table with these columns is a self-evaluation
 _GLOSS = regex.compile(r"[（(][^()（）]*[)）]$")
+_TOTAL_TOL = 0.011
 
 
 def _cell_confidence(row: Row) -> dict[str, float | None]:
@@ -248,11 +249,8 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         form.project = project_record(g, fields, warnings)
         form.funds = _fund_lines(funds, file, lead, g)
         _read_indicators(form, g, file, drafts, inds)
-        if n == len(groups) - 1 or len(groups) == 1:
-            form.total_score = parse_score(total["score"], grammar=g) if "score" in total \
-                else None
-            form.total_weight = parse_score(total["weight"], grammar=g) if "weight" in total \
-                else None
+        if n == len(groups) - 1:
+            _totals(form, {k: parse_score(v, grammar=g) for k, v in total.items()})
         if not form.project.get("name"):
             warnings.append(warn("field-missing", "no project.name printed", "project.name"))
         if funds.shifted:
@@ -261,6 +259,24 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         form.printed = (seg.title, n, tuple(tuple(t for _, t in row.texts()) for row in seg.rows))
         forms.append(form)
     return forms
+
+
+def _totals(form: FormDraft, printed: dict[str, float | None]) -> None:
+    """A 合计 / 总分 row's numbers: by their columns, and where a lone number stands in
+    the other column, by what it adds up to (weights sum to the weight total)."""
+    score, weight = printed.get("score"), printed.get("weight")
+    weights = [i["weight"] for i in form.indicators if i["weight"] is not None]
+    scores = [i["score"] for i in form.indicators if i["score"] is not None]
+    fund = next((f for f in form.funds if f["line"] == "total"), {})
+    weight_sum = sum(weights) + (fund.get("weight") or 0.0)
+    score_sum = sum(scores) + (fund.get("score") or 0.0)
+    if score is not None and weight is None and not scores and weights \
+            and abs(score - weight_sum) <= _TOTAL_TOL:
+        score, weight = None, score
+    elif weight is not None and score is None and scores \
+            and abs(weight - weight_sum) > _TOTAL_TOL and abs(weight - score_sum) <= _TOTAL_TOL:
+        score, weight = weight, None
+    form.total_score, form.total_weight = score, weight
 
 
 def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],

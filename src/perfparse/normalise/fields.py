@@ -9,9 +9,11 @@ import regex
 from perfparse.grammar import Grammar
 from perfparse.segment import Row
 
-# Box glyphs as printed and as OCR reads them; 口 only where it stands alone
-# (OCR's reading of an empty box), never inside a word such as 人口.
-_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|(?<=\s)口(?=\s|\d|$)")
+# Box glyphs as printed and as OCR reads them. 口 is an empty box only in a value that
+# has real boxes too, and only where it closes an option (before the next numbered
+# option or at the end), never inside a word such as 人口.
+_REAL_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]")
+_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|口(?=\s*\d+\s*[、.．)）]|\s*$)")
 _TICKED = frozenset("☑☒■✓✔√▣")
 _NUMBERING = regex.compile(r"^\s*\d+\s*[、.．)）]\s*")
 
@@ -19,11 +21,10 @@ _NUMBERING = regex.compile(r"^\s*\d+\s*[、.．)）]\s*")
 def checked(value: str) -> str:
     """The chosen option of a checkbox row (``1、一次性项目 ☐ 2、经常性项目 ☑`` →
     经常性项目): the text before the ticked box, without its numbering."""
-    start = 0
-    boxes = list(_BOX.finditer(value))
-    if not boxes:
+    if not _REAL_BOX.search(value):
         return value
-    for m in boxes:
+    start = 0
+    for m in _BOX.finditer(value):
         if m.group() in _TICKED:
             return _NUMBERING.sub("", value[start:m.start()]).strip()
         start = m.end()

@@ -88,9 +88,11 @@ class FundsReader:
             return self._total_columns(row, texts)
         if needs_amount and not any(self._number(t) for _, t in texts):
             return False
+        for _, _, text, _ in labelled:  # 资金总额(万元): a label may carry the unit
+            self.set_unit(text)
         if self.columns:
-            i, _, text, (line, _) = labelled[0]
-            self._columns_line(row, line, _label(text), texts[i + 1:])
+            i, col, text, (line, _) = labelled[0]
+            self._columns_line(row, line, _label(text), texts[i:], col)
             return True
         if len(labelled) > 1 and self.annual_col is None and labelled[0][3][1] != "annual":
             self.annual_col = labelled[1][1]  # two pairs in a row: the right one is the year's
@@ -132,14 +134,16 @@ class FundsReader:
             d.values[column] = v
 
     def _columns_line(self, row: Row, line: str, label: str,
-                      cells: list[tuple[int, str]]) -> None:
+                      labelled: list[tuple[int, str]], col: int) -> None:
+        """``labelled``: the line's label cell and the cells after it."""
         d = self.draft(row, line, label)
         header = sorted(self.columns)
-        if any(not self._value(t) for _, t in cells):
+        cells = labelled[1:]
+        if any(not self._value(t) for _, t in cells) or col in self.columns:
             # Group heads over label/amount pairs: each amount goes to the group
             # its label stands under.
             group: str | None = None
-            for c, t in cells:
+            for c, t in labelled:
                 if not self._value(t):
                     group = self.columns.get(max((h for h in header if h <= c), default=-1))
                 elif c in self.columns:

@@ -8,14 +8,22 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from perfparse.sink.flatten import Row
-from perfparse.sink.schema import MONEY_SCALE, POINTS_SCALE, Column, TableSchema
+from perfparse.sink.schema import (
+    MONEY_PRECISION,
+    MONEY_SCALE,
+    POINTS_PRECISION,
+    POINTS_SCALE,
+    Column,
+    TableSchema,
+)
 
 _ARROW = {
     "str": pa.string(),
     "int": pa.int64(),
     "float": pa.float64(),
-    "money": pa.decimal128(18, MONEY_SCALE),
-    "points": pa.decimal128(12, POINTS_SCALE),
+    "bool": pa.bool_(),
+    "money": pa.decimal128(MONEY_PRECISION, MONEY_SCALE),
+    "points": pa.decimal128(POINTS_PRECISION, POINTS_SCALE),
     "date": pa.date32(),
     "json": pa.string(),
     "timestamp": pa.timestamp("us", tz="UTC"),

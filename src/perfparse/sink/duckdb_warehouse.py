@@ -13,7 +13,9 @@ from perfparse.sink.schema import (
     ALL_TABLES,
     DATA_TABLES,
     MANIFEST,
+    MONEY_PRECISION,
     MONEY_SCALE,
+    POINTS_PRECISION,
     POINTS_SCALE,
     TableSchema,
     file_column,
@@ -28,8 +30,9 @@ from perfparse.sink.warehouse import (
 )
 
 _SQL_TYPE = {
-    "str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE",
-    "money": f"DECIMAL(18,{MONEY_SCALE})", "points": f"DECIMAL(12,{POINTS_SCALE})",
+    "str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
+    "money": f"DECIMAL({MONEY_PRECISION},{MONEY_SCALE})",
+    "points": f"DECIMAL({POINTS_PRECISION},{POINTS_SCALE})",
     "date": "DATE", "json": "JSON", "timestamp": "TIMESTAMPTZ",
 }
 

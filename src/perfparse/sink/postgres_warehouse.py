@@ -15,7 +15,9 @@ from perfparse.sink.schema import (
     ALL_TABLES,
     DATA_TABLES,
     MANIFEST,
+    MONEY_PRECISION,
     MONEY_SCALE,
+    POINTS_PRECISION,
     POINTS_SCALE,
     TableSchema,
     file_column,
@@ -33,7 +35,9 @@ from perfparse.sink.warehouse import (
 def _sql_type(kind: str) -> sa.types.TypeEngine:
     return {
         "str": sa.Text(), "int": sa.BigInteger(), "float": sa.Double(),
-        "money": sa.Numeric(18, MONEY_SCALE), "points": sa.Numeric(12, POINTS_SCALE),
+        "bool": sa.Boolean(),
+        "money": sa.Numeric(MONEY_PRECISION, MONEY_SCALE),
+        "points": sa.Numeric(POINTS_PRECISION, POINTS_SCALE),
         "date": sa.Date(), "json": JSONB(), "timestamp": sa.DateTime(timezone=True),
     }[kind]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["str", "int", "float", "money", "points", "date", "json", "timestamp"]
+Kind = Literal["str", "int", "float", "bool", "money", "points", "date", "json", "timestamp"]
 
-MONEY_SCALE = 2
-POINTS_SCALE = 4
+MONEY_PRECISION, MONEY_SCALE = 18, 2
+POINTS_PRECISION, POINTS_SCALE = 12, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +57,12 @@ PROJECTS = TableSchema("projects", _cols(
     "id:str sha256:str file:str form_index:int form_kind:str title:str fiscal_year:int "
     "duplicate_of:int layout:str name:str code:str nature:str category:str department:str "
     "implementer:str start_date:date end_date:date manager:str contact:str phone:str "
-    "funds_unit:str funds_total_project:money funds_total_annual:money "
+    "funds_unit_printed:str funds_total_project:money funds_total_annual:money "
     "funds_total_initial:money funds_total_adjusted:money funds_total_executed:money "
     "funds_execution_rate:float goal_overall:str goal_annual:str goal_actual:str "
-    "total_score:points indicators:int warnings:int extras:json page:int line:int"))
+    "total_score:points indicators:int warnings:int extras:json page:int line:int "
+    # Derived (sink/derive.py): the content key and clean dimensions.
+    "form_key:str department_norm:str implementer_norm:str region:str"))
 
 FUND_LINES = TableSchema("fund_lines", _cols(
     "id:str sha256:str project_id:str form_index:int position:int line:str label:str "
@@ -72,7 +74,8 @@ INDICATORS = TableSchema("indicators", _cols(
     f"level2:str name:str {_value('target')} {_value('actual')} weight:points score:points "
     "completion_rate:float deviation_reason:str note:str extras:json page:int row:int "
     # Added after the first release: last, so an older warehouse gains them in place.
-    "target_confidence:float actual_confidence:float"))
+    "target_confidence:float actual_confidence:float "
+    "met:bool met_reason:str"))
 
 SCORES = TableSchema("scores", _cols(
     "id:str sha256:str project_id:str form_index:int kind:str ref:str label:str "
@@ -80,7 +83,7 @@ SCORES = TableSchema("scores", _cols(
 
 WARNINGS = TableSchema("warnings", _cols(
     "id:str sha256:str project_id:str form_index:int position:int code:str message:str "
-    "field:str"))
+    "field:str indicator_id:str fund_line_id:str page:int row:int confidence:float"))
 
 # One row per input path: the run manifest. Keyed by path, not content, so two
 # copies of one file are both accounted for.

@@ -13,7 +13,8 @@ from perfparse.sink.schema import TableSchema
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = 1
+# 2: derived columns (form_key, clean dimensions, met, warning places), funds_unit_printed.
+SCHEMA_VERSION = 2
 
 
 class WarehouseError(Exception):

@@ -1,0 +1,136 @@
+"""Shapes of printed fields, fund blocks and rows, each as a tiny form and what it must give.
+
+Every form here is invented; the expected values are what the printed cells say under the
+record contract (spec/records.md), written by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from perfparse import parse_bytes
+from perfparse.validate.records import Form
+
+HEADER = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
+ROWS = ("产出指标\t数量指标\t巡查次数\t≥12次\t12次\t40\t40\n"
+        "效益指标\t社会效益指标\t隐患整改率\t100%\t95%\t50\t45\n")
+
+
+def form(head: str, rows: str = ROWS, header: str = HEADER,
+         title: str = "项目支出绩效自评表") -> Form:
+    text = f"{title}\n（2023年度）\n{head}\n{header}\n{rows}"
+    doc = parse_bytes("shape.txt", text.encode())
+    assert len(doc.forms) == 1
+    return doc.forms[0]
+
+
+def funds(f: Form) -> dict[str, dict[str, Any]]:
+    return {x.line: {k: v for k, v in x.model_dump().items()
+                     if v is not None and k not in ("line", "label", "provenance")}
+            for x in f.funds}
+
+
+PROJECT_CASES = [
+    # (printed header rows, project fields expected)
+    ("项目名称\t33010023X000000012345-城区巡查经费",
+     {"code": "33010023X000000012345", "name": "城区巡查经费"}),
+    ("项目名称\t民生保障类-城区巡查经费", {"category": "民生保障类", "name": "城区巡查经费"}),
+    ("项目名称\t城区巡查经费\t项目负责人及电话\t李四0571-8765432",
+     {"manager": "李四", "phone": "0571-8765432"}),
+    ("项目名称\t城区巡查经费\n实施期\t2023.03-2024.02",
+     {"start_date": "2023-03-01", "end_date": "2024-02-29"}),
+    ("项目名称\t城区巡查经费\n项目类别\t1、专项项目 □ 2、部门预算项目 ☑",
+     {"category": "部门预算项目"}),
+    ("项目名称\t城区巡查经费\n项目类型\t1、一次性项目 口 2、常年性项目 ☑",
+     {"nature": "常年性项目"}),
+    ("项目名称\t城区巡查经费\n实施(主管)单位\t某区城管局",
+     {"department": "某区城管局", "implementer": "某区城管局"}),
+    ("项目名称\t城区巡查经费\n填报单位:(盖章)某区城管局",
+     {"implementer": "某区城管局"}),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), PROJECT_CASES)
+def test_project_fields(head: str, expected: dict[str, str]) -> None:
+    p = form(head).project.model_dump(mode="json")
+    assert {k: p[k] for k in expected} == expected
+
+
+FUND_CASES = [
+    # a caption with a score annotation, 预算数 in a self-evaluation = adjusted budget
+    ("项目名称\t巡查经费\n预算执行情况(万元)(20分)\t预算数\t执行数\t执行率\t得分\n"
+     "年度资金总额\t40\t38\t95%\t19",
+     {"total": {"adjusted_budget": 400000.0, "executed": 380000.0, "execution_rate": 95.0,
+                "weight": 20.0, "score": 19.0}}),
+    # label/amount pairs under group heads
+    ("项目名称\t巡查经费\n预算执行情况\t预算安排情况\t\t资金执行情况\t\t预算执行进度(%)\n"
+     "\t预算数\t30\t执行数\t27\t90\n\t其中:财政资金\t30\t其中:财政资金\t27",
+     {"total": {"adjusted_budget": 30.0, "executed": 27.0, "execution_rate": 90.0},
+      "fiscal": {"adjusted_budget": 30.0, "executed": 27.0}}),
+    # left pair = project total, right pair = the year's
+    ("项目名称\t巡查经费\n项目资金(万元)\t中期资金总额:\t90\t年度资金总额:\t30\n"
+     "\t其中:财政拨款\t90\t其中:财政拨款\t30",
+     {"total": {"project_total": 900000.0, "annual": 300000.0},
+      "fiscal": {"project_total": 900000.0, "annual": 300000.0}}),
+    # 本级 / 上级 with no total, amounts with 万
+    ("项目名称\t巡查经费\n年度本级预算金额\t12.5万\t该项目支出上级资金\t3万",
+     {"fiscal_local": {"annual": 125000.0}, "fiscal_superior": {"annual": 30000.0}}),
+    # a rate and a weight printed as label/value pairs of the total line
+    ("项目名称\t巡查经费\n项目资金\t项目总预算\t20\n\t年度预算执行率\t100%\t分值\t10分",
+     {"total": {"project_total": 20.0, "execution_rate": 100.0, "weight": 10.0}}),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), FUND_CASES)
+def test_fund_shapes(head: str, expected: dict[str, dict[str, float]]) -> None:
+    assert funds(form(head)) == expected
+
+
+def test_budget_execution_row_of_the_indicator_table_is_the_fund_lines_score() -> None:
+    rows = ROWS + "预算执行率\t预算执行率\t预算执行率\t100%\t95%\t10\t9.5\n"
+    f = form("项目名称\t巡查经费", rows=rows)
+    assert [i.name for i in f.indicators] == ["巡查次数", "隐患整改率"]
+    assert funds(f)["total"] == {"weight": 10.0, "score": 9.5}
+
+
+@pytest.mark.parametrize(("total_row", "score"), [
+    ("总分\t\t\t\t\t100\t94.5", 94.5),  # both, in their columns
+    ("总分\t\t\t\t\t\t94.5", 94.5),      # the score alone
+    ("合计\t\t\t\t\t94.5", 94.5),        # a lone score in the weight column
+])
+def test_total_row(total_row: str, score: float) -> None:
+    rows = ROWS.replace("\t45\n", "\t44.5\n") + total_row + "\n"
+    f = form("项目名称\t巡查经费\n项目资金\t年度资金总额\t10\t分值\t10\t得分\t10", rows=rows)
+    assert f.total_score == score
+
+
+def test_a_weight_total_on_a_target_form_is_no_score() -> None:
+    header = "一级指标\t二级指标\t三级指标\t指标值\t分值"
+    rows = ("产出指标\t数量指标\t巡查次数\t≥12次\t60\n"
+            "效益指标\t社会效益指标\t隐患整改率\t100%\t40\n合计\t\t\t\t100\n")
+    f = form("项目名称\t巡查经费", rows=rows, header=header, title="项目支出绩效目标表")
+    assert f.total_score is None and [i.weight for i in f.indicators] == [60.0, 40.0]
+
+
+def test_placeholders_and_empty_level_rows_are_not_indicators() -> None:
+    rows = ("产出指标(50分)\t数量指标\t指标1:巡查次数\t≥12次\t12次\t40\t40\n"
+            "\t\t……\n\t\t指标2:\n效益指标(50分)\t经济效益指标\n"
+            "\t社会效益指标\t隐患整改率\t100%\t95%\t50\t45\n")
+    f = form("项目名称\t巡查经费", rows=rows)
+    assert [(i.level1, i.level2, i.name) for i in f.indicators] == [
+        ("产出指标", "数量指标", "巡查次数"), ("效益指标", "社会效益指标", "隐患整改率")]
+
+
+def test_a_form_with_no_title_is_found_by_its_fields_and_table() -> None:
+    doc = parse_bytes("t.txt", f"项目名称\t巡查经费\n{HEADER}\n{ROWS}".encode())
+    assert [(f.project.name, f.form_kind, len(f.indicators)) for f in doc.forms] == [
+        ("巡查经费", "self_evaluation", 2)]
+
+
+def test_a_notice_sentence_naming_the_form_is_no_title() -> None:
+    text = "关于报送2023年度项目支出绩效自评表的通知\n请各单位于3月底前报送项目支出绩效自评表。\n"
+    with pytest.raises(Exception) as e:
+        parse_bytes("n.txt", text.encode())
+    assert getattr(e.value, "code", None) == "no-form"
