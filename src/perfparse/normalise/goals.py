@@ -46,7 +46,8 @@ class GoalsReader:
     def owns(self, row: Row) -> bool:
         """Whether the row holds goal texts: not a new label of its own standing left
         of the goal columns (2.项目实施内容及过程概述 | text)."""
-        texts = row.texts()
+        texts = [(c, t) for c, t in row.texts() if self.g.key(t) not in self.g.captions
+                 and self.g.lookup(self.g.fields, t) not in GOALS]  # the block's own caption
         if not texts or not self.columns:
             return bool(texts)
         c, t = texts[0]

@@ -42,6 +42,7 @@ _AMOUNT = regex.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万
 _PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
 _SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
 _LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
+_HEAD_MAX = 24  # nor a column head
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,8 @@ def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool
         return field_, True
     if g.lookup(g.fund_columns, text) == "budget":
         return "fund.budget", True
-    if (role := g.contained_role(text)) is not None and role != "extra":
+    if len(text) <= _HEAD_MAX and (role := g.contained_role(text)) is not None \
+            and role != "extra":
         return role, False
     return f"extra:{text}", False
 
@@ -205,7 +207,7 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         if hit is None:
             continue
         if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
-                or parse_score(t, grammar=g) is not None:
+                or len(t) > _HEAD_MAX or parse_score(t, grammar=g) is not None:
             return None
         cols.append(Column(c, hit[0], t))
     return cols if len(cols) >= 2 else None

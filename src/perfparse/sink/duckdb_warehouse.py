@@ -21,6 +21,7 @@ from perfparse.sink.schema import (
     file_column,
     missing_columns,
 )
+from perfparse.sink.views import create_views
 from perfparse.sink.warehouse import (
     KNOWN_COLUMNS,
     SCHEMA_VERSION,
@@ -82,6 +83,7 @@ class DuckDBWarehouse:
         for t in ALL_TABLES:
             self.con.execute(_ddl(t))
         self._add_new_columns()
+        create_views(self.con.execute)
 
     def _add_new_columns(self) -> None:
         """A warehouse from an older perfparse lacks the columns added since."""

@@ -23,6 +23,7 @@ from perfparse.sink.schema import (
     file_column,
     missing_columns,
 )
+from perfparse.sink.views import create_views
 from perfparse.sink.warehouse import (
     KNOWN_COLUMNS,
     SCHEMA_VERSION,
@@ -87,6 +88,7 @@ class PostgresWarehouse:
                 conn.execute(pg_insert(meta).values(key="generation", value="0")
                              .on_conflict_do_nothing())
                 self._add_new_columns(conn)
+                create_views(lambda sql: conn.execute(sa.text(sql)))
         except sa.exc.OperationalError as e:
             raise WarehouseError(f"cannot connect to {url}: {e.orig}. Check that the server "
                                  "runs and the URL's user, host, port and database.") from e
