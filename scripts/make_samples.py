@@ -373,7 +373,8 @@ RADICALS = {"目": "⽬", "长": "⻓", "门": "⻔", "见": "⻅", "用": "⽤"
 
 
 class Renderer:
-    def __init__(self) -> None:
+    def __init__(self, repeat_header: bool = True) -> None:
+        self.repeat_header = repeat_header  # print the indicator header again after a break
         self.pdf = FPDF(unit="pt", format="A4")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_creator("perfparse scripts/make_samples.py")
@@ -464,7 +465,9 @@ class Renderer:
             self.put(x, base, text)
         self.y += size * 1.9
 
-    def render(self, parts: list[Part], heading: str | None) -> bytes:
+    def render(self, parts: list[Part], heading: str | None,
+               furniture: tuple[str, str, str] | None = None) -> bytes:
+        """The parts as a PDF; ``furniture`` is :meth:`furnish`'s arguments, if any."""
         for n, part in enumerate(parts):
             heights, xs = self.measure(part.table)
             block = sum(s * 1.9 for _, s, _ in part.lines) + sum(heights[:3]) + 24
@@ -477,6 +480,8 @@ class Renderer:
             for text, size, align in part.lines:
                 self.text_line(text, size, align)
             self.draw_table(part.table, heights, xs, n)
+        if furniture:
+            self.furnish(*furniture)
         return bytes(self.pdf.output())
 
     def measure(self, t: Table) -> tuple[list[float], list[float]]:
@@ -502,7 +507,7 @@ class Renderer:
             if pages[-1] and PAGE_H - MARGIN_BOTTOM - y < need:
                 pages.append([])
                 y = MARGIN_TOP
-                if t.header_row is not None and r > t.header_row:
+                if self.repeat_header and t.header_row is not None and r > t.header_row:
                     pages[-1].append(t.header_row)
                     y += heights[t.header_row]
             pages[-1].append(r)
@@ -542,6 +547,26 @@ class Renderer:
             if first_part or c.repeat:
                 self.draw_text(c, x0, y0, x1, y1)
 
+    def furnish(self, numbers: str, header: str, watermark: str) -> None:
+        """Page furniture on every page: ``header`` as a running header over a rule,
+        page numbers (``numbers``: ``dash`` for - N -, ``cn`` for 第 N 页 共 M 页) at the
+        foot, and ``watermark`` in large light letters turned across the page."""
+        total = self.pdf.page
+        for no in range(1, total + 1):
+            self.pdf.page = no
+            self.pdf.set_font_size(8)
+            self.put(MARGIN_X, 24, header)
+            self.pdf.set_line_width(0.4)
+            self.pdf.line(MARGIN_X, 28, PAGE_W - MARGIN_X, 28)
+            foot = f"- {no} -" if numbers == "dash" else f"第 {no} 页 共 {total} 页"
+            self.put((PAGE_W - self.width(foot)) / 2, PAGE_H - 22, foot)
+            self.pdf.set_font_size(44)
+            self.pdf.set_text_color(200)
+            with self.pdf.rotation(30, PAGE_W / 2, PAGE_H / 2):
+                self.put((PAGE_W - self.width(watermark)) / 2, PAGE_H / 2, watermark)
+            self.pdf.set_text_color(0)
+            self.pdf.set_font_size(BODY_SIZE)
+
     def draw_text(self, c: C, x0: float, y0: float, x1: float, y1: float) -> None:
         size, lines = self.layout_text(c.text, x1 - x0, y1 - y0)
         self.pdf.set_font_size(size)
@@ -555,12 +580,15 @@ class Renderer:
         self.pdf.set_font_size(BODY_SIZE)
 
 
-def render_document(gold: dict, stem: str) -> bytes:
+def document_parts(gold: dict, stem: str) -> list[Part]:
     family = FAMILIES[stem[:3]]
     # A duplicate is the same printout again, so it takes its original's styling too.
-    parts = [p for i, form in enumerate(gold["forms"])
-             for p in family(form, i if form["duplicate_of"] is None else form["duplicate_of"])]
-    data = Renderer().render(parts, HEADINGS.get(stem[:3]))
+    return [p for i, form in enumerate(gold["forms"])
+            for p in family(form, i if form["duplicate_of"] is None else form["duplicate_of"])]
+
+
+def render_document(gold: dict, stem: str) -> bytes:
+    data = Renderer().render(document_parts(gold, stem), HEADINGS.get(stem[:3]))
     return radical_text_layer(data) if stem[:3] in RADICAL_DOCS else data
 
 

@@ -39,7 +39,7 @@ def test_new_layout_from_yaml(tmp_path: Path) -> None:
     (tmp_path / "layouts").mkdir()
     (tmp_path / "layouts" / "province-x.yaml").write_text(PROVINCE_LAYOUT, encoding="utf-8")
     without = parse_bytes("p.txt", PROVINCE_FORM.encode(), grammar=load_grammar())
-    assert without.forms[0].layout is None  # read from its own header, no file needed
+    assert without.forms[0].layout != "province-x-target"  # read by the national family
 
     doc = parse_bytes("p.txt", PROVINCE_FORM.encode(), grammar=load_grammar(tmp_path))
     f = doc.forms[0]

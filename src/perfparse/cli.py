@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -19,11 +20,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 
 
+def _version(show: bool) -> None:
+    if show:
+        from importlib.metadata import version
+
+        typer.echo(f"perfparse {version('perfparse')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _main() -> None:
+def _main(
+    _show_version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")]
+    = False,
+) -> None:
     """Chinese fiscal performance forms (绩效目标申报表 / 绩效自评表) → validated JSON records.
 
-    Commands: parse (files → JSON documents), ingest (a folder → warehouse tables).
+    Commands: parse (files → JSON documents), ingest (a folder → warehouse tables),
+    export (tables and views → CSV / Excel), review (a static HTML report).
     """
 
 
@@ -45,8 +59,8 @@ def _load(extra: Path | None):
 @app.command("parse")
 def parse_cmd(
     files: Annotated[list[Path], typer.Argument(
-        help="Input files: PDFs, images, OCR text dumps (tab/Markdown/HTML); format read "
-             "from content.")],
+        help="Input files or folders (every file under them): PDFs, images, Office files, "
+             "OCR text dumps (tab/Markdown/HTML); format read from content.")],
     out: Annotated[Path | None, typer.Option("--out", help="Write OUT/<input file name>.json "
                                              "per input instead of printing.")] = None,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
@@ -54,11 +68,12 @@ def parse_cmd(
     = "pdfplumber",
     grammars: Annotated[Path | None, _GRAMMARS] = None,
 ) -> None:
-    """Parse FILES into documents in the record contract (spec/records.md).
+    """Parse FILES into documents in the record contract (docs/records.md).
 
     Without --out a single FILE's JSON goes to stdout; with --out one
-    <name>.json per input is written. Warnings and errors go to stderr, one line
-    each, naming the file.
+    <name>.json per input is written (inputs sharing a name get their folders in
+    it: a__x.txt.json, b__x.txt.json). Warnings and errors go to stderr, one line
+    each, naming the file. For a warehouse of a whole folder, use ingest.
 
     Exit codes: 0 all files parsed; 1 at least one file failed (the others are
     still written); 2 bad usage or a broken grammar file.
@@ -70,11 +85,15 @@ def parse_cmd(
     if pdf_engine not in PDF_ENGINES:
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)
+    files = _inputs(files)
     if out is None and len(files) != 1:
-        typer.echo("error: give --out DIR when parsing more than one file", err=True)
+        typer.echo(f"error: give --out DIR when parsing more than one file ({len(files)} "
+                   "given); to load a folder into a warehouse: perfparse ingest FOLDER --out "
+                   "DIR", err=True)
         raise typer.Exit(2)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    names = _output_names(files)
     failed = 0
     for f in files:
         try:
@@ -93,9 +112,39 @@ def parse_cmd(
         if out is None:
             sys.stdout.write(text + "\n")
         else:
-            (out / f"{f.name}.json").write_text(text + "\n", encoding="utf-8")
+            (out / names[f]).write_text(text + "\n", encoding="utf-8")
     if failed:
         raise typer.Exit(1)
+
+
+def _inputs(paths: list[Path]) -> list[Path]:
+    """Folders expanded to the files under them (hidden ones skipped, as ingest does);
+    a path given twice is read once."""
+    from perfparse.ingest.discover import walk
+
+    seen: dict[Path, Path] = {}
+    for p in paths:
+        found = [c.path for c in walk(p)] if p.is_dir() else [p]
+        if p.is_dir() and not found:
+            typer.echo(f"error: {p} holds no files", err=True)
+            raise typer.Exit(2)
+        for f in found:
+            seen.setdefault(f.resolve(), f)
+    return list(seen.values())
+
+
+def _output_names(files: list[Path]) -> dict[Path, str]:
+    """``<input file name>.json``; inputs that share a file name are told apart by their
+    path below the folder they have in common, so no result overwrites another."""
+    count = Counter(f.name for f in files)
+    clash = [f.resolve() for f in files if count[f.name] > 1]
+    base = Path(os.path.commonpath(clash)) if clash else Path("/")
+    names = {f: ("__".join(f.resolve().relative_to(base).parts) if count[f.name] > 1
+                 else f.name) for f in files}
+    # A file whose own name looks like a joined path (a__x.txt) can still meet one.
+    taken = Counter(names.values())
+    return {f: (f"{n}.{i}" if taken[n] > 1 else n) + ".json"
+            for i, (f, n) in enumerate(names.items())}
 
 
 @app.command("ingest")
@@ -191,3 +240,63 @@ def ingest_cmd(
                    "and the manifest (status \"failed\"); fix or remove them, then rerun with "
                    "--retry-failed", err=True)
         raise typer.Exit(1)
+
+
+_OUT_ARG = typer.Argument(help="The --out folder of a perfparse ingest.", exists=True,
+                          file_okay=False)
+
+
+@app.command("export")
+def export_cmd(
+    out: Annotated[Path, _OUT_ARG],
+    fmt: Annotated[str, typer.Option("--format", help="csv (a file per table and view) or "
+                                     "xlsx (one workbook, a sheet each).")] = "csv",
+    to: Annotated[Path | None, typer.Option("--to", help="Folder to write into (default: "
+                                            "OUT/export).")] = None,
+) -> None:
+    """Export the flat tables and the views (forms, funds_by_department_year,
+    indicator_outcomes, project_scores, review_items) of an ingest's OUT folder.
+
+    Exit codes: 0 written; 2 bad usage or OUT is not an ingest's output.
+    """
+    from perfparse.sink.spreadsheet import export
+
+    if fmt not in ("csv", "xlsx"):
+        typer.echo("error: --format must be csv or xlsx", err=True)
+        raise typer.Exit(2)
+    try:
+        written = export(out, fmt, to or out / "export")  # type: ignore[arg-type]
+    except FileNotFoundError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    where = written[0].parent
+    typer.echo(f"{len(written)} file{'s' if len(written) > 1 else ''} in {where}/: "
+               + ", ".join(p.name for p in written))
+
+
+@app.command("review")
+def review_cmd(
+    out: Annotated[Path, _OUT_ARG],
+    root: Annotated[Path | None, typer.Option("--root", help="Where the ingested files are "
+                                              "now (default: the folder the last ingest "
+                                              "read).")] = None,
+) -> None:
+    """Write a static HTML report to OUT/review/: index.html lists the documents by
+    number of warnings, and each document's page shows its source (PDF pages as
+    images, other files as their table rows) beside what was read, every value
+    linked to where it was printed, warnings and low-confidence values marked.
+    Opens from disk: no server.
+
+    Exit codes: 0 written (sources that could not be shown are listed); 2 OUT is not
+    an ingest's output.
+    """
+    from perfparse.review import write_review
+
+    try:
+        s = write_review(out, root)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    for p in s.problems:
+        typer.echo(f"not shown: {p}", err=True)
+    typer.echo(f"{s.documents} documents, {s.pages} page images: {s.folder / 'index.html'}")

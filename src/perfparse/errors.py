@@ -23,3 +23,8 @@ class GrammarError(Exception):
     Here rather than in :mod:`perfparse.grammar` so that the ingest process can report
     one without importing the parser.
     """
+
+
+class PatternTimeout(Exception):
+    """A grammar pattern that ran past its time limit on one text: a pattern that
+    backtracks without bound (``(a|aa)+$``) would otherwise hang the parse."""

@@ -9,6 +9,9 @@ would stop every write it is part of.
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import regex
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -29,3 +32,18 @@ def storable(s: str) -> str:
     if s.isascii() or not _SURROGATE.search(s):
         return s
     return _SURROGATE.sub(_escape, s)
+
+
+def storable_json(v: Any) -> Any:
+    """A JSON-ready value (dicts, lists, scalars) with every string made storable and
+    NaN and infinities as None: JSON has no such numbers, and ``json.dumps`` would
+    write ``Infinity``, which JSON readers reject."""
+    if isinstance(v, str):
+        return storable(v)
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, dict):
+        return {storable(str(k)): storable_json(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [storable_json(x) for x in v]
+    return v

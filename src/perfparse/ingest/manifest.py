@@ -11,7 +11,9 @@ from pathlib import PurePosixPath
 from perfparse.ingest.discover import Identified
 from perfparse.ingest.task import FAILED, Outcome
 from perfparse.sink.flatten import Row
-from perfparse.sink.warehouse import KnownPath
+from perfparse.sink.schema import DATA_TABLES
+from perfparse.sink.warehouse import FileCommit, KnownPath
+from perfparse.storable import storable
 
 
 @cache
@@ -31,7 +33,8 @@ def _row(rel: str, sha: str | None, size: int, fmt: str | None, run_id: str, **k
         "perfparse_version": perfparse_version(),
     }
     row.update(kw)
-    return row
+    # A reason quoting a parser's message can carry anything the file held.
+    return {k: storable(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def from_outcome(o: Outcome, run_id: str) -> Row:
@@ -65,6 +68,18 @@ def copy_of(ident: Identified, first: Original, run_id: str) -> Row:
     return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, r.format, run_id,
                 status=r.status, code=first.code, reason=first.reason, forms=r.forms,
                 indicators=r.indicators, warnings=r.warnings, same_as=first.path)
+
+
+def unstorable(c: FileCommit, e: Exception) -> FileCommit:
+    """``c`` as a failed file whose rows the warehouse refused (``e``): its manifest rows
+    say why, and it keeps no data rows."""
+    first_line = str(e).strip().split("\n", 1)[0][:300]
+    rows = [{**r, "status": FAILED, "code": "unstorable", "forms": 0, "indicators": 0,
+             "warnings": 0, "reason": f"the warehouse refused this file's rows "
+             f"({type(e).__name__}: {first_line}). This is a bug: please report it with the "
+             "file attached"} for r in c.manifest]
+    tables = None if c.tables is None else {t.name: [] for t in DATA_TABLES}
+    return FileCommit(c.sha256, tables, rows, c.replaced, c.seen_before)
 
 
 def unusable(ident: Identified, run_id: str) -> Row:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import multiprocessing as mp
 import pickle
+import resource
 import signal
 import time
 from collections import deque
@@ -34,8 +36,19 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _worker_main(conn: Connection, parse_fn: ParseFn | None) -> None:
+def cap_memory(megabytes: int | None) -> None:
+    """Limit this process's data memory (heap and private mappings: what a decompression
+    bomb or a huge render allocates), so that a file wanting more fails with MemoryError
+    instead of swapping the host. RLIMIT_DATA rather than RLIMIT_AS: the OCR runtime
+    reserves address space it never touches."""
+    if megabytes is not None:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def _worker_main(conn: Connection, parse_fn: ParseFn | None, max_memory: int | None) -> None:
     _die_with_parent()
+    cap_memory(max_memory)
     # Ctrl-C is the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
@@ -58,9 +71,11 @@ def _death(exitcode: int | None) -> str:
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, parse_fn: ParseFn | None) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, parse_fn: ParseFn | None,
+                 max_memory: int | None) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, parse_fn), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, parse_fn, max_memory),
+                                daemon=True)
         self.proc.start()
         child.close()
         self.queued: deque[Task] = deque()  # sent, not yet answered; the head is running
@@ -105,10 +120,14 @@ class ProcessPool:
     # parent, which may be busy (the database writer thread holds the GIL at times).
     DEPTH = 2
 
-    def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None) -> None:
+    def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None,
+                 max_memory: int | None = None) -> None:
+        """``timeout`` in seconds per file (``inf``: none); ``max_memory`` in MiB per
+        worker (None: no cap)."""
         self.n = max(1, workers)
         self.timeout = timeout
         self.parse_fn = parse_fn
+        self.max_memory = max_memory
         # forkserver, not fork: the parent holds database connections and threads that
         # a forked child must not inherit; workers fork from a clean server that has
         # already imported the parser (the parent never does), so replacing one costs
@@ -119,7 +138,7 @@ class ProcessPool:
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         pending = iter(tasks)
         retry: deque[Task] = deque()  # queued behind a file that killed its worker
-        workers = [_Worker(self.ctx, self.parse_fn) for _ in range(self.n)]
+        workers = [_Worker(self.ctx, self.parse_fn, self.max_memory) for _ in range(self.n)]
         exhausted = False
         try:
             while True:
@@ -142,7 +161,8 @@ class ProcessPool:
         busy = [w for w in workers if w.queued]
         next_deadline = min(w.started for w in busy) + self.timeout
         ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
-                         timeout=max(0.0, next_deadline - time.monotonic())))
+                         timeout=None if math.isinf(self.timeout)
+                         else max(0.0, next_deadline - time.monotonic())))
         for i, w in enumerate(workers):
             if not w.queued:
                 continue
@@ -156,7 +176,7 @@ class ProcessPool:
                 w.finished_head()
                 if not w.queued and w.sent >= MAX_TASKS_PER_WORKER:
                     w.stop(kill=False)
-                    workers[i] = _Worker(self.ctx, self.parse_fn)
+                    workers[i] = _Worker(self.ctx, self.parse_fn, self.max_memory)
                 yield out
             elif w.proc.sentinel in ready:
                 w.proc.join(timeout=5)
@@ -178,7 +198,7 @@ class ProcessPool:
         retry.extend(w.queued)
         w.queued.clear()
         w.stop(kill=True)
-        workers[i] = _Worker(self.ctx, self.parse_fn)
+        workers[i] = _Worker(self.ctx, self.parse_fn, self.max_memory)
         return out
 
     def close(self) -> None:

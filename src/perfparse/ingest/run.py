@@ -145,7 +145,7 @@ class _Writer(threading.Thread):
             stop = items[-1] is self._STOP
             commits = [i for i in items if isinstance(i, FileCommit)]
             try:
-                self.wh.write(commits)
+                written = self._write(commits)
             except Exception as e:
                 self.error = WarehouseError(
                     f"writing to {self.wh.url} failed ({type(e).__name__}: {e}). Files "
@@ -157,9 +157,24 @@ class _Writer(threading.Thread):
                 if isinstance(i, str):
                     self.summary.unchanged += 1
                     self.progress.advance(i, UNCHANGED, None)
-                elif isinstance(i, FileCommit):
-                    for row in i.manifest:
-                        self._count(row)
+            for c in written:
+                for row in c.manifest:
+                    self._count(row)
+
+    def _write(self, commits: list[FileCommit]) -> list[FileCommit]:
+        """Write a group; if the warehouse refuses it, write its files one at a time, so
+        that a file whose rows cannot be stored fails alone (recorded as failed, without
+        rows) and the others go in. Returns what was written. Raises only when even a
+        failed file's manifest row is refused: then the warehouse is at fault."""
+        try:
+            self.wh.write(commits)
+            return commits
+        except Exception as e:
+            if len(commits) == 1:
+                refused = manifest.unstorable(commits[0], e)
+                self.wh.write([refused])
+                return [refused]
+        return [w for c in commits for w in self._write([c])]
 
     def _next_batch(self) -> list:
         """Wait for one item, then gather more for up to the warehouse's batch time."""

@@ -6,16 +6,20 @@ only moves rows; and it never raises, so one bad file is one failed row.
 
 from __future__ import annotations
 
+import json
+import resource
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from perfparse.errors import GrammarError, ParseError
+from perfparse.errors import GrammarError, ParseError, PatternTimeout
+from perfparse.ingest.discover import open_regular
 from perfparse.sink.flatten import Tables, flatten_document
 from perfparse.sink.schema import DATA_TABLES
+from perfparse.storable import storable, storable_json
 
 if TYPE_CHECKING:
     from perfparse.validate.records import Document
@@ -37,6 +41,8 @@ class Task:
     size: int
     pdf_engine: str = "pdfplumber"
     grammars: str | None = None  # the --grammars folder, loaded (and cached) by each worker
+    # "rows": flat rows for a warehouse (ingest); "json": the document's JSON text (parse)
+    output: Literal["rows", "json"] = "rows"
 
 
 @dataclass(slots=True)
@@ -53,6 +59,7 @@ class Outcome:
     warnings: int = 0
     seconds: float = 0.0
     tables: Tables = field(default_factory=lambda: {t.name: [] for t in DATA_TABLES})
+    document: str | None = None  # the JSON text, for a task with output "json"
 
 
 def failed(task: Task, code: str, reason: str, *, detail: str | None = None,
@@ -77,16 +84,28 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
 
     start = time.perf_counter()
     try:
-        data = Path(task.path).read_bytes()
-        name = Path(task.path).name
+        with open_regular(Path(task.path)) as f:
+            data = f.read()
+        name = storable(Path(task.path).name)
         if parse_fn is None:
             grammar = load_grammar(Path(task.grammars)) if task.grammars else None
             doc = parse_bytes(name, data, pdf_engine=task.pdf_engine, grammar=grammar)
         else:
             doc = parse_fn(name, data)
+        del data  # a large file's bytes are not needed while its rows are made
+        if task.output == "json":
+            return _as_json(task, doc, time.perf_counter() - start)
         tables = flatten_document(doc)
     except ParseError as e:
         return failed(task, e.code, e.reason, seconds=time.perf_counter() - start)
+    except MemoryError:
+        return failed(task, "too-large",
+                      "parsing this file needed more memory than one file may use "
+                      f"({max_memory_text()}); if it is a genuine form, rerun with a larger "
+                      "--max-memory", seconds=time.perf_counter() - start)
+    except PatternTimeout as e:
+        return failed(task, "pattern-timeout", f"{e}; fix or remove that pattern in the "
+                      "--grammars folder", seconds=time.perf_counter() - start)
     except GrammarError as e:  # checked before the run, so a worker that cannot see it
         return failed(task, "grammar-unreadable", f"{e}; the --grammars folder must be "
                       "readable by every worker", seconds=time.perf_counter() - start)
@@ -104,3 +123,19 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
         forms=len(doc.forms), indicators=len(tables["indicators"]), warnings=n_warn,
         seconds=time.perf_counter() - start, tables=tables)
+
+
+def max_memory_text() -> str:
+    """This process's data-memory cap, for messages."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
+    return "no limit set" if soft == resource.RLIM_INFINITY else f"{soft >> 20} MiB"
+
+
+def _as_json(task: Task, doc: Document, seconds: float) -> Outcome:
+    n_warn = len(doc.warnings) + sum(len(f.warnings) for f in doc.forms)
+    return Outcome(
+        task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
+        forms=len(doc.forms), indicators=sum(len(f.indicators) for f in doc.forms),
+        warnings=n_warn, seconds=seconds,
+        document=json.dumps(storable_json(doc.model_dump(mode="json")), ensure_ascii=False,
+                            indent=1))

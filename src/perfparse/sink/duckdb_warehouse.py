@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -38,7 +39,10 @@ _SQL_TYPE = {
 }
 
 
-MEMORY_LIMIT = "32MB"
+MEMORY_LIMIT = "128MB"
+# A transaction's new rows must fit in the memory limit when it commits (DuckDB does
+# not spill them then), so a group of files larger than this is split in halves.
+TRANSACTION_BYTES = 32 * 1024 * 1024
 
 
 def _ddl(t: TableSchema) -> str:
@@ -66,9 +70,18 @@ class DuckDBWarehouse:
             # ingest's memory must stay flat as the warehouse grows (it spills).
             self.con = duckdb.connect(str(path), config={"threads": 1,
                                                          "memory_limit": MEMORY_LIMIT})
-        except duckdb.IOException as e:
-            raise WarehouseError(f"cannot open {path}: {e}. Another perfparse ingest may be "
-                                 "writing to it; wait for it or use another --out.") from e
+            self._setup(path)
+        # What a damaged file raises, at open or at its first reads; not every duckdb.Error
+        # (a CatalogError is a perfparse bug, not the file's).
+        except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException) as e:
+            if "lock" in str(e).lower():
+                raise WarehouseError(f"cannot open {path}: {e}. Another perfparse ingest may "
+                                     "be writing to it; wait for it or use another --out.") from e
+            raise WarehouseError(f"cannot open {path}: it is damaged or not a DuckDB database "
+                                 f"({e}). Move it away and ingest again into a new one (the "
+                                 "Parquet and JSONL files beside it hold its last export).") from e
+
+    def _setup(self, path: Path) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS perfparse_meta "
                          "(key VARCHAR PRIMARY KEY, value VARCHAR)")
         row = self.con.execute(
@@ -101,8 +114,16 @@ class DuckDBWarehouse:
 
     def write(self, commits: Sequence[FileCommit]) -> None:
         """All ``commits`` in one transaction: DuckDB has one writer, and committing
-        per file would make that writer the bottleneck of a parallel ingest."""
+        per file would make that writer the bottleneck of a parallel ingest. A group
+        whose rows exceed ``TRANSACTION_BYTES`` is written as two halves."""
         if not commits:
+            return
+        incoming = {t.name: to_arrow(t, [r for c in commits if c.tables
+                                         for r in c.tables[t.name]]) for t in DATA_TABLES}
+        if len(commits) > 1 and sum(a.nbytes for a in incoming.values()) > TRANSACTION_BYTES:
+            half = len(commits) // 2
+            self.write(commits[:half])
+            self.write(commits[half:])
             return
         shas = sorted({c.sha256 for c in commits if c.sha256 and c.tables is not None})
         stale = [s for s in shas if any(c.seen_before for c in commits if c.sha256 == s)]
@@ -113,9 +134,8 @@ class DuckDBWarehouse:
                 if stale:
                     con.execute(f"DELETE FROM {t.name} WHERE {file_column(t)} IN "
                                 "(SELECT unnest(?::VARCHAR[]))", [stale])
-                rows = [r for c in commits if c.tables for r in c.tables[t.name]]
-                if rows:
-                    self._insert(t, to_arrow(t, rows))
+                if incoming[t.name].num_rows:
+                    self._insert(t, incoming[t.name])
             manifest = to_arrow(MANIFEST, [r for c in commits for r in c.manifest])
             con.register("incoming_manifest", manifest)
             cols = ", ".join(f'"{n}"' for n in MANIFEST.names)
@@ -128,7 +148,9 @@ class DuckDBWarehouse:
             self._next_generation()
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            # A COMMIT that failed (out of memory) has ended the transaction already.
+            with contextlib.suppress(duckdb.TransactionException):
+                con.execute("ROLLBACK")
             raise
 
     def forget(self, paths: Sequence[str]) -> None:

@@ -34,7 +34,7 @@ from perfparse.sink.schema import (
     POINTS_PRECISION,
     POINTS_SCALE,
 )
-from perfparse.storable import storable
+from perfparse.storable import storable, storable_json
 
 if TYPE_CHECKING:
     from perfparse.validate.records import (
@@ -111,18 +111,6 @@ def flatten_document(doc: Document) -> Tables:
     return tables
 
 
-def _fit_json(v: Any) -> Any:
-    if isinstance(v, str):
-        return storable(v)
-    if isinstance(v, float):
-        return v if math.isfinite(v) else None  # JSON has no NaN or Infinity
-    if isinstance(v, dict):
-        return {storable(str(k)): _fit_json(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_fit_json(x) for x in v]
-    return v
-
-
 def _make_storable(tables: Tables) -> None:
     """Fit every value to its column's type (module doc); a number that does not fit is
     nulled and gets an ``invalid-field`` warning on its form, counted like the others."""
@@ -137,7 +125,7 @@ def _make_storable(tables: Tables) -> None:
                 if c.kind == "str":
                     row[c.name] = storable(v)
                 elif c.kind == "json":
-                    row[c.name] = _fit_json(v)
+                    row[c.name] = storable_json(v)
                 elif c.kind in _TO_COLUMN or (c.kind == "float" and not math.isfinite(v)):
                     fitted = _TO_COLUMN[c.kind](v) if c.kind in _TO_COLUMN else None
                     row[c.name] = fitted
@@ -148,7 +136,7 @@ def _make_storable(tables: Tables) -> None:
                         dropped.append((row.get("project_id", row["id"]),
                                         row.get("form_index"), f"{name}.{pos}.{c.name}",
                                         f"{c.name} {v:g} does not fit the warehouse column; "
-                                        "stored as null (the JSON record keeps it)"))
+                                        "stored as null"))
     if not dropped:
         return
     sha = tables["files"][0]["id"]
@@ -218,6 +206,7 @@ def _fund_line(sha: str, pid: str, form: Form, pos: int, f: FundLine) -> Row:
         "executed": f.executed, "execution_rate": f.execution_rate,
         "weight": f.weight, "score": f.score,
         "page": prov.page if prov else None, "row": prov.row if prov else None,
+        "source_line": prov.line if prov else None,
     }
 
 
@@ -245,6 +234,7 @@ def _indicator(sha: str, pid: str, form: Form, pos: int, ind: Indicator) -> Row:
         "note": ind.note, "extras": dict(ind.extras),
         "page": prov.page if prov else None, "row": prov.row if prov else None,
         **dict(zip(("met", "met_reason"), outcome(ind), strict=True)),
+        "source_line": prov.line if prov else None,
     }
 
 

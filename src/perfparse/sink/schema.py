@@ -67,7 +67,8 @@ PROJECTS = TableSchema("projects", _cols(
 FUND_LINES = TableSchema("fund_lines", _cols(
     "id:str sha256:str project_id:str form_index:int position:int line:str label:str "
     "project_total:money annual:money initial_budget:money adjusted_budget:money "
-    "executed:money execution_rate:float weight:points score:points page:int row:int"))
+    "executed:money execution_rate:float weight:points score:points page:int row:int "
+    "source_line:int"))
 
 INDICATORS = TableSchema("indicators", _cols(
     "id:str sha256:str project_id:str form_index:int position:int seq:int level1:str "
@@ -75,7 +76,7 @@ INDICATORS = TableSchema("indicators", _cols(
     "completion_rate:float deviation_reason:str note:str extras:json page:int row:int "
     # Added after the first release: last, so an older warehouse gains them in place.
     "target_confidence:float actual_confidence:float "
-    "met:bool met_reason:str"))
+    "met:bool met_reason:str source_line:int"))
 
 SCORES = TableSchema("scores", _cols(
     "id:str sha256:str project_id:str form_index:int kind:str ref:str label:str "

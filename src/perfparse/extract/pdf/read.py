@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from perfparse.extract import PDF_ENGINES
 from perfparse.extract.clean import clean_text
+from perfparse.extract.furniture import Item, furniture
 from perfparse.extract.geometry import TableGrid, find_tables
 from perfparse.extract.glyphs import BBox, Glyph, cell_text, free_lines, locate
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
@@ -62,6 +63,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
                     continue
                 texts, outside = locate(readable, tables)
                 pages.append(_Page(no, tables, texts, free_lines(outside)))
+        _drop_furniture(pages)
         _align_continued(pages)
         for p in pages:
             grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
@@ -70,6 +72,24 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
         return grid
     finally:
         doc.close()
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Remove running headers and footers (extract.furniture) from every page, text layer
+    or OCR, before they can hide a table's continuation or join the text of a form."""
+    items: list[list[Item]] = []
+    for p in pages:
+        if p.ocr is not None:
+            items.append([(b.text if isinstance(b, Line) else None, b.bbox or (0, 0, 0, 0))
+                          for b in p.ocr])
+        else:
+            items.append([(None, t.bbox) for t in p.tables] + list(p.lines))
+    for p, drop in zip(pages, furniture(items), strict=True):
+        if p.ocr is not None:
+            p.ocr = [b for k, b in enumerate(p.ocr) if k not in drop]
+        else:
+            first = len(p.tables)
+            p.lines = [line for k, line in enumerate(p.lines, start=first) if k not in drop]
 
 
 def _align_continued(pages: list[_Page]) -> None:

@@ -1,0 +1,78 @@
+"""Page furniture: running headers and footers recognised by position and repetition.
+
+Browsers, office suites and print drivers put a header and a footer on every page (date
+and title, file URL, ``第 1 页，共 6 页``, ``- 1 -``, ``1/3``, a system's name). They are
+not content: a footer read as a line under a table joins the goal text above it, and
+lines between a table and the page edge hide that the table runs on over the break. They
+are found here on the geometry alone, for born-digital and scanned pages alike: the
+outermost row of free text of a page (above every table and line, or below them), set
+apart from the body by a gap, whose text — digits aside, since page numbers count —
+recurs in the same place on other pages. A form's title at the top of each page it starts
+is close to the line under it, so it is never taken for a running header.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import regex
+
+BBox = tuple[float, float, float, float]
+Item = tuple[str | None, BBox]  # a free line's text, or None for a table; and its box
+
+SAME_PLACE = 8.0  # points: a running header may move this much between pages (scans more)
+GAP = 1.2  # the row stands this many of its own heights apart from the body
+MIN_SHARE = 0.4  # of the pages, at least two, show the same row in the same place
+
+_DIGITS = regex.compile(r"\d+")
+_SPACE = regex.compile(r"\s+")
+
+
+def _shape(text: str) -> str:
+    """The text with every number one symbol, so page 3 of 6 matches page 4 of 6."""
+    return _DIGITS.sub("#", _SPACE.sub("", text))
+
+
+def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int]]]:
+    """The top and bottom rows of free lines, each when nothing shares its height band
+    and a gap of GAP row heights separates it from the rest of the page."""
+    rows: list[tuple[str, list[int]]] = []
+    order = sorted(range(len(items)), key=lambda i: items[i][1][1])
+    for side, seq in (("top", order), ("bottom", order[::-1])):
+        if not seq or items[seq[0]][0] is None:
+            continue
+        first = items[seq[0]][1]
+        centre = (first[1] + first[3]) / 2
+        row = [i for i in seq if items[i][0] is not None
+               and items[i][1][1] <= centre <= items[i][1][3]]
+        rest = [items[i][1] for i in seq if i not in row]
+        if not rest:
+            continue
+        top = min(items[i][1][1] for i in row)
+        bottom = max(items[i][1][3] for i in row)
+        gap = (min(b[1] for b in rest) - bottom if side == "top"
+               else top - max(b[3] for b in rest))
+        if gap >= GAP * (bottom - top):
+            rows.append((side, row))
+    return rows
+
+
+def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
+    """For each page, the indices of its items that are running headers or footers."""
+    # (side, shape) → where it was seen: (page, top, item index)
+    seen: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+    for no, items in enumerate(pages):
+        for side, row in _outer_rows(items):
+            for i in row:
+                text, bbox = items[i]
+                seen[(side, _shape(text or ""))].append((no, bbox[1], i))
+    out: list[set[int]] = [set() for _ in pages]
+    need = max(2, MIN_SHARE * len(pages))
+    for places in seen.values():
+        for _, y, _ in places:
+            here = [(no, i) for no, y2, i in places if abs(y2 - y) <= SAME_PLACE]
+            if len({no for no, _ in here}) >= need:
+                for no, i in here:
+                    out[no].add(i)
+    return out

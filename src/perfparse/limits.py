@@ -1,0 +1,41 @@
+"""What one input file may cost: the budgets that keep a hostile or broken file from
+taking the host down with it.
+
+A budget is checked before the work it bounds (a page's pixel count before it is
+rendered, an image's before it is decoded), so a file over budget fails alone with a
+clear code instead of swapping the machine until the per-file timeout fires. The
+worker processes of ``perfparse parse`` and ``perfparse ingest`` also cap their memory
+(``--max-memory``), which catches whatever no budget foresaw.
+
+Each budget can be set in the environment (``PERFPARSE_MAX_PIXELS=…``), which worker
+processes inherit; the defaults fit every real form seen so far with a wide margin.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def _setting(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(f"PERFPARSE_{name}", default))
+    except ValueError:
+        return default
+
+
+# Pixels of one rendered page or decoded image: an A4 page at 300 dpi is 8.7 million,
+# an A3 one 17.4 million. Larger pages are rendered at a lower resolution.
+MAX_PIXELS = _setting("MAX_PIXELS", 40_000_000)
+# Pages of one PDF.
+MAX_PAGES = _setting("MAX_PAGES", 2_000)
+# Bytes of one PDF's streams once decompressed: a 1 MB file can inflate to gigabytes.
+MAX_STREAM_BYTES = _setting("MAX_STREAM_BYTES", 512 * 1024 * 1024)
+# Positions (rows × columns) of one table: merged-cell spans are clamped to the table,
+# and a table larger than this is refused rather than laid out.
+MAX_TABLE_CELLS = _setting("MAX_TABLE_CELLS", 4_000_000)
+# Seconds one grammar pattern may run on one text (a user's pattern can backtrack
+# exponentially on a long cell).
+PATTERN_SECONDS = 1.0
+# Address space of one parse worker, in MiB (the --max-memory default). OCR of an A4
+# page at 200 dpi peaks near 700 MiB of data.
+MAX_MEMORY_MB = _setting("MAX_MEMORY_MB", 2_048)
