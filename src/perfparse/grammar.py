@@ -128,10 +128,12 @@ class Labels(_Strict):
     title_year: str
     project_code: str
     project_class: str
+    title_name: str
     period: str
     phone: str
     page_furniture: str
-    _v = field_validator("project_class", "period", "phone", "page_furniture")(_check_regex)
+    _v = field_validator("project_class", "title_name", "period", "phone",
+                         "page_furniture")(_check_regex)
     fields: dict[FieldPath, list[str]]
     value_vocabulary: dict[FieldPath, list[str]]
     captions: list[str]
@@ -286,6 +288,7 @@ class Grammar:
         self.title_year = regex.compile(labels.title_year)
         self.project_code = regex.compile(labels.project_code)
         self.project_class = regex.compile(labels.project_class)
+        self.title_name = regex.compile(labels.title_name)
         self.period = regex.compile(labels.period)
         self.phone = regex.compile(labels.phone)
         self.page_furniture = regex.compile(labels.page_furniture, regex.I)

@@ -252,7 +252,12 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         if n == len(groups) - 1:
             _totals(form, {k: parse_score(v, grammar=g) for k, v in total.items()})
         if not form.project.get("name"):
-            warnings.append(warn("field-missing", "no project.name printed", "project.name"))
+            if form.indicators and seg.title and (m := g.title_name.match(seg.title)):
+                form.project["name"] = m.group("name")
+                warnings.append(warn("name-from-title", "no 项目名称 printed; project.name "
+                                     f"{m.group('name')!r} read from the title", "project.name"))
+            else:
+                warnings.append(warn("field-missing", "no project.name printed", "project.name"))
         if funds.shifted:
             warnings.append(warn("column-shift-repaired", "fund amounts realigned to their "
                                  f"columns on lines {', '.join(funds.shifted)}", "funds"))

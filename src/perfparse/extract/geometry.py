@@ -204,10 +204,48 @@ def build_grid(h: list[Seg], v: list[Seg]) -> TableGrid | None:
     return TableGrid(xs, ys, cells)
 
 
+def _open_ends(v: list[Seg], h: list[Seg]) -> list[tuple[float, float]]:
+    """(y, x) of the ends of vertical lines that no horizontal line closes."""
+    out = []
+    for s in v:
+        for y in (s.a, s.b):
+            if not any(abs(t.pos - y) <= SNAP and t.a - SNAP <= s.pos <= t.b + SNAP for t in h):
+                out.append((y, s.pos))
+    return sorted(out)
+
+
+def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
+    """``h`` with the lines a page break cut away put back.
+
+    A table that runs over a page break is often drawn without a border at the cut: the
+    row split by the break (or a merged cell continuing, like a 绩效指标 caption) has its
+    side lines end in the air. Where vertical lines end at one height with nothing across
+    them, the page edge closes them: an existing line at that height is drawn on to reach
+    them, or, with none, a new one is drawn through them.
+    """
+    ends = _open_ends(v, h)
+    out = list(h)
+    k = 0
+    while k < len(ends):
+        y = ends[k][0]
+        group = [x for yy, x in ends[k:] if yy - y <= SNAP]
+        k += len(group)
+        lo, hi = min(group), max(group)
+        level = [i for i, t in enumerate(out) if abs(t.pos - y) <= SNAP]
+        if level:
+            i = min(level, key=lambda i: min(abs(out[i].a - lo), abs(out[i].b - hi)))
+            t = out[i]
+            out[i] = Seg(t.pos, min(t.a, lo), max(t.b, hi))
+        elif len(group) >= 2:
+            out.append(Seg(y, lo, hi))
+    return out
+
+
 def find_tables(edges: Iterable[Edge]) -> list[TableGrid]:
     """All ruled tables on a page, top to bottom."""
     h, v = split_edges(edges)
     h = long_enough(join(snap(h)))
     v = long_enough(join(snap(v)))
+    h = close_cuts(h, v)
     grids = [g for hs, vs in group_tables(h, v) if (g := build_grid(hs, vs)) is not None]
     return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))

@@ -4,6 +4,13 @@
 a thin command over it.
 """
 
-from perfparse.ingest.run import IngestOptions, IngestSummary, Progress, PruneRefused, ingest
+from perfparse.ingest.run import (
+    IngestOptions,
+    IngestSummary,
+    Progress,
+    PruneRefused,
+    Refused,
+    ingest,
+)
 
-__all__ = ["IngestOptions", "IngestSummary", "Progress", "PruneRefused", "ingest"]
+__all__ = ["IngestOptions", "IngestSummary", "Progress", "PruneRefused", "Refused", "ingest"]

@@ -17,6 +17,7 @@ and then asks to have its worker restarted to free the stuck thread.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 import uuid
@@ -34,7 +35,7 @@ def run_with_deadline(task: Task, parse_fn: ParseFn | None, timeout: float) -> O
     t = threading.Thread(target=lambda: box.append(process_file(task, parse_fn)), daemon=True)
     start = time.monotonic()
     t.start()
-    t.join(timeout)
+    t.join(None if math.isinf(timeout) else timeout)  # join(inf) overflows
     if box:
         return box[0]
     out = failed(task, "timeout",

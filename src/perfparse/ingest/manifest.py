@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePosixPath
 
 from perfparse.ingest.discover import Identified
-from perfparse.ingest.task import FAILED, Outcome
+from perfparse.ingest.task import FAILED, SKIPPED, Outcome
 from perfparse.sink.flatten import Row
 from perfparse.sink.schema import DATA_TABLES
 from perfparse.sink.warehouse import FileCommit, KnownPath
@@ -83,6 +83,8 @@ def unstorable(c: FileCommit, e: Exception) -> FileCommit:
 
 
 def unusable(ident: Identified, run_id: str) -> Row:
-    """A file no parser was given: empty, unreadable, or not a form format."""
+    """A file no parser was given: empty, unreadable, or not a form format (failed), or
+    not a file perfparse reads at all (skipped)."""
     return _row(ident.candidate.rel, ident.sha256, ident.candidate.size, ident.format, run_id,
-                code=ident.code, reason=ident.reason)
+                status=SKIPPED if ident.skipped else FAILED, code=ident.code,
+                reason=ident.reason)

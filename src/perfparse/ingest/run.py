@@ -8,6 +8,8 @@ same content replaces rows by their stable ids instead of adding to them.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import multiprocessing as mp
 import os
 import queue
@@ -26,12 +28,14 @@ from perfparse.ingest.discover import Candidate, Identified, identify, walk
 from perfparse.ingest.task import (
     FAILED,
     PARSED,
+    SKIPPED,
     WITH_WARNINGS,
     Outcome,
     ParseFn,
     Task,
     check_grammars,
 )
+from perfparse.limits import MAX_MEMORY_MB
 from perfparse.sink.flatten import Row
 from perfparse.sink.warehouse import (
     FileCommit,
@@ -58,10 +62,14 @@ class IngestOptions:
     force: bool = False  # re-parse files whose content was ingested before
     retry_failed: bool = False  # re-parse files that failed before
     prune: bool = False  # forget files ingested before that are no longer under root
+    # --prune refuses to drop more than this share of the files ingested before (a
+    # half-mounted share looks like a mass deletion); 1.0 allows any
+    prune_max_share: float = 0.5
     pdf_engine: str = "pdfplumber"
     grammars: Path | None = None  # a grammar folder laid over the bundled one (--grammars)
     parse_fn: ParseFn | None = None  # replaces perfparse's parser (tests use it)
     export: bool = True  # write JSONL, Parquet and manifest.json to OUT afterwards
+    max_memory: int | None = MAX_MEMORY_MB  # MiB one parse worker may use (process engine)
 
 
 @dataclass(slots=True)
@@ -76,6 +84,7 @@ class IngestSummary:
     parsed: int = 0
     parsed_with_warnings: int = 0
     failed: int = 0
+    skipped: int = 0  # entries that are not files to read: FIFOs, links out of the archive
     copies: int = 0  # paths whose content another path of the corpus already had
     missing: int = 0  # paths ingested before that are no longer under root
     pruned: int = 0  # of those, forgotten by this run (--prune)
@@ -83,6 +92,8 @@ class IngestSummary:
     indicators: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # path, code, reason
+    # folders that could not be listed (path, error): their files keep their rows
+    unreadable_dirs: list[tuple[str, str]] = field(default_factory=list)
     exported_rows: dict[str, int] = field(default_factory=dict)
 
     def run_record(self) -> dict:
@@ -90,9 +101,13 @@ class IngestSummary:
         return {k: v for k, v in asdict(self).items() if k not in ("failures", "exported_rows")}
 
 
-class PruneRefused(Exception):
-    """--prune on a root where no file was found: more likely an unmounted archive
-    than a deliberate wipe, so nothing is dropped."""
+class Refused(Exception):
+    """A run refused before anything is written; the message says why and what to do."""
+
+
+class PruneRefused(Refused):
+    """--prune that would drop every file, or more than its share of them: more likely
+    an unmounted or half-mounted archive than a deliberate wipe, so nothing is dropped."""
 
 
 class Progress(Protocol):
@@ -194,6 +209,8 @@ class _Writer(threading.Thread):
             s.parsed += 1
         elif status == WITH_WARNINGS:
             s.parsed_with_warnings += 1
+        elif status == SKIPPED:
+            s.skipped += 1
         else:
             s.failed += 1
             if len(s.failures) < MAX_LISTED_FAILURES:
@@ -301,7 +318,7 @@ def _engine(opts: IngestOptions):
         return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler)
     from perfparse.ingest.pool import ProcessPool
 
-    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn)
+    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory)
 
 
 def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
@@ -317,41 +334,73 @@ def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSumma
             check.submit(check_grammars, opts.grammars).result()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
     root = opts.root.resolve()
+    if opts.out.resolve().is_relative_to(root):
+        raise Refused(f"--out {opts.out} is inside the archive {root}, so a run would read "
+                      "its own exports as input: give an --out outside it")
     opts.out.mkdir(parents=True, exist_ok=True)
     progress = progress or _Quiet()
-    wh = open_warehouse(opts.db, opts.out)
-    try:
-        summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
-        cands = walk(root, exclude=opts.out)
-        summary.files = len(cands)
-        known = wh.known()
-        missing = sorted(known.keys() - {c.rel for c in cands})
-        summary.missing = len(missing)
-        if opts.prune and missing and not cands:
-            raise PruneRefused(
-                f"{root} holds no files, so --prune would drop all {len(missing)} files "
-                f"ingested into {wh.url}. Check that the archive is mounted; to start "
-                "over on purpose, use a new --out or database.")
-        gone = missing if opts.prune else []
-        stale = _unhook_copies(wh, cands, known, gone)
-        summary.pruned = len(gone)
-        progress.start(len(cands))
-        writer = _Writer(wh, summary, progress)
-        planner = _Planner(opts, known, run_id, writer)
-        planner.replaced |= stale
-        writer.start()
-        engine = _engine(opts)
+    with _lock(opts.out):
+        wh = open_warehouse(opts.db, opts.out)
         try:
-            for outcome in engine.run(planner.tasks(cands)):
-                writer.put(planner.done(outcome))
+            return _run(opts, root, wh, run_id, progress, started)
         finally:
-            engine.close()
-            writer.finish()
-        summary.seconds = round(time.perf_counter() - started, 3)
-        if opts.export:
-            from perfparse.sink.exports import export_all
+            wh.close()
 
-            summary.exported_rows = export_all(wh, opts.out, summary.run_record())
-        return summary
+
+@contextlib.contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """Hold OUT for this run, whatever the warehouse: two runs would tear each other's
+    exports (DuckDB locks only its own file, PostgreSQL nothing in OUT)."""
+    with (out / ".perfparse.lock").open("a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Refused(f"another perfparse ingest is writing to {out}; wait for it to "
+                          "finish, or give another --out") from None
+        yield  # the lock goes with the file's descriptor, however the run ends
+
+
+def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: Progress,
+         started: float) -> IngestSummary:
+    summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
+    found = walk(root)
+    cands = found.files
+    summary.files = len(cands)
+    summary.unreadable_dirs = found.unreadable
+    known = wh.known()
+    # What an unreadable folder holds is unknown, not gone: its files are not missing.
+    unseen = tuple("" if d == "." else d + "/" for d, _ in found.unreadable)
+    missing = sorted(p for p in known.keys() - {c.rel for c in cands}
+                     if not (unseen and p.startswith(unseen)))
+    summary.missing = len(missing)
+    if opts.prune and missing and not cands:
+        raise PruneRefused(
+            f"{root} holds no files, so --prune would drop all {len(missing)} files "
+            f"ingested into {wh.url}. Check that the archive is mounted; to start "
+            "over on purpose, use a new --out or database.")
+    if opts.prune and len(missing) > opts.prune_max_share * len(known):
+        raise PruneRefused(
+            f"--prune would drop {len(missing)} of the {len(known)} files ingested into "
+            f"{wh.url}, more than {opts.prune_max_share:.0%} of them. Check that the "
+            "whole archive is mounted; to prune them anyway, add --prune-max-share 1.")
+    gone = missing if opts.prune else []
+    stale = _unhook_copies(wh, cands, known, gone)
+    summary.pruned = len(gone)
+    progress.start(len(cands))
+    writer = _Writer(wh, summary, progress)
+    planner = _Planner(opts, known, run_id, writer)
+    planner.replaced |= stale
+    writer.start()
+    engine = _engine(opts)
+    try:
+        for outcome in engine.run(planner.tasks(cands)):
+            writer.put(planner.done(outcome))
     finally:
-        wh.close()
+        engine.close()
+        writer.finish()
+    summary.seconds = round(time.perf_counter() - started, 3)
+    if opts.export:
+        from perfparse.sink.exports import export_all
+
+        summary.exported_rows = export_all(wh, opts.out, summary.run_record())
+    return summary

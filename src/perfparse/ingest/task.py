@@ -30,6 +30,7 @@ ParseFn = Callable[[str, bytes], "Document"]
 FAILED = "failed"
 PARSED = "parsed"
 WITH_WARNINGS = "parsed-with-warnings"
+SKIPPED = "skipped"  # not a file to read (a FIFO, a link out of the archive): no parse
 
 
 @dataclass(frozen=True, slots=True)

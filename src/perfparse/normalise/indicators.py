@@ -176,10 +176,14 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     a name or level 2 column among them named exactly, and no value in it."""
     cols: list[Column] = []
     exact: set[str] = set()
+    captions: list[tuple[int, str]] = []
     for c, t in row.all_texts():  # with head cells merged down from a group-head row
         hit = header_role(g, layout, t)
-        if hit is None or any(level_vocab(g, t)):
-            continue  # a caption, or a level label floated into the header row
+        if hit is None:
+            captions.append((c, t))
+            continue
+        if any(level_vocab(g, t)):
+            continue  # a level label floated into the header row
         if parse_score(t, grammar=g) is not None:
             return None
         role, is_exact = hit
@@ -187,6 +191,14 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         if is_exact:
             exact.add(role)
     named = {c.role for c in cols if not c.role.startswith("extra")}
+    name_col = next((c.col for c in cols if c.role == "name"), None)
+    if not named & set(LEVELS) and name_col is not None:
+        # One-level layouts head their level column with a bare caption (指标 | 指标内容).
+        left = [(c, t) for c, t in captions if c < name_col]
+        if left:
+            cols.append(Column(left[-1][0], "level1", left[-1][1]))
+            cols.sort(key=lambda x: x.col)
+            named.add("level1")
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols

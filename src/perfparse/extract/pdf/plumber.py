@@ -8,6 +8,7 @@ top-left origin.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -18,6 +19,9 @@ from perfparse.extract.geometry import Edge
 from perfparse.extract.glyphs import Glyph
 
 STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
+# A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
+# or a stamp laid across the page: form text runs along the axes, also when turned 90°.
+SLANT = 0.1
 
 
 def _walk(obj) -> Iterator:
@@ -34,6 +38,8 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
     edges: list[Edge] = []
     for obj in _walk(page.layout):
         if isinstance(obj, LTChar):
+            if _slanted(obj.matrix):
+                continue
             glyphs.append(Glyph(obj.get_text(), obj.x0, height - obj.y1, obj.x1,
                                 height - obj.y0, obj.size))
         elif isinstance(obj, LTRect):
@@ -48,3 +54,8 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
                 elif abs(ax - bx) <= STRAIGHT:
                     edges.append(("v", ax, height - max(ay, by), ax, height - min(ay, by)))
     return glyphs, edges
+
+
+def _slanted(matrix: tuple[float, float, float, float, float, float]) -> bool:
+    a, b = matrix[0], matrix[1]  # the glyph's baseline direction
+    return abs(a) > 1e-6 and abs(b) > SLANT * math.hypot(a, b)
