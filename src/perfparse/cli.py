@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from perfparse.errors import GrammarError, ParseError
+from perfparse.errors import GrammarError
 from perfparse.extract import PDF_ENGINES
-from perfparse.runtime import tune_gc
+from perfparse.limits import MAX_MEMORY_MB
+from perfparse.storable import storable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese fiscal performance forms → validated JSON records.")
@@ -46,6 +49,12 @@ _GRAMMARS = typer.Option("--grammars", help="Extra grammar folder (labels, level
                          "new province's layout.")
 
 
+_TIMEOUT = typer.Option("--timeout", min=1, help="Seconds one file may take before it is "
+                        "stopped and marked failed (inf: no limit).")
+_MAX_MEMORY = typer.Option("--max-memory", min=64, help="MiB of memory one file's parse may "
+                           "use; a file needing more fails alone (too-large).")
+
+
 def _load(extra: Path | None):
     from perfparse.grammar import load_grammar
 
@@ -67,6 +76,8 @@ def parse_cmd(
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
     = "pdfplumber",
     grammars: Annotated[Path | None, _GRAMMARS] = None,
+    timeout: Annotated[float, _TIMEOUT] = 300.0,
+    max_memory: Annotated[int, _MAX_MEMORY] = MAX_MEMORY_MB,
 ) -> None:
     """Parse FILES into documents in the record contract (docs/records.md).
 
@@ -75,13 +86,18 @@ def parse_cmd(
     it: a__x.txt.json, b__x.txt.json). Warnings and errors go to stderr, one line
     each, naming the file. For a warehouse of a whole folder, use ingest.
 
+    Each file is parsed in a worker process under --timeout and --max-memory, so a
+    file that hangs, crashes or swells fails alone; a result is written whole or
+    not at all.
+
     Exit codes: 0 all files parsed; 1 at least one file failed (the others are
     still written); 2 bad usage or a broken grammar file.
     """
-    from perfparse.api import parse
+    from perfparse.ingest.pool import ProcessPool
+    from perfparse.ingest.task import FAILED, Task
 
-    grammar = _load(grammars)
-    tune_gc()
+    _load(grammars)  # a broken grammar is a usage error, before any file is read
+    _check_timeout(timeout)
     if pdf_engine not in PDF_ENGINES:
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)
@@ -94,27 +110,63 @@ def parse_cmd(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     names = _output_names(files)
+    folder = str(grammars.resolve()) if grammars is not None else None
+    tasks = {str(f): Task(str(f), str(f), "", "", 0, pdf_engine, folder, output="json")
+             for f in files}
+    by_task = {str(f): f for f in files}
+    pool = ProcessPool(min(len(files), os.cpu_count() or 1), timeout, max_memory=max_memory)
     failed = 0
-    for f in files:
-        try:
-            doc = parse(f, pdf_engine=pdf_engine, grammar=grammar)
-        except ParseError as e:
+    for o in pool.run(tasks.values()):
+        f = by_task[o.task.path]
+        name = storable(f.name)
+        if o.status == FAILED or o.document is None:
             failed += 1
-            typer.echo(f"error: {e.file}: {e.reason} [{e.code}]", err=True)
+            typer.echo(f"error: {name}: {o.reason} [{o.code}]", err=True)
             continue
-        for w in doc.warnings:
-            typer.echo(f"warning: {f.name}: {w.message} [{w.code}]", err=True)
-        for form in doc.forms:
-            for w in form.warnings:
-                typer.echo(f"warning: {f.name}: form {form.form_index}: {w.message} [{w.code}]",
-                           err=True)
-        text = json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1)
+        doc = json.loads(o.document)
+        for w in doc["warnings"]:
+            typer.echo(f"warning: {name}: {w['message']} [{w['code']}]", err=True)
+        for form in doc["forms"]:
+            for w in form["warnings"]:
+                typer.echo(f"warning: {name}: form {form['form_index']}: {w['message']} "
+                           f"[{w['code']}]", err=True)
         if out is None:
-            sys.stdout.write(text + "\n")
-        else:
-            (out / names[f]).write_text(text + "\n", encoding="utf-8")
+            sys.stdout.write(o.document + "\n")
+            continue
+        try:
+            _write_whole(out / names[f], o.document + "\n")
+        except OSError as e:
+            failed += 1
+            typer.echo(f"error: {name}: cannot write {storable(str(out / names[f]))} "
+                       f"({e.strerror}) [unwritable]", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write ``path`` through a temporary file beside it, so an interrupted or failed
+    write leaves the previous result, never a torn one (the temporary name is short:
+    ``path``'s own may be near the file system's limit)."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                     prefix=".perfparse-", suffix=".tmp", delete=False) as f:
+        tmp = Path(f.name)
+        try:
+            f.write(text)
+        except BaseException:
+            f.close()
+            tmp.unlink()
+            raise
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink()
+        raise
+
+
+def _check_timeout(timeout: float) -> None:
+    if math.isnan(timeout):
+        typer.echo("error: --timeout must be a number of seconds (inf: no limit)", err=True)
+        raise typer.Exit(2)
 
 
 def _inputs(paths: list[Path]) -> list[Path]:
@@ -124,7 +176,13 @@ def _inputs(paths: list[Path]) -> list[Path]:
 
     seen: dict[Path, Path] = {}
     for p in paths:
-        found = [c.path for c in walk(p)] if p.is_dir() else [p]
+        found = [p]
+        if p.is_dir():
+            entries = walk(p.resolve()).files
+            for c in entries:
+                if c.skip is not None:  # a FIFO, a link out of the folder: never opened
+                    typer.echo(f"skipped: {c.rel}: {c.skip[1]} [{c.skip[0]}]", err=True)
+            found = [c.path for c in entries if c.skip is None]
         if p.is_dir() and not found:
             typer.echo(f"error: {p} holds no files", err=True)
             raise typer.Exit(2)
@@ -165,15 +223,18 @@ def ingest_cmd(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. "
                                                   "tcp://10.0.0.5:8786; without it --engine "
                                                   "dask starts a local cluster.")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds one file may "
-                                           "take before it is stopped and marked failed.")]
-    = 300.0,
+    timeout: Annotated[float, _TIMEOUT] = 300.0,
+    max_memory: Annotated[int, _MAX_MEMORY] = MAX_MEMORY_MB,
     force: Annotated[bool, typer.Option("--force", help="Re-parse files already ingested.")]
     = False,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-parse files that "
                                                "failed before.")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Forget files ingested before that "
                                         "are no longer under ROOT, with their rows.")] = False,
+    prune_max_share: Annotated[float, typer.Option(
+        "--prune-max-share", min=0, max=1, help="--prune refuses to drop more than this share "
+        "of the files ingested before (an archive only half mounted looks like a mass "
+        "deletion); 1 allows any.")] = 0.5,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
     = "pdfplumber",
@@ -183,14 +244,17 @@ def ingest_cmd(
 
     Files whose content (sha256) was ingested before are skipped; an interrupted
     run is finished by running the same command again. Every file gets a manifest
-    row (status parsed / parsed-with-warnings / failed, with the reason). Files
-    removed from ROOT keep their rows unless --prune is given. Files ingested before
-    are not parsed again with a changed --grammars unless --force is given.
+    row (status parsed / parsed-with-warnings / failed, with the reason; skipped for
+    FIFOs, devices and links leading out of ROOT, which are never opened). Files
+    removed from ROOT keep their rows unless --prune is given; files in a folder
+    that cannot be read are not taken as removed. Files ingested before are not
+    parsed again with a changed --grammars unless --force is given.
 
-    Exit codes: 0 every file of this run parsed; 1 some failed (the rest are in);
-    2 bad usage, a broken grammar file or a warehouse that cannot be used.
+    Exit codes: 0 every file of this run parsed; 1 some failed or a folder could
+    not be read (the rest are in); 2 bad usage, a broken grammar file or a warehouse
+    that cannot be used.
     """
-    from perfparse.ingest import IngestOptions, PruneRefused, ingest
+    from perfparse.ingest import IngestOptions, Refused, ingest
     from perfparse.ingest.progress import RichProgress
     from perfparse.sink.warehouse import WarehouseError
 
@@ -200,14 +264,16 @@ def ingest_cmd(
     if pdf_engine not in PDF_ENGINES:
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)
+    _check_timeout(timeout)
     opts = IngestOptions(root=root, out=out, db=db, workers=workers, engine=engine,  # type: ignore[arg-type]
                          scheduler=scheduler, timeout=timeout, force=force,
-                         retry_failed=retry_failed, prune=prune, pdf_engine=pdf_engine,
-                         grammars=grammars)
+                         retry_failed=retry_failed, prune=prune,
+                         prune_max_share=prune_max_share, pdf_engine=pdf_engine,
+                         grammars=grammars, max_memory=max_memory)
     try:
         with RichProgress() as progress:
             s = ingest(opts, progress)
-    except (GrammarError, WarehouseError, PruneRefused) as e:
+    except (GrammarError, WarehouseError, Refused) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     except KeyboardInterrupt:
@@ -217,6 +283,7 @@ def ingest_cmd(
     done = s.files - s.unchanged
     typer.echo(f"{s.files} files: {s.parsed} parsed, {s.parsed_with_warnings} parsed with "
                f"warnings, {s.failed} failed, {s.unchanged} unchanged since an earlier run"
+               + (f", {s.skipped} skipped (not regular files)" if s.skipped else "")
                + (f", {s.copies} copies of other files" if s.copies else ""))
     if done:
         typer.echo(f"{s.forms} forms, {s.indicators} indicators in {s.seconds:.1f} s "
@@ -235,10 +302,14 @@ def ingest_cmd(
     typer.echo(f"warehouse: {s.warehouse}")
     if s.exported_rows:
         typer.echo(f"files: {out / 'manifest.json'}, {out / 'jsonl'}/, {out / 'parquet'}/")
+    for folder, why in s.unreadable_dirs:
+        typer.echo(f"error: cannot read the folder {folder} ({why}): files ingested from it "
+                   "keep their rows; fix its permissions or mount and run again", err=True)
     if s.failed:
         typer.echo(f"{s.failed} file{'s' if s.failed > 1 else ''} failed: see the lines above "
                    "and the manifest (status \"failed\"); fix or remove them, then rerun with "
                    "--retry-failed", err=True)
+    if s.failed or s.unreadable_dirs:
         raise typer.Exit(1)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perfparse.errors import GrammarError
+from perfparse.errors import GrammarError, PatternTimeout
+from perfparse.limits import PATTERN_SECONDS
 
 _BUNDLED = Path(__file__).parent / "grammars"  # wheel installs (force-include)
 _REPO = Path(__file__).resolve().parents[2] / "grammars"  # source checkouts / editable installs
@@ -58,7 +59,7 @@ IndicatorRole = Literal["level1", "level2", "name", "target", "target_op", "targ
 FieldPath = Literal["project.name", "project.nature", "project.category", "project.department",
                     "project.implementer", "project.start_date", "project.end_date",
                     "project.manager", "project.contact", "project.phone", "funds_unit",
-                    "project.period", "project.manager_phone", "project.owner",
+                    "project.period", "project.manager_phone", "project.owner", "project.filer",
                     "goals.overall", "goals.annual", "goals.actual"]
 
 
@@ -115,7 +116,10 @@ class Indicators(_Strict):
     fund_rows: list[str] = Field(default_factory=list)
     name_prefix: str
     placeholder: str
-    _v = field_validator("name_prefix", "placeholder")(_check_regex)
+    annual_table: str
+    other_table: str
+    _v = field_validator("name_prefix", "placeholder", "annual_table", "other_table")(
+        _check_regex)
 
 
 class Labels(_Strict):
@@ -129,10 +133,10 @@ class Labels(_Strict):
     project_code: str
     project_class: str
     title_name: str
-    period: str
+    period_date: str
     phone: str
     page_furniture: str
-    _v = field_validator("project_class", "title_name", "period", "phone",
+    _v = field_validator("project_class", "title_name", "period_date", "phone",
                          "page_furniture")(_check_regex)
     fields: dict[FieldPath, list[str]]
     value_vocabulary: dict[FieldPath, list[str]]
@@ -268,6 +272,53 @@ def label_key(text: str) -> str:
 _KEY_CACHE = 200_000
 
 
+class TimedPattern:
+    """A grammar pattern whose every use runs under a time limit: a pattern from a
+    --grammars folder can backtrack without bound (``(a|aa)+$`` on a 43-character
+    cell), and would then hang the file, or a parse run, until it is killed. Over the
+    limit it raises :class:`PatternTimeout` naming the pattern."""
+
+    __slots__ = ("_p", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._p = regex.compile(pattern, flags)
+        self.pattern = pattern
+
+    def _timed(self, method: Any, text: str, *args: Any, **kw: Any) -> Any:
+        try:
+            return method(*args, timeout=PATTERN_SECONDS, **kw)
+        except TimeoutError:
+            raise PatternTimeout(f"the grammar pattern {self.pattern!r} ran for over "
+                                 f"{PATTERN_SECONDS:g} s on a {len(text)}-character text "
+                                 "(it backtracks without bound)") from None
+
+    def search(self, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.search, s, s, *a, **kw)
+
+    def match(self, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.match, s, s, *a, **kw)
+
+    def fullmatch(self, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.fullmatch, s, s, *a, **kw)
+
+    def findall(self, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.findall, s, s, *a, **kw)
+
+    def finditer(self, s: str, *a: Any, **kw: Any) -> Any:
+        # Listed here: a lazy iterator would run (and time out) outside this call.
+        return iter(self._timed(lambda *b, **k: list(self._p.finditer(*b, **k)), s, s, *a,
+                                **kw))
+
+    def split(self, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.split, s, s, *a, **kw)
+
+    def sub(self, repl: Any, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.sub, s, repl, s, *a, **kw)
+
+    def subn(self, repl: Any, s: str, *a: Any, **kw: Any) -> Any:
+        return self._timed(self._p.subn, s, repl, s, *a, **kw)
+
+
 class Grammar:
     """All grammar files of one run, validated and compiled for fast lookups."""
 
@@ -280,19 +331,19 @@ class Grammar:
         self.layouts = layouts
         self.values = values
         self.lookalikes = {ord(k): v for k, v in lookalikes.map.items()}  # for str.translate
-        self.noise = [regex.compile(p) for p in labels.label_noise]
-        self.value_noise = [regex.compile(p) for p in labels.value_noise]
-        self.titles = [(regex.compile(t.pattern), t.kind) for t in labels.titles]
-        self.not_titles = regex.compile("|".join(labels.not_titles))
-        self.fiscal_year = regex.compile(labels.fiscal_year)
-        self.title_year = regex.compile(labels.title_year)
-        self.project_code = regex.compile(labels.project_code)
-        self.project_class = regex.compile(labels.project_class)
-        self.title_name = regex.compile(labels.title_name)
-        self.period = regex.compile(labels.period)
-        self.phone = regex.compile(labels.phone)
-        self.page_furniture = regex.compile(labels.page_furniture, regex.I)
-        self.fund_unit = regex.compile(labels.funds.unit)
+        self.noise = [TimedPattern(p) for p in labels.label_noise]
+        self.value_noise = [TimedPattern(p) for p in labels.value_noise]
+        self.titles = [(TimedPattern(t.pattern), t.kind) for t in labels.titles]
+        self.not_titles = TimedPattern("|".join(labels.not_titles))
+        self.fiscal_year = TimedPattern(labels.fiscal_year)
+        self.title_year = TimedPattern(labels.title_year)
+        self.project_code = TimedPattern(labels.project_code)
+        self.project_class = TimedPattern(labels.project_class)
+        self.title_name = TimedPattern(labels.title_name)
+        self.period_date = TimedPattern(labels.period_date)
+        self.phone = TimedPattern(labels.phone)
+        self.page_furniture = TimedPattern(labels.page_furniture, regex.I)
+        self.fund_unit = TimedPattern(labels.funds.unit)
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})
         self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}
         self.captions = {label_key(c) for c in labels.captions}
@@ -306,13 +357,15 @@ class Grammar:
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}
         self.op_cells = {label_key(k): v for k, v in labels.indicators.op_cells.items()}
         self.fund_rows = {label_key(t): True for t in labels.indicators.fund_rows}
-        self.name_prefix = regex.compile(labels.indicators.name_prefix)
-        self.placeholder = regex.compile(labels.indicators.placeholder)
+        self.name_prefix = TimedPattern(labels.indicators.name_prefix)
+        self.placeholder = TimedPattern(labels.indicators.placeholder)
+        self.annual_table = TimedPattern(labels.indicators.annual_table)
+        self.other_table = TimedPattern(labels.indicators.other_table)
         # Longest synonym first: a header label containing it takes its role.
         self._contained = sorted(((k, r) for k, r in self.ind_columns.items() if len(k) >= 2),
                                  key=lambda kr: -len(kr[0]))
-        self.level_suffix = regex.compile(levels.suffix)
-        self.level_annotation = regex.compile(levels.annotation)
+        self.level_suffix = TimedPattern(levels.suffix)
+        self.level_annotation = TimedPattern(levels.annotation)
         self.level1 = {label_key(k): k for k in levels.level1}
         self.level2: dict[str, tuple[str, str]] = {}  # key → (level2 as listed, its level1)
         for l1, spec in levels.level1.items():
@@ -322,8 +375,8 @@ class Grammar:
                          for l1, s in levels.level1.items()}
         self.cues = list(levels.cues.items())
         self.layout_patterns = [
-            (lay, regex.compile(lay.match.title),
-             regex.compile(lay.level2_name_pattern) if lay.level2_name_pattern else None)
+            (lay, TimedPattern(lay.match.title),
+             TimedPattern(lay.level2_name_pattern) if lay.level2_name_pattern else None)
             for lay in layouts]
 
     @staticmethod

@@ -7,6 +7,8 @@ import calendar
 from datetime import date
 from typing import Any
 
+import regex
+
 from perfparse.assemble.draft import warn
 from perfparse.grammar import Grammar
 from perfparse.normalise.values import parse_date
@@ -15,23 +17,27 @@ from perfparse.validate.records import Warning_
 _PEOPLE = ("manager", "contact")
 
 
-def _bound(year: str, month: str, day: str | None, *, end: bool) -> date | None:
-    y, m = int(year), int(month)
-    if not 1 <= m <= 12:
+def _bound(m: regex.Match[str], *, end: bool) -> date | None:
+    y = int(m["y"])
+    month, day = m["m"] or m["cm"], m["d"] or m["cd"]
+    if month is None:
+        return date(y, 12, 31) if end else date(y, 1, 1)
+    mo = int(month)
+    if not 1 <= mo <= 12:
         return None
-    d = int(day) if day else (calendar.monthrange(y, m)[1] if end else 1)
+    d = int(day) if day else (calendar.monthrange(y, mo)[1] if end else 1)
     try:
-        return date(y, m, d)
+        return date(y, mo, d)
     except ValueError:
         return None
 
 
 def _period(g: Grammar, text: str) -> tuple[date | None, date | None]:
-    m = g.period.search(text)
-    if m is None:
+    """A period's first and last date (2024.03-2025.02, 2024年1月1日至2024年12月31日)."""
+    found = list(g.period_date.finditer(text))
+    if len(found) < 2:
         return None, None
-    return (_bound(m["y1"], m["m1"], m["d1"], end=False),
-            _bound(m["y2"], m["m2"], m["d2"], end=True))
+    return _bound(found[0], end=False), _bound(found[-1], end=True)
 
 
 def _person(g: Grammar, text: str) -> tuple[str, str | None]:
@@ -52,6 +58,8 @@ def project_record(g: Grammar, fields: dict[str, str], warnings: list[Warning_]
     elif name and (m := g.project_class.match(name)):
         p.setdefault("category", m.group("category"))
         p["name"] = m.group("name")
+    if filer := p.pop("filer", None):
+        p.setdefault("implementer", filer)
     if owner := p.pop("owner", None):
         p.setdefault("department", owner)
         p.setdefault("implementer", owner)

@@ -16,6 +16,7 @@ from perfparse.extract.geometry import TableGrid
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
 PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-text lines
+SNAP_TEXT = 2.0  # points a glyph box may reach over a ruling it belongs beside
 
 
 class Glyph(NamedTuple):
@@ -56,6 +57,35 @@ def locate(glyphs: list[Glyph], grids: list[TableGrid]
         else:
             outside.append(gl)
     return per_table, outside
+
+
+def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
+                   outside: list[Glyph]) -> list[Glyph]:
+    """Move free text painted under a table into the empty bottom cell it belongs to; the
+    free glyphs left.
+
+    A browser paints the text of a merged cell cut by a page break in the middle of the
+    whole cell, which can fall below the part drawn on the page: the 绩效指标 caption then
+    floats under the header row it labels. A run of free text lying wholly within the
+    columns of an empty cell of a table's bottom row, with no other table between them,
+    is that cell's text.
+    """
+    runs = [run for line in visual_lines(outside) for run in _split(_dedupe(line), PHRASE_GAP)]
+    adopted: set[int] = set()
+    for run in runs:
+        x0, x1, top = run[0].x0, run[-1].x1, min(g.top for g in run)
+        above = [t for t, g in enumerate(grids) if g.ys[-1] <= top + SNAP_TEXT
+                 and not any(o.ys[0] >= g.ys[-1] - SNAP_TEXT and o.ys[-1] <= top + SNAP_TEXT
+                             for o in grids if o is not g)]
+        for t in above:
+            grid = grids[t]
+            for k, c in enumerate(grid.cells):
+                if (c.row + c.rowspan == len(grid.ys) - 1 and not per_table[t][k]
+                        and c.bbox[0] <= x0 and x1 <= c.bbox[2]):
+                    per_table[t][k].extend(run)
+                    adopted.update(id(g) for g in run)
+                    break
+    return [g for g in outside if id(g) not in adopted]
 
 
 def visual_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
 from perfparse.ingest.task import Outcome, ParseFn, Task, failed, process_file
+from perfparse.runtime import tune_gc
 
 # A worker that has parsed this many files is replaced, so a slow leak in a PDF or
 # OCR library cannot grow without bound over a long batch.
@@ -49,6 +50,7 @@ def cap_memory(megabytes: int | None) -> None:
 def _worker_main(conn: Connection, parse_fn: ParseFn | None, max_memory: int | None) -> None:
     _die_with_parent()
     cap_memory(max_memory)
+    tune_gc()  # the worker owns its process: parse-friendly collector settings
     # Ctrl-C is the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:

@@ -17,7 +17,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from perfparse.ingest.task import FAILED
+from perfparse.ingest.task import FAILED, SKIPPED
 
 MAX_PRINTED_FAILURES = 50
 
@@ -63,6 +63,9 @@ class RichProgress:
         self.bar.update(self.task_id, total=total)
 
     def advance(self, path: str, status: str, reason: str | None) -> None:
+        if status == SKIPPED:
+            self.bar.console.print(f"[yellow]skipped[/yellow] {escape(path)}: "
+                                   f"{escape(reason or '')}", highlight=False, soft_wrap=True)
         if status == FAILED:
             self.failed += 1
             if self.failed <= MAX_PRINTED_FAILURES:

@@ -54,6 +54,9 @@ def split_inline(g: Grammar, text: str) -> list[tuple[str, str]]:
     return out
 
 
+_SPANNING = ("project.period",)  # values that may run over several cells
+
+
 def label_value_pairs(g: Grammar, row: Row) -> list[tuple[str, str, int]]:
     """(field, value, column) for every field label in the row.
 
@@ -76,6 +79,14 @@ def label_value_pairs(g: Grammar, row: Row) -> list[tuple[str, str, int]]:
                 value = tail.strip()
             else:
                 continue
+        elif f in _SPANNING:
+            # A period printed over several cells: 20210301 | 到 | 20211130.
+            rest = []
+            for _, t in texts[i + 1:]:
+                if field_of(g, t) is not None:
+                    break
+                rest.append(t)
+            value = " ".join(rest)
         elif i + 1 < len(texts) and field_of(g, texts[i + 1][1]) is None:
             value = texts[i + 1][1]
         out.append((f, value, col))

@@ -94,8 +94,9 @@ class FundsReader:
             i, col, text, (line, _) = labelled[0]
             self._columns_line(row, line, _label(text), texts[i:], col)
             return True
-        if len(labelled) > 1 and self.annual_col is None and labelled[0][3][1] != "annual":
-            self.annual_col = labelled[1][1]  # two pairs in a row: the right one is the year's
+        if len(labelled) > 1 and self.annual_col is None and labelled[0][3][1] != "annual" \
+                and labelled[0][3][0] == labelled[1][3][0]:
+            self.annual_col = labelled[1][1]  # one line printed twice: the right is the year's
         for n, (i, col, text, (line, column)) in enumerate(labelled):
             stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)
             self._pair(row, line, column, col, text, texts[i + 1:stop])

@@ -63,6 +63,7 @@ class IndicatorDraft:
     extras: dict[str, str] = field(default_factory=dict)
     project: dict[str, str] = field(default_factory=dict)  # project columns of the row
     shifted: bool = False  # cells were realigned to their columns by content
+    table: int = 0  # which of the form's indicator tables the row belongs to
 
 
 @lru_cache(maxsize=65536)
@@ -252,6 +253,7 @@ class IndicatorReader:
     fund_row: dict[str, str] | None = None  # 预算执行率 printed as a row of the table
     _moved: bool = False  # the row just read had cells off their header columns
     unknown_levels: list[str] = field(default_factory=list)  # labels no grammar lists
+    tables: list[str] = field(default_factory=lambda: [""])  # caption of each table read
     _split: regex.Pattern[str] | None = None
     _block: int | None = None  # grid block of the last row: a change is a page break
     _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
@@ -269,6 +271,13 @@ class IndicatorReader:
         cols = header_columns(self.g, self.layout, row)
         if cols is None:
             return False
+        # The table's caption: what the header row prints left of its first column.
+        first = min(c.col for c in cols if not c.role.startswith("extra"))
+        caption = "".join(t for c, t in row.texts() if c < first)
+        if not self.drafts:
+            self.tables[-1] = caption
+        elif caption != self.tables[-1]:
+            self.tables.append(caption)  # another indicator table of the same form
         if prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
@@ -405,7 +414,8 @@ class IndicatorReader:
             elif self.drafts:
                 self.drafts[-1].cells[role] = text
         d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=explicit,
-                           extras=extras, project=project, shifted=self._moved)
+                           extras=extras, project=project, shifted=self._moved,
+                           table=len(self.tables) - 1)
         if d.level2 is None and "name" in assigned:
             self._cue(d)
         self.drafts.append(d)
@@ -547,7 +557,12 @@ class IndicatorReader:
 
     def finish(self) -> None:
         """Close the table: place a waiting text fragment; give rows printed above
-        the first level label (a merged cell whose text sits lower) that label."""
+        the first level label (a merged cell whose text sits lower) that label; keep
+        only the year's table where a form prints a long-term one beside it."""
+        annual = {i for i, c in enumerate(self.tables) if self.g.annual_table.search(c)}
+        other = {i for i, c in enumerate(self.tables) if self.g.other_table.search(c)}
+        if annual and other - annual:
+            self.drafts = [d for d in self.drafts if d.table not in other - annual]
         if self._pending is not None and self.drafts:
             role, text = self._pending
             last = self.drafts[-1].cells

@@ -7,7 +7,8 @@ projects printed one after another, forms with no title at all). A title seen
 before the open form printed anything of its own (a web page's heading above
 the form's own title row) retitles it instead of opening an empty form. A
 title qualified as a later part of a multi-part form (（绩效目标）, (制度保障))
-continues the form before it. Rows that belong to no form — page chrome,
+continues the form before it, and so does the form's title repeated as a running
+page header. Rows that belong to no form — page chrome,
 index tables (索引号…), attachment lists — are dropped by the assembler, which
 keeps only segments with a project or an indicator table.
 """
@@ -128,4 +129,19 @@ def segment(grid: Grid, g: Grammar) -> list[Segment]:
             if not row.is_line:
                 cur.has_content = True
         i += 1
-    return segments
+    return _join_running_titles(segments)
+
+
+def _join_running_titles(segments: list[Segment]) -> list[Segment]:
+    """A title printed again at the top of the next page, with no 项目名称 of its own
+    after it, is a running page header: its rows continue the form before it. (A form
+    printed twice prints its 项目名称 again.)"""
+    out: list[Segment] = []
+    for s in segments:
+        prev = out[-1] if out else None
+        if prev is not None and s.project is None and prev.project is not None \
+                and s.title == prev.title:
+            prev.rows.extend(s.rows)
+        else:
+            out.append(s)
+    return out
