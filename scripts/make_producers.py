@@ -33,6 +33,7 @@ import argparse
 import html
 import io
 import json
+import math
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -42,6 +43,7 @@ import docx
 import openpyxl
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from openpyxl.utils import get_column_letter
 
 from make_office_samples import word_document, workbook
 from make_samples import (
@@ -213,11 +215,36 @@ def tool(cmd: list[str], data: bytes, suffix: str = ".pdf") -> bytes:
         return out.read_bytes()
 
 
+def fit_rows(ws) -> None:
+    """Row heights that show every wrapped text, as Excel's autofit leaves them (files
+    written by scripts carry none, and LibreOffice then prints the text over its neighbours).
+    Widths: a column width unit is about 5.6 pt; 11-pt text, CJK a full em wide."""
+    merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+    heights: dict[int, float] = {}
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value]
+    spans = {c: merged.get((c.row, c.column)) for c in cells}
+    for c in sorted(cells, key=lambda c: (m.max_row - m.min_row) if (m := spans[c]) else 0):
+        m = spans[c]
+        cols = range(c.column, (m.max_col if m else c.column) + 1)
+        rows = range(c.row, (m.max_row if m else c.row) + 1)
+        width = sum((ws.column_dimensions[get_column_letter(k)].width or 8.43) * 5.6
+                    for k in cols) - 6
+        lines = sum(math.ceil(max(1.0, sum(11 if ord(ch) > 0x2E7F else 6 for ch in part))
+                              / width) for part in c.value.split("\n"))
+        need = lines * 14.5 + 3
+        have = sum(heights.get(r, 15.0) for r in rows)
+        if need > have:
+            heights[rows[-1]] = heights.get(rows[-1], 15.0) + need - have
+    for r, h in heights.items():
+        ws.row_dimensions[r].height = round(h, 1)
+
+
 def print_ready_workbook(gold: dict, stem: str) -> bytes:
-    """The workbook as people set it up for printing: A4, fitted to one page wide, the
-    page number footer, the indicator header row as a print title (repeated after breaks)."""
+    """The workbook as people set it up for printing: rows fitted to their text, A4,
+    fitted to one page wide, the page number footer."""
     wb = openpyxl.load_workbook(io.BytesIO(workbook(gold, stem)))
     for ws in wb.worksheets:
+        fit_rows(ws)
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True

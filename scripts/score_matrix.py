@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import scorer  # noqa: E402
-
 from perfparse import ParseError, parse  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"

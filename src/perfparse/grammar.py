@@ -52,7 +52,7 @@ from pydantic import (  # noqa: E402
 from perfparse.validate.records import FormKind, FundLineKind  # noqa: E402
 
 FundColumn = Literal["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
-                     "execution_rate", "weight", "score", "budget"]
+                     "execution_rate", "weight", "score", "budget", "extra"]
 IndicatorRole = Literal["level1", "level2", "name", "target", "target_op", "target_number",
                         "target_unit", "actual", "weight", "score", "completion_rate",
                         "deviation_reason", "note", "extra"]

@@ -71,6 +71,7 @@ def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
     is that cell's text.
     """
     runs = [run for line in visual_lines(outside) for run in _split(_dedupe(line), PHRASE_GAP)]
+    empty = {(t, k) for t, cells in enumerate(per_table) for k, gs in enumerate(cells) if not gs}
     adopted: set[int] = set()
     for run in runs:
         x0, x1, top = run[0].x0, run[-1].x1, min(g.top for g in run)
@@ -80,7 +81,7 @@ def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
         for t in above:
             grid = grids[t]
             for k, c in enumerate(grid.cells):
-                if (c.row + c.rowspan == len(grid.ys) - 1 and not per_table[t][k]
+                if (c.row + c.rowspan == len(grid.ys) - 1 and (t, k) in empty
                         and c.bbox[0] <= x0 and x1 <= c.bbox[2]):
                     per_table[t][k].extend(run)
                     adopted.update(id(g) for g in run)

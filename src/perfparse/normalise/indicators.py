@@ -50,6 +50,7 @@ class Column:
     col: int
     role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra:<label>"
     label: str  # the header text as printed: extras are keyed by it
+    exact: bool = True  # a synonym names the head (not one found inside it)
 
 
 @dataclass(slots=True)
@@ -188,7 +189,7 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         if parse_score(t, grammar=g) is not None:
             return None
         role, is_exact = hit
-        cols.append(Column(c, role, t))
+        cols.append(Column(c, role, t, is_exact))
         if is_exact:
             exact.add(role)
     named = {c.role for c in cols if not c.role.startswith("extra")}
@@ -222,7 +223,7 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
                 or len(t) > _HEAD_MAX or parse_score(t, grammar=g) is not None:
             return None
-        cols.append(Column(c, hit[0], t))
+        cols.append(Column(c, hit[0], t, hit[1]))
     return cols if len(cols) >= 2 else None
 
 
@@ -235,9 +236,13 @@ def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
 
 def _rightmost(cols: list[Column]) -> list[Column]:
     """A role printed twice belongs to its rightmost column (the annual block beside a
-    mid-term one, a weighted score beside the raw one); the others become extras."""
-    last = {c.role: c.col for c in cols}
-    return [c if last[c.role] == c.col else Column(c.col, f"extra:{c.label}", c.label)
+    mid-term one, a weighted score beside the raw one), a head a synonym names exactly
+    before one that only contains a synonym; the others become extras."""
+    last: dict[str, Column] = {}
+    for c in cols:
+        if c.role not in last or c.exact or not last[c.role].exact:
+            last[c.role] = c
+    return [c if last[c.role] is c else Column(c.col, f"extra:{c.label}", c.label)
             for c in cols]
 
 

@@ -1,6 +1,7 @@
 """Hand-written reference answers for tests/regions/ (written from the documents as printed,
 not from parser output). Run: python3 tests/regions/gold/_build_gold.py"""
-import hashlib, json
+import hashlib
+import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -19,7 +19,14 @@ from perfparse.extract import PDF_ENGINES
 from perfparse.extract.clean import clean_text
 from perfparse.extract.furniture import Item, furniture
 from perfparse.extract.geometry import TableGrid, find_tables
-from perfparse.extract.glyphs import BBox, Glyph, cell_text, free_lines, locate
+from perfparse.extract.glyphs import (
+    BBox,
+    Glyph,
+    adopt_overflow,
+    cell_text,
+    free_lines,
+    locate,
+)
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
 from perfparse.extract.pdf.pdfium import OCR_DPI, has_images, pdfium_glyphs, render
@@ -62,6 +69,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
                     pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no, grammar)))
                     continue
                 texts, outside = locate(readable, tables)
+                outside = adopt_overflow(tables, texts, outside)
                 pages.append(_Page(no, tables, texts, free_lines(outside)))
         _drop_furniture(pages)
         _align_continued(pages)
