@@ -141,7 +141,8 @@ def html_table(t: Table, thead: bool) -> str:
 
 STYLE = """
 @page { size: A4; margin: 18mm 14mm 18mm 14mm; }
-body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-size: 9pt; margin: 0; }
+body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif;
+       font-size: 9pt; margin: 0; }
 p { margin: 0 0 4pt 0; }
 .t1 { font-size: 16pt; text-align: center; } .t2 { font-size: 11pt; text-align: center; }
 .lr { display: flex; justify-content: space-between; font-size: 10pt; }

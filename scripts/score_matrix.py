@@ -4,9 +4,9 @@
     python scripts/score_matrix.py samples/pdf/chromium out/matrix/scan/grey-200
 
 Each folder holds ``<stem>….pdf`` files (born-digital or scanned); each is parsed, paired
-with tests/gold/<stem>.json and scored by tests/scorer.py. Prints one line per folder: field F1, forms and indicators
-matched of the reference's, and the parser's own counts. ``--details`` prints each folder's
-first mismatches.
+with tests/gold/<stem>.json and scored by tests/scorer.py. Prints one line per folder:
+field F1, forms and indicators matched of the reference's, and the parser's own counts.
+``--details N`` prints each folder's first N mismatches.
 """
 
 from __future__ import annotations

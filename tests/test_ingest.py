@@ -293,13 +293,15 @@ def test_a_failing_warehouse_stops_the_run_with_what_to_do(tmp_path: Path, pg_ur
     assert len(warehouse_rows(pg_url, tmp_path / "out")["indicators"]) > 0  # nothing half-done
 
 
-def test_output_folder_inside_the_input_is_not_ingested(tmp_path: Path) -> None:
+def test_output_folder_inside_the_input_is_refused(tmp_path: Path) -> None:
+    """Its exports would be read as input (issue 13): refused before anything is written."""
     root = tmp_path / "in"
     root.mkdir()
     shutil.copy(TEXTS[2], root / "a.txt")
-    ingest(IngestOptions(root, root / "out", workers=1))
-    s = ingest(IngestOptions(root, root / "out", workers=1))
-    assert s.files == 1 and s.unchanged == 1
+    for out in (root / "out", root):
+        r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out)])
+        assert r.exit_code == 2 and "inside the archive" in r.output, r.output
+    assert sorted(p.name for p in root.iterdir()) == ["a.txt"]
 
 
 def test_the_ingest_process_itself_does_not_load_the_parser() -> None:

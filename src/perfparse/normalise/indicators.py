@@ -333,16 +333,19 @@ class IndicatorReader:
                  and not self._caption(rc.text)]
         if not cells:
             return
-        merged = {rc.col for rc in row.cells
+        # Where position can be trusted: merged cells, and a row filling its columns.
+        placed = {rc.col for rc in row.cells
                   if rc.carried or (rc.cell is not None and rc.cell.rowspan > 1)}
-        pre, levels, post = self._split_levels(cells, merged)
+        placed |= self._filled(cells)
+        pre, levels, post = self._split_levels(cells, placed)
         shift = self._set_levels(levels) if levels else None
-        # The level column of a block printed twice side by side (mid-term | annual):
-        # its label is this row's level, not a value.
+        # A level column right of the first level label (columns between the levels, a
+        # block printed twice side by side): its label is this row's level, not a value.
         for role in LEVELS:
             col = self._col(role)
-            if levels and col is not None and col > levels[-1][0]:
-                hit = [(c, t) for c, t in post if c == col and any(self._vocab(t))]
+            if levels and col is not None and col > levels[-1][0] + (shift or 0):
+                hit = [(c, t) for c, t in post
+                       if c + (shift or 0) == col and self._levelish(c, t, placed)]
                 if hit:
                     post.remove(hit[0])
                     setattr(self, role, self.g.level_text(hit[0][1]))
@@ -434,7 +437,7 @@ class IndicatorReader:
     def _vocab(self, text: str) -> tuple[bool, bool]:
         return level_vocab(self.g, text)
 
-    def _levelish(self, col: int, text: str, merged: set[int], full: bool) -> bool:
+    def _levelish(self, col: int, text: str, placed: set[int]) -> bool:
         """Whether a cell is a level label: one the grammar lists; one shaped like a level
         (…指标, …目标) left of the name column; or any label in a level column of a row
         whose cells stand where the header says (a merged cell, or a row filling every
@@ -448,16 +451,15 @@ class IndicatorReader:
         name_col = self._col("name")
         if self.g.level_suffix.search(k) is not None and (name_col is None or col < name_col):
             return True
-        return (col in merged or full) and col in {self._col("level1"), self._col("level2")}
+        return col in placed and col in {self._col("level1"), self._col("level2")}
 
-    def _split_levels(self, cells: list[tuple[int, str]], merged: set[int]) -> tuple[
+    def _split_levels(self, cells: list[tuple[int, str]], placed: set[int]) -> tuple[
             list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
         """(cells before the levels, level cells, cells after them)."""
         if self._col("level1") is None and self._col("level2") is None:
             return [], [], cells
-        full = self._full(cells)
-        start = next((i for i, (c, t) in enumerate(cells)
-                      if self._levelish(c, t, merged, full)), None)
+        start = next((i for i, (c, t) in enumerate(cells) if self._levelish(c, t, placed)),
+                     None)
         if start is None:
             return [], [], cells
         pre = cells[:start] if self.has_project_columns else []
@@ -467,7 +469,7 @@ class IndicatorReader:
         # A second level only follows a level 1: nothing sits between a level 2 and the name.
         after = cells[end][1] if end < len(cells) else None
         if end < len(cells) and self._which(*cells[start], after) == "level1" \
-                and self._levelish(*cells[end], merged, full):
+                and self._levelish(*cells[end], placed):
             end += 1
         levels, post = cells[start:end], cells[end:]
         # A row that keeps no name was a name shifted into a level column by OCR.
@@ -478,15 +480,20 @@ class IndicatorReader:
             post.insert(0, levels.pop())
         return pre, levels, post
 
-    def _full(self, cells: list[tuple[int, str]]) -> bool:
-        """Whether every column from the first level column to the last value column
-        holds a cell: then no cell of the row was moved off its column."""
-        need = [c for c in (self._col(r) for r in (*LEVELS, "name", *_VALUE_ROLES))
-                if c is not None]
-        have = {c for c, _ in cells}
-        return bool(need) and all(c in have for c in range(min(need), max(need) + 1)
-                                  if any(col.col == c and not col.role.startswith("extra")
-                                         for col in self.columns))
+    def _filled(self, cells: list[tuple[int, str]]) -> set[int]:
+        """Columns from which the row fills every header column up to its last value
+        column: a cell there cannot have been moved off its column by OCR."""
+        last = max((c for c in (self._col(r) for r in ("name", *_VALUE_ROLES))
+                    if c is not None), default=None)
+        if last is None:
+            return set()
+        have = dict(cells)
+        needed = sorted((col.col, col.role) for col in self.columns
+                        if not col.role.startswith("extra") and col.col <= last)
+        # Each cell must also look like its column (a number under 得分), or the row
+        # may be one shifted by OCR that happens to fill as many columns.
+        fits = [c in have and (r in LEVELS or _fit(r, have[c]) >= 0) for c, r in needed]
+        return {c for i, (c, _) in enumerate(needed) if all(fits[i:])}
 
     def _which(self, col: int, text: str, after: str | None = None) -> str:
         """level1 or level2 for a printed level label (``after``: the cell after it)."""

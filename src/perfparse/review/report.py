@@ -263,7 +263,7 @@ def _form(page: _Page, p: Row, funds: list[Row], inds: list[Row], warns: list[Ro
     for f in funds:
         found = loc.row_cells(f["page"], f["row"], f["source_line"], [f["label"]]) if loc \
             else None
-        spot = loc.spot(found, None) if loc else None
+        spot = (loc.spot(found, f["label"]) or loc.spot(found, None)) if loc else None
         amounts = "".join(f"<td>{'' if f[k] is None else escape(str(f[k]))}</td>"
                           for k in AMOUNTS)
         fund_rows.append(f'<tr id="{_html_id(f["id"])}"><td>{escape(f["line"])}</td>'
