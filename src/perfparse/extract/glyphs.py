@@ -59,36 +59,6 @@ def locate(glyphs: list[Glyph], grids: list[TableGrid]
     return per_table, outside
 
 
-def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
-                   outside: list[Glyph]) -> list[Glyph]:
-    """Move free text painted under a table into the empty bottom cell it belongs to; the
-    free glyphs left.
-
-    A browser paints the text of a merged cell cut by a page break in the middle of the
-    whole cell, which can fall below the part drawn on the page: the 绩效指标 caption then
-    floats under the header row it labels. A run of free text lying wholly within the
-    columns of an empty cell of a table's bottom row, with no other table between them,
-    is that cell's text.
-    """
-    runs = [run for line in visual_lines(outside) for run in _split(_dedupe(line), PHRASE_GAP)]
-    empty = {(t, k) for t, cells in enumerate(per_table) for k, gs in enumerate(cells) if not gs}
-    adopted: set[int] = set()
-    for run in runs:
-        x0, x1, top = run[0].x0, run[-1].x1, min(g.top for g in run)
-        above = [t for t, g in enumerate(grids) if g.ys[-1] <= top + SNAP_TEXT
-                 and not any(o.ys[0] >= g.ys[-1] - SNAP_TEXT and o.ys[-1] <= top + SNAP_TEXT
-                             for o in grids if o is not g)]
-        for t in above:
-            grid = grids[t]
-            for k, c in enumerate(grid.cells):
-                if (c.row + c.rowspan == len(grid.ys) - 1 and (t, k) in empty
-                        and c.bbox[0] <= x0 and x1 <= c.bbox[2]):
-                    per_table[t][k].extend(run)
-                    adopted.update(id(g) for g in run)
-                    break
-    return [g for g in outside if id(g) not in adopted]
-
-
 def visual_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines (by vertical centre) and sorted left to right."""
     lines: list[list[Glyph]] = []
@@ -149,13 +119,62 @@ def cell_text(glyphs: list[Glyph]) -> str:
     return text
 
 
+def free_runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Free text as runs of glyphs, line by line; a wide gap (金额单位 pushed to the right)
+    starts a new run."""
+    return [run for line in visual_lines(glyphs) for run in _split(_dedupe(line), PHRASE_GAP)
+            if _text(run)]
+
+
+def run_box(run: list[Glyph]) -> BBox:
+    return run[0].x0, min(g.top for g in run), run[-1].x1, max(g.bottom for g in run)
+
+
+def run_lines(runs: list[list[Glyph]]) -> list[tuple[str, BBox]]:
+    return [(_text(run), run_box(run)) for run in runs]
+
+
 def free_lines(glyphs: list[Glyph]) -> list[tuple[str, BBox]]:
-    """Free text as lines; a wide gap (金额单位 pushed to the right) starts a new one."""
-    out: list[tuple[str, BBox]] = []
-    for line in visual_lines(glyphs):
-        for run in _split(_dedupe(line), PHRASE_GAP):
-            text = _text(run)
-            if text:
-                out.append((text, (run[0].x0, min(g.top for g in run), run[-1].x1,
-                                   max(g.bottom for g in run))))
-    return out
+    """Free text as (text, box) lines, split at wide gaps (free_runs)."""
+    return run_lines(free_runs(glyphs))
+
+
+def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
+                   runs: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Move free text painted just outside a table into the empty edge cell it belongs
+    to; the runs left free.
+
+    Browsers and office suites paint the text of a merged cell cut by a page break in the
+    middle of the whole cell, which can fall outside the part drawn on the page: the
+    绩效指标 caption then floats under the header row it labels, a level label over the
+    top of the next page's part. A run lying wholly within the columns of an empty cell
+    of a table's bottom row (below it) or top row (above it), with no other table between,
+    is that cell's text. Running headers and footers must be gone before (furniture).
+    """
+    empty = {(t, k) for t, cells in enumerate(per_table) for k, gs in enumerate(cells) if not gs}
+    left: list[list[Glyph]] = []
+    for run in runs:
+        x0, top, x1, bottom = run_box(run)
+        home = None
+        for t, grid in enumerate(grids):
+            below = grid.ys[-1] <= top + SNAP_TEXT
+            above = bottom <= grid.ys[0] + SNAP_TEXT
+            if not (below or above):
+                continue
+            lo, hi = (grid.ys[-1], top) if below else (bottom, grid.ys[0])
+            if any(o is not grid and o.ys[0] >= lo - SNAP_TEXT and o.ys[-1] <= hi + SNAP_TEXT
+                   for o in grids):
+                continue  # another table lies between
+            edge = len(grid.ys) - 1 if below else 0
+            for k, c in enumerate(grid.cells):
+                at_edge = c.row + c.rowspan == edge if below else c.row == edge
+                if at_edge and (t, k) in empty and c.bbox[0] <= x0 and x1 <= c.bbox[2]:
+                    home = per_table[t][k]
+                    break
+            if home is not None:
+                break
+        if home is None:
+            left.append(run)
+        else:
+            home.extend(run)
+    return left

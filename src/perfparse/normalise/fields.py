@@ -12,8 +12,9 @@ from perfparse.segment import Row
 # Box glyphs as printed and as OCR reads them. 口 is an empty box only in a value that
 # has real boxes too, and only where it closes an option (before the next numbered
 # option or at the end), never inside a word such as 人口.
-_REAL_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]")
-_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|口(?=\s*\d+\s*[、.．)）]|\s*$)")
+_REAL_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|[（(]\s*[)）]")
+_BOX = regex.compile(r"[（(]\s*[√✓✔]\s*[)）]|[（(]\s*[)）]|[☑☒■✓✔√▣☐□]"
+                     r"|口(?=\s*\d+\s*[、.．)）]|\s*$)")
 _TICKED = frozenset("☑☒■✓✔√▣")
 _NUMBERING = regex.compile(r"^\s*\d+\s*[、.．)）]\s*")
 
@@ -25,7 +26,7 @@ def checked(value: str) -> str:
         return value
     start = 0
     for m in _BOX.finditer(value):
-        if m.group() in _TICKED:
+        if m.group() in _TICKED or any(c in _TICKED for c in m.group()):
             return _NUMBERING.sub("", value[start:m.start()]).strip()
         start = m.end()
     return ""

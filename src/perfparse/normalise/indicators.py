@@ -424,7 +424,7 @@ class IndicatorReader:
         d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=explicit,
                            extras=extras, project=project, shifted=self._moved,
                            table=len(self.tables) - 1)
-        if d.level2 is None and "name" in assigned:
+        if d.level2 is None and "name" in assigned and self._col("level2") is not None:
             self._cue(d)
         self.drafts.append(d)
 
@@ -442,10 +442,13 @@ class IndicatorReader:
         (…指标, …目标) left of the name column; or any label in a level column of a row
         whose cells stand where the header says (a merged cell, or a row filling every
         column it needs): position decides only where nothing suggests OCR moved it."""
+        k = self.g.strip_annotation(self.g.key(text))
+        if col in placed and col not in {self._col("level1"), self._col("level2")} \
+                and self.g.level_suffix.search(k) is None:
+            return False  # a listed word (社会效益) standing in the name column is a name
         is1, is2 = self._vocab(text)
         if is1 or is2:
             return True
-        k = self.g.strip_annotation(self.g.key(text))
         if not k or len(k) > _LABEL_MAX or _DIGIT.search(k) or self.g.placeholder.fullmatch(k):
             return False
         name_col = self._col("name")

@@ -24,8 +24,9 @@ from perfparse.extract.glyphs import (
     Glyph,
     adopt_overflow,
     cell_text,
-    free_lines,
+    free_runs,
     locate,
+    run_lines,
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
@@ -38,11 +39,13 @@ from perfparse.grid import Block, Cell, Grid, Line, Table
 
 @dataclass
 class _Page:
-    """One page on its way to blocks: its tables, their glyphs, and its free lines."""
+    """One page on its way to blocks: its tables, their glyphs, its free text as runs of
+    glyphs and, once page furniture is gone, as lines."""
 
     no: int
     tables: list[TableGrid] = field(default_factory=list)
     texts: list[list[list[Glyph]]] = field(default_factory=list)
+    runs: list[list[Glyph]] = field(default_factory=list)
     lines: list[tuple[str, BBox]] = field(default_factory=list)
     ocr: list[Block] | None = None
 
@@ -69,9 +72,10 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
                     pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no, grammar)))
                     continue
                 texts, outside = locate(readable, tables)
-                outside = adopt_overflow(tables, texts, outside)
-                pages.append(_Page(no, tables, texts, free_lines(outside)))
+                pages.append(_Page(no, tables, texts, free_runs(outside)))
         _drop_furniture(pages)
+        for p in pages:
+            p.lines = run_lines(adopt_overflow(p.tables, p.texts, p.runs))
         _align_continued(pages)
         for p in pages:
             grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
@@ -91,13 +95,14 @@ def _drop_furniture(pages: list[_Page]) -> None:
             items.append([(b.text if isinstance(b, Line) else None, b.bbox or (0, 0, 0, 0))
                           for b in p.ocr])
         else:
-            items.append([(None, t.bbox) for t in p.tables] + list(p.lines))
+            items.append([(None, t.bbox) for t in p.tables]
+                         + [(text, box) for text, box in run_lines(p.runs)])
     for p, drop in zip(pages, furniture(items), strict=True):
         if p.ocr is not None:
             p.ocr = [b for k, b in enumerate(p.ocr) if k not in drop]
         else:
             first = len(p.tables)
-            p.lines = [line for k, line in enumerate(p.lines, start=first) if k not in drop]
+            p.runs = [run for k, run in enumerate(p.runs, start=first) if k not in drop]
 
 
 def _align_continued(pages: list[_Page]) -> None:
