@@ -2,10 +2,12 @@
 
 ``layouts/`` holds the development set of shared/layouts: ten documents (saved web
 pages, TAB and Markdown OCR dumps) that follow the project-level forms of regions
-other than the seeds', with 14 forms and 144 indicators; ``layouts/gold/`` holds the
-expected documents in the record contract. Each document is parsed with
-:func:`perfparse.parse`, written as the CLI's ``parse --out`` writes it, and scored
-with the vendored ``scorer.py`` (shared/eval/score.py).
+other than the seeds', with 14 forms and 144 indicators. ``regions/`` holds eight more
+documents in the layouts of still other regions (9 forms, 92 indicators), made as a
+held-out check (see its README). Each ``gold/`` holds the expected documents in the
+record contract. Each document is parsed with :func:`perfparse.parse`, written as the
+CLI's ``parse --out`` writes it, and scored with the vendored ``scorer.py``
+(shared/eval/score.py).
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ import scorer
 from perfparse import parse
 from perfparse.errors import ParseError
 
-LAYOUTS = Path(__file__).resolve().parent / "layouts"
-GOLD = LAYOUTS / "gold"
-DOCUMENTS = sorted(p for p in LAYOUTS.iterdir() if p.is_file() and p.suffix != ".json")
+HERE = Path(__file__).resolve().parent
+# (folder, documents, forms, indicators)
+SETS = [("layouts", 10, 14, 144), ("regions", 8, 9, 92)]
+
+
+def _documents(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.name[:1].isdigit())
 
 
 def _write(src: Path, out: Path) -> str | None:
@@ -41,23 +47,29 @@ def _write(src: Path, out: Path) -> str | None:
     return None
 
 
-def test_the_set_is_complete() -> None:
-    assert len(DOCUMENTS) == 10
-    assert sorted(p.stem for p in DOCUMENTS) == sorted(p.stem for p in GOLD.glob("*.json"))
+@pytest.mark.parametrize(("name", "n_docs", "forms", "indicators"), SETS)
+def test_the_set_is_complete(name: str, n_docs: int, forms: int, indicators: int) -> None:
+    docs = _documents(HERE / name)
+    assert len(docs) == n_docs
+    assert sorted(p.stem for p in docs) == sorted(p.stem for p in (HERE / name / "gold")
+                                                  .glob("*.json"))
 
 
-def test_layouts_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("name", "n_docs", "forms", "indicators"), SETS)
+def test_layouts_score(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                       n_docs: int, forms: int, indicators: int) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    errors = [e for e in (_write(src, out) for src in DOCUMENTS) if e]
+    errors = [e for e in (_write(src, out) for src in _documents(HERE / name)) if e]
     report = tmp_path / "report.json"
-    scorer.main([str(GOLD), str(out), "--json", str(report)])
+    scorer.main([str(HERE / name / "gold"), str(out), "--json", str(report)])
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     rep = json.loads(report.read_text(encoding="utf-8"))
     c = rep["counts"]
     detail = {"summary": summary, "parse errors": errors,
               "first mismatches": rep["mismatches"][:15]}
     assert rep["f1"] >= 0.95, detail
-    assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] == 14, detail
-    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"] == 144, detail
+    assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] == forms, detail
+    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"] == indicators, \
+        detail
     assert not errors, detail

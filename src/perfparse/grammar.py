@@ -118,7 +118,9 @@ class Indicators(_Strict):
     placeholder: str
     annual_table: str
     other_table: str
-    _v = field_validator("name_prefix", "placeholder", "annual_table", "other_table")(
+    section_end_pattern: str
+    _v = field_validator("name_prefix", "placeholder", "annual_table", "other_table",
+                         "section_end_pattern")(
         _check_regex)
 
 
@@ -355,6 +357,7 @@ class Grammar:
         self.ind_columns = self._index(labels.indicators.columns)
         self.total_row = {label_key(t) for t in labels.indicators.total_row}
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}
+        self.section_end_pattern = regex.compile(labels.indicators.section_end_pattern)
         self.op_cells = {label_key(k): v for k, v in labels.indicators.op_cells.items()}
         self.fund_rows = {label_key(t): True for t in labels.indicators.fund_rows}
         self.name_prefix = TimedPattern(labels.indicators.name_prefix)

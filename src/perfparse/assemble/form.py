@@ -152,8 +152,9 @@ class _Reader:
             return False
         first = texts[0][1]
         label = first.replace(":", "：").partition("：")[0]
-        return any(g.key(x) in g.section_ends or (g.lookup(g.fields, x) is not None
-                   and not g.lookup(g.ind_columns, x)) for x in {first, label})
+        return any(g.key(x) in g.section_ends or g.section_end_pattern.search(g.key(x))
+                   or (g.lookup(g.fields, x) is not None and not g.lookup(g.ind_columns, x))
+                   for x in {first, label})
 
     def _pairs(self, row: Row, texts: list[tuple[int, str]]) -> None:
         g = self.g

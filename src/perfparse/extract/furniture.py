@@ -7,8 +7,10 @@ lines between a table and the page edge hide that the table runs on over the bre
 are found here on the geometry alone, for born-digital and scanned pages alike: the
 outermost row of free text of a page (above every table and line, or below them), set
 apart from the body by a gap, whose text — digits aside, since page numbers count —
-recurs in the same place on other pages. A form's title at the top of each page it starts
-is close to the line under it, so it is never taken for a running header.
+recurs in the same place on other pages. On one page at least it must stand apart from the
+body by a gap: a form's title, at the top of each page where a form starts, is always
+close to the line under it, so it is never taken for a running header, while a header
+that a fitted-to-page print squeezes against the table on some pages still is one.
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("#", _SPACE.sub("", text))
 
 
-def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int]]]:
-    """The top and bottom rows of free lines, each when nothing shares its height band
-    and a gap of GAP row heights separates it from the rest of the page."""
-    rows: list[tuple[str, list[int]]] = []
+def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
+    """The top and bottom rows of free lines (free lines in the height band of the
+    outermost one), and whether a gap of GAP row heights sets each apart from the rest."""
+    rows: list[tuple[str, list[int], bool]] = []
     order = sorted(range(len(items)), key=lambda i: items[i][1][1])
     for side, seq in (("top", order), ("bottom", order[::-1])):
         if not seq or items[seq[0]][0] is None:
@@ -53,26 +55,25 @@ def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int]]]:
         bottom = max(items[i][1][3] for i in row)
         gap = (min(b[1] for b in rest) - bottom if side == "top"
                else top - max(b[3] for b in rest))
-        if gap >= GAP * (bottom - top):
-            rows.append((side, row))
+        rows.append((side, row, gap >= GAP * (bottom - top)))
     return rows
 
 
 def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
     """For each page, the indices of its items that are running headers or footers."""
-    # (side, shape) → where it was seen: (page, top, item index)
-    seen: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+    # (side, shape) → where it was seen: (page, top, item index, set apart by a gap)
+    seen: dict[tuple[str, str], list[tuple[int, float, int, bool]]] = defaultdict(list)
     for no, items in enumerate(pages):
-        for side, row in _outer_rows(items):
+        for side, row, apart in _outer_rows(items):
             for i in row:
                 text, bbox = items[i]
-                seen[(side, _shape(text or ""))].append((no, bbox[1], i))
+                seen[(side, _shape(text or ""))].append((no, bbox[1], i, apart))
     out: list[set[int]] = [set() for _ in pages]
     need = max(2, MIN_SHARE * len(pages))
     for places in seen.values():
-        for _, y, _ in places:
-            here = [(no, i) for no, y2, i in places if abs(y2 - y) <= SAME_PLACE]
-            if len({no for no, _ in here}) >= need:
-                for no, i in here:
+        for _, y, _, _ in places:
+            here = [p for p in places if abs(p[1] - y) <= SAME_PLACE]
+            if len({p[0] for p in here}) >= need and any(p[3] for p in here):
+                for no, _, i, _ in here:
                     out[no].add(i)
     return out
