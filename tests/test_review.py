@@ -180,6 +180,7 @@ def test_review_in_headless_chromium(out: Path) -> None:
         assert br["x"] - ir["x"] == pytest.approx(x0 / width * ir["width"], abs=1.5)
         assert br["y"] - ir["y"] == pytest.approx(top / height * ir["height"], abs=1.5)
         assert br["width"] == pytest.approx((x1 - x0) / width * ir["width"], abs=1.5)
+        assert br["height"] == pytest.approx((bottom - top) / height * ir["height"], abs=1.5)
         assert b.execute_script(
             "return getComputedStyle(arguments[0]).borderTopColor", box) == "rgb(221, 0, 0)"
         severe = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]

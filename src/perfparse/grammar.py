@@ -105,6 +105,7 @@ class Funds(_Strict):
     unit: str
     implausible: list[ImplausibleUnit] = Field(default_factory=list)
     lines: dict[FundLineKind, list[FundLabel]]
+    lines_containing: dict[FundLineKind, list[str]] = Field(default_factory=dict)
     columns: dict[FundColumn, list[str]]
 
 
@@ -354,6 +355,9 @@ class Grammar:
             label_key(fl.label): (line, fl.column)
             for line, fls in labels.funds.lines.items() for fl in fls}
         self.fund_columns = self._index(labels.funds.columns)
+        self.fund_words = sorted(((label_key(w), line) for line, ws in
+                                  labels.funds.lines_containing.items() for w in ws),
+                                 key=lambda wl: -len(wl[0]))
         self.ind_columns = self._index(labels.indicators.columns)
         self.total_row = {label_key(t) for t in labels.indicators.total_row}
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}

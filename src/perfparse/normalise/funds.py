@@ -27,6 +27,7 @@ from perfparse.segment import Row
 
 MONEY = ("project_total", "annual", "initial_budget", "adjusted_budget", "executed", "budget")
 _TOTAL_COLUMNS = ("execution_rate", "weight", "score")
+_LINE_LABEL_MAX = 20  # a longer cell is a sentence, not a fund line's label
 _CAPTION_WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
@@ -75,15 +76,21 @@ class FundsReader:
         self.columns = cols
         return True
 
-    def line_label(self, text: str) -> tuple[str, str | None] | None:
-        return self.g.lookup(self.g.fund_lines, split_inline(text, self.g)[0])
+    def line_label(self, text: str, *, loose: bool = False) -> tuple[str, str | None] | None:
+        """The fund line a label names; ``loose`` (inside the block) also by a word in it."""
+        label = split_inline(text, self.g)[0]
+        hit = self.g.lookup(self.g.fund_lines, label)
+        if hit is None and loose and len(label) <= _LINE_LABEL_MAX:
+            k = self.g.key(label)
+            hit = next(((line, None) for w, line in self.g.fund_words if w in k), None)
+        return hit
 
     def read(self, row: Row, *, needs_amount: bool = False) -> bool:
         """Read a fund line row; False if no fund line label is in it (or, with
         ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
         labelled = [(i, c, t, hit) for i, (c, t) in enumerate(texts)
-                    if (hit := self.line_label(t)) is not None]
+                    if (hit := self.line_label(t, loose=not needs_amount)) is not None]
         if not labelled:
             return self._total_columns(row, texts)
         if needs_amount and not any(self._number(t) for _, t in texts):

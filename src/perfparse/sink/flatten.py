@@ -1,4 +1,4 @@
-"""One :class:`Document` → rows of the flat tables (spec/records.md, "Flat exports").
+"""One :class:`Document` → rows of the flat tables (docs/records.md, "Flat exports").
 
 Ids are ``<sha256>:<form position>[:<table>:<row position>]``: the same file
 always yields the same ids, so re-ingesting it updates rows instead of adding

@@ -1,4 +1,4 @@
-"""Pydantic v2 models of the record contract (``spec/records.md``, v1).
+"""Pydantic v2 models of the record contract (``docs/records.md``, v1).
 
 Serialising a :class:`Document` with ``model_dump(mode="json")`` gives exactly the
 contract's shape; fields beyond the contract (``warnings``, ``provenance``,
