@@ -21,8 +21,8 @@ from perfparse.assemble import assemble_document
 from perfparse.extract import extract
 from perfparse.extract.clean import clean_text
 from perfparse.grammar import Grammar, load_grammar
+from perfparse.normalise.align import fit
 from perfparse.normalise.funds import split_inline
-from perfparse.normalise.indicators import _fit
 from perfparse.normalise.values import _parse_value
 from perfparse.runtime import tune_gc
 from perfparse.segment import segment
@@ -32,7 +32,7 @@ STAGES = ("extract", "segment", "normalise+assemble+validate")
 
 
 def _clear(g: Grammar) -> None:
-    for cached in (clean_text, _parse_value, split_inline, _fit):
+    for cached in (clean_text, _parse_value, split_inline, fit):
         cached.cache_clear()
     g._keys.clear()
     g._lookups.clear()

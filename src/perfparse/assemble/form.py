@@ -17,10 +17,11 @@ from perfparse.assemble.draft import FormDraft, provenance, warn
 from perfparse.assemble.layout import choose_layout
 from perfparse.assemble.project import project_record
 from perfparse.grammar import Grammar
+from perfparse.normalise.columns import label_row
 from perfparse.normalise.fields import assign, extra_pair, label_value_pairs
 from perfparse.normalise.funds import FundsReader
 from perfparse.normalise.goals import GoalsReader
-from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, label_row, percent
+from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, percent
 from perfparse.normalise.values import ParsedValue, parse_amount, parse_score
 from perfparse.segment import Row, Segment
 from perfparse.validate.records import Warning_

@@ -16,7 +16,6 @@ from perfparse.extract.geometry import TableGrid
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
 PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-text lines
-SNAP_TEXT = 2.0  # points a glyph box may reach over a ruling it belongs beside
 
 
 class Glyph(NamedTuple):
@@ -155,15 +154,14 @@ def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
     left: list[list[Glyph]] = []
     for run in runs:
         x0, top, x1, bottom = run_box(run)
+        middle = (top + bottom) / 2
         home = None
         for t, grid in enumerate(grids):
-            below = grid.ys[-1] <= top + SNAP_TEXT
-            above = bottom <= grid.ys[0] + SNAP_TEXT
+            below, above = middle >= grid.ys[-1], middle <= grid.ys[0]
             if not (below or above):
                 continue
-            lo, hi = (grid.ys[-1], top) if below else (bottom, grid.ys[0])
-            if any(o is not grid and o.ys[0] >= lo - SNAP_TEXT and o.ys[-1] <= hi + SNAP_TEXT
-                   for o in grids):
+            lo, hi = (grid.ys[-1], middle) if below else (middle, grid.ys[0])
+            if any(o is not grid and o.ys[0] >= lo and o.ys[-1] <= hi for o in grids):
                 continue  # another table lies between
             edge = len(grid.ys) - 1 if below else 0
             for k, c in enumerate(grid.cells):

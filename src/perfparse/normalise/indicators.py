@@ -1,56 +1,40 @@
-"""The indicator table: its header → column roles; its rows → indicator drafts.
-
-Columns are read from the table's own header, not from a fixed layout: every
-header cell is mapped to a role through the grammar's synonyms (a layout file
-that matches is consulted first and wins), a second header row of sub-heads
-(预期指标值 → 符号 / 指标值 / 单位) replaces the group head above it, and a role
-printed twice (a mid-term block beside the annual one) belongs to the rightmost
-column — the year's — while the others are kept as extras.
+"""The indicator table's rows → indicator drafts with their levels.
 
 Levels are read by position: whatever sits in the level columns is a level,
-with its score annotation (``产出指标(50分)``) removed. The level vocabulary only
-decides which level a label is when OCR moved it (``可持续影响指标`` in the
-level-1 column is a level 2, and the rest of the row moves with it), infers an
-unprinted level 1 from its level 2, and cues a level a page break cut off. The
-other cells are aligned to the header's roles by an order-preserving match that
-weighs what each cell looks like (a score is a number, a name is not) and how
-far it sits from its column.
+with its score annotation (``产出指标(50分)``) removed. Position is trusted where
+nothing suggests OCR moved a cell (a merged cell, a row that fills its columns);
+elsewhere a label must look like a level (the grammar lists it, or it ends in
+指标 / 目标). The vocabulary decides which level a label is when OCR moved it
+(``可持续影响指标`` in the level-1 column is a level 2, and the rest of the row
+moves with it), infers an unprinted level 1 from its level 2, and cues a level a
+page break cut off. The other cells go to the header's roles by
+:mod:`perfparse.normalise.align`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from perfparse.grammar import Grammar, Layout
+from perfparse.normalise.align import AMOUNT, DIGIT, NUMBER, TEXT_ROLES, align, fit, place
+from perfparse.normalise.columns import (
+    LABEL_MAX,
+    LEVELS,
+    PROJECT_ROLES,
+    Column,
+    header_columns,
+    label_row,
+    level_vocab,
+    merge_header,
+    rightmost,
+)
 from perfparse.normalise.values import parse_percent, parse_score
 from perfparse.segment import Row
 
-TEXT_ROLES = ("deviation_reason", "note")
 _VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
 _SPLIT = ("target_op", "target_number", "target_unit")
-LEVELS = ("level1", "level2")
-PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
-                 "goals.overall", "fund.budget")
-_NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
-_PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
-_DIGIT = regex.compile(r"\d")
-# Looks like money: 2,316,480.00, 150, 12.5万元 (what it is worth is the fund reader's job).
-_AMOUNT = regex.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万?元)?\s*$")
-_PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
-_SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
-_LABEL_MAX = 24  # a longer cell is a value or a sentence, not a level label
-_HEAD_MAX = 24  # nor a column head
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    col: int
-    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra:<label>"
-    label: str  # the header text as printed: extras are keyed by it
-    exact: bool = True  # a synonym names the head (not one found inside it)
 
 
 @dataclass(slots=True)
@@ -65,185 +49,6 @@ class IndicatorDraft:
     project: dict[str, str] = field(default_factory=dict)  # project columns of the row
     shifted: bool = False  # cells were realigned to their columns by content
     table: int = 0  # which of the form's indicator tables the row belongs to
-
-
-@lru_cache(maxsize=65536)
-def _fit(role: str, text: str) -> float:
-    """How well a cell's look fits a role (higher is better)."""
-    numeric = bool(_NUMBER.match(text))
-    if role in ("weight", "score"):
-        return 2.0 if numeric else -4.0
-    if role == "completion_rate":
-        return 2.0 if _PERCENT.match(text) else -4.0
-    if role == "fund.budget":
-        return 2.0 if _AMOUNT.match(text) else -4.0
-    if role in ("name", "project.name", "project.implementer", "project.department"):
-        return -3.0 if numeric or _AMOUNT.match(text) else 0.5
-    if role in TEXT_ROLES or role.startswith("goals."):
-        return -1.5 if numeric else 0.2
-    if role == "target_op":
-        return 1.0 if len(text) <= 4 and not _DIGIT.search(text) else -3.0
-    if role == "target_unit":
-        return 0.5 if len(text) <= 8 and not _DIGIT.search(text) else -3.0
-    return 0.0
-
-
-def align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
-          shifts: tuple[int | None, ...] = (None,)) -> dict[str, str] | None:
-    """Order-preserving assignment of cells to roles with the best total fit:
-    role → text. None when there are more cells than roles."""
-    placed = place(cells, roles, shifts)
-    return None if placed is None else {roles[j][1]: cells[i][1] for i, j in placed}
-
-
-def place(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
-          shifts: tuple[int | None, ...] = (None,)) -> list[tuple[int, int]] | None:
-    """(cell index, role index) pairs of the best order-preserving assignment.
-
-    ``shifts`` are the candidate distances the row's cells sit right of their
-    columns (None: as far as its first cell from the first role); the one that
-    explains the row best wins. None when there are more cells than roles.
-    """
-    n, m = len(cells), len(roles)
-    if n > m:
-        return None
-    if n == 0:
-        return []
-    # The common rows need no search: every cell in its own column (trailing
-    # text columns such as 偏差原因 left empty), or as many cells as columns.
-    head = roles[:n]
-    if (n == m or all(r in TEXT_ROLES for _, r in roles[n:])) and all(
-            _fit(r, t) >= 0 and (n == m or c == rc)
-            for (c, t), (rc, r) in zip(cells, head, strict=True)):
-        return [(i, i) for i in range(n)]
-    found = [_align(cells, roles, cells[0][0] - roles[0][0] if s is None else s)
-             for s in dict.fromkeys(shifts)]
-    return max(found, key=lambda f: f[0])[1]
-
-
-def _align(cells: list[tuple[int, str]], roles: list[tuple[int, str]],
-           shift: int) -> tuple[float, list[tuple[int, int]]]:
-    n, m = len(cells), len(roles)
-    neg = float("-inf")
-    # best[i][j]: best score placing the first i cells among the first j roles.
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    take = [[False] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for j in range(1, m + 1):
-        best[0][j] = best[0][j - 1] - _SKIP_COST.get(roles[j - 1][1], 0.3)
-    for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            col, text = cells[i - 1]
-            rcol, role = roles[j - 1]
-            use = best[i - 1][j - 1] + _fit(role, text) - 0.25 * abs(col - rcol - shift)
-            skip = best[i][j - 1] - _SKIP_COST.get(role, 0.3) if j > i else neg
-            best[i][j], take[i][j] = (use, True) if use >= skip else (skip, False)
-    out: list[tuple[int, int]] = []
-    i, j = n, m
-    while i > 0:
-        if take[i][j]:
-            out.append((i - 1, j - 1))
-            i -= 1
-        j -= 1
-    return best[n][m], out[::-1]
-
-
-def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
-    """A header cell's role and whether a synonym named it exactly; None for a caption."""
-    k = g.key(text)
-    if k in g.captions or g.strip_annotation(k) in g.captions:
-        return None
-    if layout is not None and (role := layout_role(g, layout, text)) is not None:
-        return role, True
-    if (role := g.lookup(g.ind_columns, text)) is not None:
-        return (f"extra:{text}" if role == "extra" else role), True
-    field_ = g.lookup(g.fields, text)
-    if field_ is not None and field_ in PROJECT_ROLES:
-        return field_, True
-    if g.lookup(g.fund_columns, text) == "budget":
-        return "fund.budget", True
-    if len(text) <= _HEAD_MAX and (role := g.contained_role(text)) is not None \
-            and role != "extra":
-        return role, False
-    return f"extra:{text}", False
-
-
-def layout_role(g: Grammar, layout: Layout, text: str) -> str | None:
-    k = g.key(text)
-    return next((r for lab, r in layout.columns.items() if g.key(lab) == k), None)
-
-
-def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
-    """The row's columns if it is an indicator header: three indicator roles or more,
-    a name or level 2 column among them named exactly, and no value in it."""
-    cols: list[Column] = []
-    exact: set[str] = set()
-    captions: list[tuple[int, str]] = []
-    for c, t in row.all_texts():  # with head cells merged down from a group-head row
-        hit = header_role(g, layout, t)
-        if hit is None:
-            captions.append((c, t))
-            continue
-        if any(level_vocab(g, t)):
-            continue  # a level label floated into the header row
-        if parse_score(t, grammar=g) is not None:
-            return None
-        role, is_exact = hit
-        cols.append(Column(c, role, t, is_exact))
-        if is_exact:
-            exact.add(role)
-    named = {c.role for c in cols if not c.role.startswith("extra")}
-    name_col = next((c.col for c in cols if c.role == "name"), None)
-    if not named & set(LEVELS) and name_col is not None:
-        # One-level layouts head their level column with a bare caption (指标 | 指标内容).
-        left = [(c, t) for c, t in captions if c < name_col]
-        if left:
-            cols.append(Column(left[-1][0], "level1", left[-1][1]))
-            cols.sort(key=lambda x: x.col)
-            named.add("level1")
-    if len(named) < 3 or not {"name", "level2"} & exact:
-        return None
-    return cols
-
-
-def level_vocab(g: Grammar, text: str) -> tuple[bool, bool]:
-    """Whether the grammar lists the label as a level 1, as a level 2."""
-    k = g.strip_annotation(g.key(text))
-    return k in g.level1, k in g.level2
-
-
-def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
-    """A row of header labels only (a group-head row, sub-heads, a header repeated
-    after a page break): two cells or more, every one a known column label."""
-    cols: list[Column] = []
-    for c, t in row.texts():
-        hit = header_role(g, layout, t)
-        if hit is None:
-            continue
-        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
-                or len(t) > _HEAD_MAX or parse_score(t, grammar=g) is not None:
-            return None
-        cols.append(Column(c, hit[0], t, hit[1]))
-    return cols if len(cols) >= 2 else None
-
-
-def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
-    """Sub-heads replace the group head standing over the same column."""
-    by_col = {c.col: c for c in upper}
-    by_col.update({c.col: c for c in lower})
-    return [by_col[k] for k in sorted(by_col)]
-
-
-def _rightmost(cols: list[Column]) -> list[Column]:
-    """A role printed twice belongs to its rightmost column (the annual block beside a
-    mid-term one, a weighted score beside the raw one), a head a synonym names exactly
-    before one that only contains a synonym; the others become extras."""
-    last: dict[str, Column] = {}
-    for c in cols:
-        if c.role not in last or c.exact or not last[c.role].exact:
-            last[c.role] = c
-    return [c if last[c.role] is c else Column(c.col, f"extra:{c.label}", c.label)
-            for c in cols]
 
 
 @dataclass(slots=True)
@@ -286,7 +91,7 @@ class IndicatorReader:
         if prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
-        self.columns = _rightmost(cols)
+        self.columns = rightmost(cols)
         self._sub_ok = True
         for _, t in row.texts():  # a level1 label floated into the caption column
             k = self.g.strip_annotation(self.g.key(t))
@@ -323,7 +128,7 @@ class IndicatorReader:
         sub_ok, self._sub_ok = self._sub_ok, False
         if (labels := label_row(self.g, self.layout, row)) is not None:
             if sub_ok:  # sub-heads under the header's group heads
-                self.columns = _rightmost(merge_header(self.columns, labels))
+                self.columns = rightmost(merge_header(self.columns, labels))
             return  # otherwise a header repeated after a page break
         after_break = self._block is not None and row.block != self._block
         self._block = row.block
@@ -449,7 +254,7 @@ class IndicatorReader:
         is1, is2 = self._vocab(text)
         if is1 or is2:
             return True
-        if not k or len(k) > _LABEL_MAX or _DIGIT.search(k) or self.g.placeholder.fullmatch(k):
+        if not k or len(k) > LABEL_MAX or DIGIT.search(k) or self.g.placeholder.fullmatch(k):
             return False
         name_col = self._col("name")
         if self.g.level_suffix.search(k) is not None and (name_col is None or col < name_col):
@@ -476,7 +281,7 @@ class IndicatorReader:
             end += 1
         levels, post = cells[start:end], cells[end:]
         # A row that keeps no name was a name shifted into a level column by OCR.
-        while levels and not any(not _NUMBER.match(t) and not _AMOUNT.match(t)
+        while levels and not any(not NUMBER.match(t) and not AMOUNT.match(t)
                                  and not self.g.op_cells.get(self.g.key(t)) for _, t in post):
             if any(self._vocab(levels[-1][1])) or not post:
                 break
@@ -495,7 +300,7 @@ class IndicatorReader:
                         if not col.role.startswith("extra") and col.col <= last)
         # Each cell must also look like its column (a number under 得分), or the row
         # may be one shifted by OCR that happens to fill as many columns.
-        fits = [c in have and (r in LEVELS or _fit(r, have[c]) >= 0) for c, r in needed]
+        fits = [c in have and (r in LEVELS or fit(r, have[c]) >= 0) for c, r in needed]
         return {c for i, (c, _) in enumerate(needed) if all(fits[i:])}
 
     def _which(self, col: int, text: str, after: str | None = None) -> str:

@@ -1,0 +1,131 @@
+"""An indicator table's header rows → the role of each column.
+
+Every head is mapped through the grammar's synonyms (a matching layout file is
+consulted first and wins); a head no synonym names exactly takes the role of the
+longest synonym inside it, and one with none is kept as an extra. Sub-heads in a
+second header row replace the group head over them. A role printed twice belongs to
+its rightmost column (the year's block beside a mid-term one, a weighted score
+beside the raw one), an exact head before a contained one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from perfparse.grammar import Grammar, Layout
+from perfparse.normalise.values import parse_score
+from perfparse.segment import Row
+
+LEVELS = ("level1", "level2")
+PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
+                 "goals.overall", "fund.budget")
+LABEL_MAX = 24  # a longer cell is a value or a sentence: no column head, no level label
+_PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    col: int
+    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra:<label>"
+    label: str  # the header text as printed: extras are keyed by it
+    exact: bool = True  # a synonym names the head (not one found inside it)
+
+
+def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
+    """A header cell's role and whether a synonym named it exactly; None for a caption."""
+    k = g.key(text)
+    if k in g.captions or g.strip_annotation(k) in g.captions:
+        return None
+    if layout is not None and (role := layout_role(g, layout, text)) is not None:
+        return role, True
+    if (role := g.lookup(g.ind_columns, text)) is not None:
+        return (f"extra:{text}" if role == "extra" else role), True
+    field_ = g.lookup(g.fields, text)
+    if field_ is not None and field_ in PROJECT_ROLES:
+        return field_, True
+    if g.lookup(g.fund_columns, text) == "budget":
+        return "fund.budget", True
+    if len(text) <= LABEL_MAX and (role := g.contained_role(text)) is not None \
+            and role != "extra":
+        return role, False
+    return f"extra:{text}", False
+
+
+def layout_role(g: Grammar, layout: Layout, text: str) -> str | None:
+    k = g.key(text)
+    return next((r for lab, r in layout.columns.items() if g.key(lab) == k), None)
+
+
+def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
+    """The row's columns if it is an indicator header: three indicator roles or more,
+    a name or level 2 column among them named exactly, and no value in it."""
+    cols: list[Column] = []
+    exact: set[str] = set()
+    captions: list[tuple[int, str]] = []
+    for c, t in row.all_texts():  # with head cells merged down from a group-head row
+        hit = header_role(g, layout, t)
+        if hit is None:
+            captions.append((c, t))
+            continue
+        if any(level_vocab(g, t)):
+            continue  # a level label floated into the header row
+        if parse_score(t, grammar=g) is not None:
+            return None
+        role, is_exact = hit
+        cols.append(Column(c, role, t, is_exact))
+        if is_exact:
+            exact.add(role)
+    named = {c.role for c in cols if not c.role.startswith("extra")}
+    name_col = next((c.col for c in cols if c.role == "name"), None)
+    if not named & set(LEVELS) and name_col is not None:
+        # One-level layouts head their level column with a bare caption (指标 | 指标内容).
+        left = [(c, t) for c, t in captions if c < name_col]
+        if left:
+            cols.append(Column(left[-1][0], "level1", left[-1][1]))
+            cols.sort(key=lambda x: x.col)
+            named.add("level1")
+    if len(named) < 3 or not {"name", "level2"} & exact:
+        return None
+    return cols
+
+
+def level_vocab(g: Grammar, text: str) -> tuple[bool, bool]:
+    """Whether the grammar lists the label as a level 1, as a level 2."""
+    k = g.strip_annotation(g.key(text))
+    return k in g.level1, k in g.level2
+
+
+def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
+    """A row of header labels only (a group-head row, sub-heads, a header repeated
+    after a page break): two cells or more, every one a known column label."""
+    cols: list[Column] = []
+    for c, t in row.texts():
+        hit = header_role(g, layout, t)
+        if hit is None:
+            continue
+        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
+                or len(t) > LABEL_MAX or parse_score(t, grammar=g) is not None:
+            return None
+        cols.append(Column(c, hit[0], t, hit[1]))
+    return cols if len(cols) >= 2 else None
+
+
+def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
+    """Sub-heads replace the group head standing over the same column."""
+    by_col = {c.col: c for c in upper}
+    by_col.update({c.col: c for c in lower})
+    return [by_col[k] for k in sorted(by_col)]
+
+
+def rightmost(cols: list[Column]) -> list[Column]:
+    """A role printed twice belongs to its rightmost column (the annual block beside a
+    mid-term one, a weighted score beside the raw one), a head a synonym names exactly
+    before one that only contains a synonym; the others become extras."""
+    last: dict[str, Column] = {}
+    for c in cols:
+        if c.role not in last or c.exact or not last[c.role].exact:
+            last[c.role] = c
+    return [c if last[c.role] is c else Column(c.col, f"extra:{c.label}", c.label)
+            for c in cols]
