@@ -35,6 +35,7 @@ def grammar_dirs(extra: Path | None = None) -> list[Path]:
 # ---- the shapes of the grammar files -------------------------------------------------------
 
 import unicodedata  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from typing import Annotated, Any, Literal, TypeVar  # noqa: E402
 
@@ -64,6 +65,7 @@ FieldPath = Literal["project.name", "project.nature", "project.category", "proje
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_T = TypeVar("_T")
 
 
 class _Strict(BaseModel):
@@ -328,6 +330,7 @@ class Grammar:
     def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout], values: Values,
                  lookalikes: Lookalikes) -> None:
         self._keys: dict[str, str] = {}
+        self._memo: dict[tuple[str, str], Any] = {}
         self._lookups: dict[tuple[int, str], Any] = {}
         self.labels = labels
         self.levels = levels
@@ -394,9 +397,20 @@ class Grammar:
                 out.setdefault(label_key(s), kind)
         return out
 
+    def memo(self, space: str, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()`` once per (space, key) for this grammar: forms repeat the same
+        labels and cells, and the grammar's answers for them never change."""
+        memo = (space, key)
+        if memo in self._memo:
+            return self._memo[memo]  # type: ignore[no-any-return]
+        value = compute()
+        if len(self._memo) < _KEY_CACHE:
+            self._memo[memo] = value
+        return value
+
     def strip_annotation(self, key: str) -> str:
         """A level key without its score annotation: 产出指标(50分) → 产出指标."""
-        return self.level_annotation.sub("", key)
+        return self.memo("annotation", key, lambda: self.level_annotation.sub("", key))
 
     def level_text(self, text: str) -> str:
         """A printed level label as the record keeps it: no score annotation."""
@@ -406,7 +420,8 @@ class Grammar:
         """The role of the longest column synonym inside a header label no synonym
         names exactly (全年实际值 → actual, 权重占比(%) → weight)."""
         k = _TRAILING_REMARK.sub("", self.key(text))
-        return next((r for syn, r in self._contained if syn in k), None)
+        return self.memo("contained", k,
+                         lambda: next((r for syn, r in self._contained if syn in k), None))
 
     def key(self, text: str) -> str:
         """``label_key`` with decorations (其中：, 一、, trailing colon…) removed."""

@@ -26,6 +26,7 @@ Item = tuple[str | None, BBox]  # a free line's text, or None for a table; and i
 SAME_PLACE = 8.0  # points: a running header may move this much between pages (scans more)
 GAP = 1.2  # the row stands this many of its own heights apart from the body
 MIN_SHARE = 0.4  # of the pages, at least two, show the same row in the same place
+DEPTH = 2  # rows looked at from each edge of a page
 
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
@@ -37,25 +38,29 @@ def _shape(text: str) -> str:
 
 
 def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
-    """The top and bottom rows of free lines (free lines in the height band of the
-    outermost one), and whether a gap of GAP row heights sets each apart from the rest."""
+    """The outer rows of free lines at the top and at the bottom of a page, DEPTH deep
+    (a row: the free lines in the height band of the outermost one left), and whether a
+    gap of GAP row heights sets each apart from the rest. More than one row deep, since
+    off-page or clipped text (a merged cell's label painted for its whole height) and
+    two-line headers come before the row that recurs."""
     rows: list[tuple[str, list[int], bool]] = []
     order = sorted(range(len(items)), key=lambda i: items[i][1][1])
     for side, seq in (("top", order), ("bottom", order[::-1])):
-        if not seq or items[seq[0]][0] is None:
-            continue
-        first = items[seq[0]][1]
-        centre = (first[1] + first[3]) / 2
-        row = [i for i in seq if items[i][0] is not None
-               and items[i][1][1] <= centre <= items[i][1][3]]
-        rest = [items[i][1] for i in seq if i not in row]
-        if not rest:
-            continue
-        top = min(items[i][1][1] for i in row)
-        bottom = max(items[i][1][3] for i in row)
-        gap = (min(b[1] for b in rest) - bottom if side == "top"
-               else top - max(b[3] for b in rest))
-        rows.append((side, row, gap >= GAP * (bottom - top)))
+        for _ in range(DEPTH):
+            if len(seq) < 2 or items[seq[0]][0] is None:
+                break
+            first = items[seq[0]][1]
+            centre = (first[1] + first[3]) / 2
+            row = [i for i in seq if items[i][0] is not None
+                   and items[i][1][1] <= centre <= items[i][1][3]]
+            seq = [i for i in seq if i not in row]
+            if not seq:
+                break
+            top = min(items[i][1][1] for i in row)
+            bottom = max(items[i][1][3] for i in row)
+            gap = (min(items[i][1][1] for i in seq) - bottom if side == "top"
+                   else top - max(items[i][1][3] for i in seq))
+            rows.append((side, row, gap >= GAP * (bottom - top)))
     return rows
 
 

@@ -35,6 +35,11 @@ class Column:
 
 def header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
     """A header cell's role and whether a synonym named it exactly; None for a caption."""
+    return g.memo(f"head:{layout.name if layout else ''}", text,
+                  lambda: _header_role(g, layout, text))
+
+
+def _header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, bool] | None:
     k = g.key(text)
     if k in g.captions or g.strip_annotation(k) in g.captions:
         return None

@@ -68,10 +68,11 @@ class IndicatorReader:
     _block: int | None = None  # grid block of the last row: a change is a page break
     _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
     _sub_ok: bool = False  # the row after a header may be its sub-heads
+    _where: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.layout is not None:
-            self.columns = [Column(i, r, r) for i, r in enumerate(self.layout.indicator_columns)]
+            self._use([Column(i, r, r) for i, r in enumerate(self.layout.indicator_columns)])
             if self.layout.level2_name_pattern:
                 self._split = regex.compile(self.layout.level2_name_pattern)
 
@@ -91,7 +92,7 @@ class IndicatorReader:
         if prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
-        self.columns = rightmost(cols)
+        self._use(rightmost(cols))
         self._sub_ok = True
         for _, t in row.texts():  # a level1 label floated into the caption column
             k = self.g.strip_annotation(self.g.key(t))
@@ -99,8 +100,12 @@ class IndicatorReader:
                 self.level1, self.level2 = self.g.level1[k], None
         return True
 
+    def _use(self, columns: list[Column]) -> None:
+        self.columns = columns
+        self._where = {c.role: c.col for c in reversed(columns)}  # role → its first column
+
     def _col(self, role: str) -> int | None:
-        return next((c.col for c in self.columns if c.role == role), None)
+        return self._where.get(role)
 
     @property
     def roles(self) -> list[tuple[int, str]]:
@@ -128,7 +133,7 @@ class IndicatorReader:
         sub_ok, self._sub_ok = self._sub_ok, False
         if (labels := label_row(self.g, self.layout, row)) is not None:
             if sub_ok:  # sub-heads under the header's group heads
-                self.columns = rightmost(merge_header(self.columns, labels))
+                self._use(rightmost(merge_header(self.columns, labels)))
             return  # otherwise a header repeated after a page break
         after_break = self._block is not None and row.block != self._block
         self._block = row.block

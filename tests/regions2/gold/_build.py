@@ -1,0 +1,485 @@
+"""Second held-out set: builds the 8 documents of tests/regions2/ and their hand-written reference
+answers in tests/regions2/gold/. Every value below was typed by hand from the document as it is
+written here; nothing comes from parser output.
+
+Run with the project venv (openpyxl, python-docx):  .venv/bin/python tests/regions2/gold/_build.py
+"""
+import hashlib
+import json
+from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent
+W = 10000.0
+
+
+# ---------------------------------------------------------------- gold helpers (as tests/regions)
+def V(raw, op, value, unit, vmax=None):
+    bv, bu = value, unit
+    if unit and value is not None:
+        if unit.startswith("万") and len(unit) > 1:
+            bv, bu = round(value * 10000, 6), unit[1:]
+        elif unit.startswith("亿") and len(unit) > 1:
+            bv, bu = round(value * 100000000, 6), unit[1:]
+    return {"raw": raw, "op": op, "value": value, "value_max": vmax, "unit": unit,
+            "base_value": bv, "base_unit": bu}
+
+
+def Q(raw):
+    return {"raw": raw, "op": None, "value": None, "value_max": None, "unit": None,
+            "base_value": None, "base_unit": None}
+
+
+def fund(line, label, **kw):
+    f = {"line": line, "label": label}
+    for k in ["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
+              "execution_rate", "weight", "score"]:
+        f[k] = kw.get(k)
+    return f
+
+
+def ind(l1, l2, name, target=None, actual=None, weight=None, score=None, reason=None, note=None,
+        extras=None, completion_rate=None):
+    return {"level1": l1, "level2": l2, "name": name, "target": target, "actual": actual,
+            "weight": weight, "score": score, "completion_rate": completion_rate,
+            "deviation_reason": reason, "note": note, "extras": extras or {}}
+
+
+def project(name, department=None, implementer=None, code=None, nature=None, category=None,
+            start=None, end=None, manager=None, contact=None, phone=None):
+    return {"name": name, "code": code, "nature": nature, "category": category,
+            "department": department, "implementer": implementer, "start_date": start,
+            "end_date": end, "manager": manager, "contact": contact, "phone": phone}
+
+
+def form(kind, title, year, proj, unit, funds, goals, inds, total=None, extras=None):
+    out = {"form_kind": kind, "title": title, "fiscal_year": year, "duplicate_of": None,
+           "project": proj, "funds_unit": unit, "funds": funds,
+           "goals": {"overall": goals.get("overall"), "annual": goals.get("annual"),
+                     "actual": goals.get("actual")},
+           "indicators": [], "total_score": total, "extras": extras or {}}
+    for i, x in enumerate(inds, 1):
+        out["indicators"].append({"seq": i, **x})
+    return out
+
+
+def doc(fname, fmt, forms):
+    data = (DOCS / fname).read_bytes()
+    for i, f in enumerate(forms):
+        f["form_index"] = i
+    d = {"source": {"file": fname, "sha256": hashlib.sha256(data).hexdigest(), "format": fmt},
+         "forms": forms}
+    (HERE / (Path(fname).stem + ".json")).write_text(
+        json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_text(fname, text, encoding="utf-8"):
+    (DOCS / fname).write_bytes(text.encode(encoding))
+
+
+def tab(rows):
+    return "\n".join("\t".join(r) if isinstance(r, (list, tuple)) else r for r in rows) + "\n"
+
+
+# ---------------------------------------------------------------- xlsx helpers
+def put(ws, ref, value, fmt=None, merge=None, bold=False):
+    c = ws[ref]
+    c.value = value
+    c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    if fmt:
+        c.number_format = fmt
+    if bold:
+        c.font = Font(bold=True)
+    if merge:
+        ws.merge_cells(f"{ref}:{merge}")
+
+
+# ================================================================ 01 Guangdong (Dongguan) xlsx
+# Layout: 东莞市财政项目支出绩效目标批复表 — 预算单位, 中期市财政预算 / 本年度申请市财政预算资金 on the
+# project-name row, 总体目标 split into 中期滚动目标 and 年度目标, indicator table with a mid-term half
+# (一级/二级/三级/指标值(或计划水平)) and an annual half (二级/三级/计划指标值(或计划水平)).
+F01 = "01_guangdong-dongguan-cungonglu-pifu-2024.xlsx"
+wb = Workbook()
+ws = wb.active
+ws.title = "批复表"
+for col, width in zip("ABCDEFGHI", [8, 12, 18, 22, 14, 18, 22, 10, 10]):
+    ws.column_dimensions[col].width = width
+put(ws, "A1", "东莞市财政项目支出绩效目标批复表", merge="I1", bold=True)
+put(ws, "A2", "( 2024 年度)", merge="I2")
+put(ws, "A3", "预算单位：东莞市交通运输局", merge="F3")
+put(ws, "G3", "单位：万元", merge="I3")
+put(ws, "A4", "项目名称")
+put(ws, "B4", "镇村公路安全设施提升工程（二期）", merge="C4")
+put(ws, "D4", "中期市财政预算(万元)", merge="E4")
+put(ws, "F4", 3260, fmt="0.00")
+put(ws, "G4", "本年度申请市财政预算资金(万元)", merge="H4")
+put(ws, "I4", 1185.5, fmt="0.00")
+put(ws, "A5", "总体目标", merge="A6")
+put(ws, "B5", "中期滚动目标(2024年--2026年)", merge="E5")
+put(ws, "F5", "年度目标", merge="I5")
+MID01 = "三年内完成全市镇村公路146公里安全设施提升,事故多发路段全部完成整治。"
+ANN01 = "完成镇村公路安全设施提升路段18公里、新增波形护栏42公里,年度预算执行率不低于90%。"
+put(ws, "B6", MID01, merge="E6")
+put(ws, "F6", ANN01, merge="I6")
+put(ws, "A7", "绩效指标")
+for ref, text in [("B7", "一级指标"), ("C7", "二级指标"), ("D7", "三级指标"),
+                  ("E7", "指标值(或计划水平)"), ("F7", "二级指标"), ("G7", "三级指标")]:
+    put(ws, ref, text)
+put(ws, "H7", "计划指标值(或计划水平)", merge="I7")
+# (level1, mid l2, mid name, mid value, annual l2, annual name, annual value, number format)
+rows01 = [
+    ("预期产出指标", "数量指标(或建筑规模指标)", "完成安全设施提升路段", "46公里",
+     "数量指标(或建筑规模指标)", "完成安全设施提升路段", "≥18公里", None),
+    (None, None, "新增波形护栏", "120公里", None, "新增波形护栏", 42, "0"),
+    (None, "质量指标", "工程验收合格率", "100%", "质量指标", "工程验收合格率", 1, "0%"),
+    (None, None, "结算审核误差率", "±3%以内", None, "结算审核误差率", "±3%以内", None),
+    (None, "时效指标(工期指标)", "年度工程进度完成率", "≥95%",
+     "时效指标(工期指标、形象进度指标)", "年度形象进度完成率", 0.9, "0.0%"),
+    (None, "预算(或投资规模)控制指标", "年度预算执行率", "≥90%",
+     "预算(或投资规模)控制指标", "年度预算执行率", "≥90%", None),
+    ("效果指标", "社会、经济、生态效益指标", "道路交通事故起数同比下降", "≥5%",
+     "社会、经济、生态效益指标", "道路交通事故起数同比下降", "≥3%", None),
+    (None, "可持续影响指标", "安全设施设计使用年限", "≥10年", "可持续影响指标", "安全设施设计使用年限",
+     "≥10年", None),
+    (None, "社会公众或服务对象满意度指标", "沿线群众满意度", "≥90%", "社会公众或服务对象满意度指标",
+     "沿线群众满意度", "≥85%", None),
+]
+r = 8
+for l1, ml2, mname, mval, al2, aname, aval, fmt in rows01:
+    if l1:
+        put(ws, f"B{r}", l1)
+    if ml2:
+        put(ws, f"C{r}", ml2)
+    if al2:
+        put(ws, f"F{r}", al2)
+    put(ws, f"D{r}", mname)
+    put(ws, f"E{r}", mval)
+    put(ws, f"G{r}", aname)
+    put(ws, f"H{r}", aval, fmt=fmt, merge=f"I{r}")
+    r += 1
+last01 = r - 1
+ws.merge_cells(f"A7:A{last01}")
+ws.merge_cells("B8:B13")
+ws.merge_cells("B14:B16")
+for a, b in [(8, 9), (10, 11)]:
+    ws.merge_cells(f"C{a}:C{b}")
+    ws.merge_cells(f"F{a}:F{b}")
+put(ws, f"A{r + 1}", "批复单位：东莞市财政局", merge=f"E{r + 1}")
+put(ws, f"F{r + 1}", "批复日期：2024年1月22日", merge=f"I{r + 1}")
+wb.save(DOCS / F01)
+
+L1a, L1b = "预期产出指标", "效果指标"
+
+
+def g01(l1, l2, name, target, mid_name, mid_val):
+    ex = {"中期指标值(或计划水平)": mid_val}
+    if mid_name != name:
+        ex["中期三级指标"] = mid_name
+    return ind(l1, l2, name, target, extras=ex)
+
+
+doc(F01, "xlsx", [form(
+    "target", "东莞市财政项目支出绩效目标批复表", 2024,
+    project("镇村公路安全设施提升工程（二期）", department="东莞市交通运输局"),
+    "万元",
+    [fund("fiscal", "本年度申请市财政预算资金(万元)", project_total=3260 * W, annual=1185.5 * W)],
+    {"overall": MID01, "annual": ANN01},
+    [g01(L1a, "数量指标(或建筑规模指标)", "完成安全设施提升路段", V("≥18公里", ">=", 18.0, "公里"),
+         "完成安全设施提升路段", "46公里"),
+     g01(L1a, "数量指标(或建筑规模指标)", "新增波形护栏", V("42", None, 42.0, None), "新增波形护栏", "120公里"),
+     g01(L1a, "质量指标", "工程验收合格率", V("100%", None, 100.0, "%"), "工程验收合格率", "100%"),
+     g01(L1a, "质量指标", "结算审核误差率", Q("±3%以内"), "结算审核误差率", "±3%以内"),
+     g01(L1a, "时效指标(工期指标、形象进度指标)", "年度形象进度完成率", V("90.0%", None, 90.0, "%"),
+         "年度工程进度完成率", "≥95%"),
+     g01(L1a, "预算(或投资规模)控制指标", "年度预算执行率", V("≥90%", ">=", 90.0, "%"), "年度预算执行率", "≥90%"),
+     g01(L1b, "社会、经济、生态效益指标", "道路交通事故起数同比下降", V("≥3%", ">=", 3.0, "%"),
+         "道路交通事故起数同比下降", "≥5%"),
+     g01(L1b, "可持续影响指标", "安全设施设计使用年限", V("≥10年", ">=", 10.0, "年"), "安全设施设计使用年限", "≥10年"),
+     g01(L1b, "社会公众或服务对象满意度指标", "沿线群众满意度", V("≥85%", ">=", 85.0, "%"), "沿线群众满意度", "≥90%")],
+    extras={"批复单位": "东莞市财政局", "批复日期": "2024年1月22日"},
+)])
+
+
+# ================================================================ 02 Jiangxi (Anyuan) xlsx, 2 sheets
+# Layout: the central 项目支出绩效自评表 template as county departments publish it in Excel, one sheet
+# per project; amounts typed as numbers, 执行率 and some 实际完成值 as percent-formatted numbers.
+F02 = "02_jiangxi-anyuan-huanwei-selfeval-2023.xlsx"
+
+
+def sheet02(ws, name, dept, impl, fundrows, goal, actual, inds, total):
+    for col, width in zip("ABCDEFGHIJ", [6, 8, 14, 24, 12, 12, 8, 8, 12, 12]):
+        ws.column_dimensions[col].width = width
+    put(ws, "A1", "项目支出绩效自评表", merge="J1", bold=True)
+    put(ws, "A2", "（2023年度）", merge="J2")
+    put(ws, "I3", "单位：万元", merge="J3")
+    put(ws, "A4", "项目名称", merge="B4")
+    put(ws, "C4", name, merge="J4")
+    put(ws, "A5", "主管部门", merge="B5")
+    put(ws, "C5", dept, merge="E5")
+    put(ws, "F5", "实施单位", merge="G5")
+    put(ws, "H5", impl, merge="J5")
+    put(ws, "A6", "项目资金（万元）", merge="B10")
+    put(ws, "C6", "", merge="D6")
+    for ref, text in [("E6", "年初预算数"), ("F6", "全年预算数"), ("G6", "全年执行数"), ("H6", "分值"),
+                      ("I6", "执行率"), ("J6", "得分")]:
+        put(ws, ref, text)
+    for i, row in enumerate(fundrows):
+        rr = 7 + i
+        put(ws, f"C{rr}", row[0], merge=f"D{rr}")
+        for col, v in zip("EFGHIJ", row[1:]):
+            put(ws, f"{col}{rr}", v, fmt="0.00%" if col == "I" and isinstance(v, float) else None)
+    put(ws, "A11", "年度总体目标", merge="A12")
+    put(ws, "B11", "预期目标", merge="F11")
+    put(ws, "G11", "实际完成情况", merge="J11")
+    put(ws, "B12", goal, merge="F12")
+    put(ws, "G12", actual, merge="J12")
+    put(ws, "A13", "绩效指标")
+    for ref, text in [("B13", "一级指标"), ("C13", "二级指标"), ("D13", "三级指标"), ("E13", "年度指标值"),
+                      ("F13", "实际完成值"), ("G13", "分值"), ("H13", "得分")]:
+        put(ws, ref, text)
+    put(ws, "I13", "偏差原因分析及改进措施", merge="J13")
+    r = 14
+    spans = {}
+    for l1, l2, nm, tgt, act, actfmt, w, s, why in inds:
+        if l1:
+            spans.setdefault("B", []).append(r)
+            put(ws, f"B{r}", l1)
+        if l2:
+            spans.setdefault("C", []).append(r)
+            put(ws, f"C{r}", l2)
+        put(ws, f"D{r}", nm)
+        put(ws, f"E{r}", tgt)
+        put(ws, f"F{r}", act, fmt=actfmt)
+        put(ws, f"G{r}", w)
+        put(ws, f"H{r}", s)
+        put(ws, f"I{r}", why, merge=f"J{r}")
+        r += 1
+    end = r - 1
+    for col, starts in spans.items():
+        for a, b in zip(starts, starts[1:] + [end + 1]):
+            if b - 1 > a:
+                ws.merge_cells(f"{col}{a}:{col}{b - 1}")
+    ws.merge_cells(f"A13:A{end}")
+    put(ws, f"A{r}", "总分", merge=f"F{r}")
+    put(ws, f"G{r}", 100)
+    put(ws, f"H{r}", total)
+    put(ws, f"I{r}", None, merge=f"J{r}")
+    put(ws, f"A{r + 1}", "填报人：钟晓华", merge=f"D{r + 1}")
+    put(ws, f"E{r + 1}", "联系电话：0797-3721406", merge=f"J{r + 1}")
+
+
+wb = Workbook()
+GOAL02A = "全县151个行政村生活垃圾实现日产日清,新增分类收集点60个,生活垃圾无害化处理率达到95%以上。"
+ACT02A = "全县151个行政村生活垃圾收运全覆盖,新增分类收集点58个,无害化处理率98.5%。"
+R02A = "2处收集点选址村民意见未统一,已调整至2024年一季度建设。"
+R02B = "部分偏远村组收运频次偏低,下年度增加收运车辆2台。"
+sheet02(wb.active, "农村生活垃圾收运处置补助", "安远县城市管理局", "安远县环境卫生服务中心",
+        [("年度资金总额", 320, 336.5, 326.8, 10, 0.9712, 9.71),
+         ("其中：当年财政拨款", 300, 316.5, 306.8, "—", 0.9694, "—"),
+         ("上年结转资金", 20, 20, 20, "—", 1.0, "—"),
+         ("其他资金", None, None, None, "—", None, "—")],
+        GOAL02A, ACT02A,
+        [("产出指标（50分）", "数量指标", "生活垃圾收运覆盖行政村数", "≥151个", "151个", None, 10, 10, None),
+         (None, None, "新增分类收集点", "≥60个", "58个", None, 10, 9.67, R02A),
+         (None, "质量指标", "生活垃圾无害化处理率", "≥95%", 0.985, "0.0%", 10, 10, None),
+         (None, "时效指标", "垃圾清运及时率", "≥90%", 0.96, "0%", 10, 10, None),
+         (None, "成本指标", "每吨收运处置成本", "≤260元", "248元", None, 10, 10, None),
+         ("效益指标（30分）", "社会效益指标", "农村人居环境整治群众知晓率", "≥90%", "93%", None, 10, 10, None),
+         (None, "生态效益指标", "河道沿岸垃圾乱堆乱放点位", "≤5处", "3处", None, 10, 10, None),
+         (None, "可持续影响指标", "长效保洁机制覆盖乡镇", "18个", "18个", None, 10, 10, None),
+         (None, "经济效益指标", None, None, None, None, None, None, None),
+         ("满意度指标（10分）", "服务对象满意度指标", "农户满意度", "≥90%", 0.88, "0%", 10, 9.78, R02B)],
+        99.16)
+wb.active.title = "农村生活垃圾收运"
+ws2 = wb.create_sheet("城区公厕运维")
+GOAL02B = "保障城区46座公厕正常开放运行,设施完好率95%以上。"
+ACT02B = "46座公厕全年正常开放,设施完好率97%,未发生长时间停用。"
+sheet02(ws2, "城区公厕运维经费", "安远县城市管理局", "安远县市政设施维护所",
+        [("年度资金总额", 85, 85, 85, 10, 1.0, 10),
+         ("其中：当年财政拨款", 85, 85, 85, "—", 1.0, "—"),
+         ("上年结转资金", "—", "—", "—", "—", "—", "—"),
+         ("其他资金", None, None, None, "—", None, "—")],
+        GOAL02B, ACT02B,
+        [("产出指标（50分）", "数量指标", "运维公厕座数", "=46座", "46座", None, 20, 20, None),
+         (None, "质量指标", "公厕设施完好率", "≥95%", 0.97, "0%", 15, 15, None),
+         (None, "时效指标", "故障维修响应时间", "≤24小时", "24小时", None, 15, 15, None),
+         ("效益指标（30分）", "社会效益指标", "公厕每日开放时长", "≥16小时/天", "16小时/天", None, 30, 30, None),
+         ("满意度指标（10分）", "服务对象满意度指标", "如厕群众满意度", "≥85%", 0.9, "0%", 10, 10, None)],
+        100)
+wb.save(DOCS / F02)
+
+T02 = "项目支出绩效自评表"
+P02 = dict(contact="钟晓华", phone="0797-3721406")
+doc(F02, "xlsx", [
+    form("self_evaluation", T02, 2023,
+         project("农村生活垃圾收运处置补助", department="安远县城市管理局",
+                 implementer="安远县环境卫生服务中心", **P02),
+         "万元",
+         [fund("total", "年度资金总额", initial_budget=320 * W, adjusted_budget=336.5 * W,
+               executed=326.8 * W, execution_rate=97.12, weight=10.0, score=9.71),
+          fund("fiscal", "其中：当年财政拨款", initial_budget=300 * W, adjusted_budget=316.5 * W,
+               executed=306.8 * W, execution_rate=96.94),
+          fund("carryover", "上年结转资金", initial_budget=20 * W, adjusted_budget=20 * W,
+               executed=20 * W, execution_rate=100.0)],
+         {"annual": GOAL02A, "actual": ACT02A},
+         [ind("产出指标", "数量指标", "生活垃圾收运覆盖行政村数", V("≥151个", ">=", 151.0, "个"),
+              V("151个", None, 151.0, "个"), 10.0, 10.0),
+          ind("产出指标", "数量指标", "新增分类收集点", V("≥60个", ">=", 60.0, "个"),
+              V("58个", None, 58.0, "个"), 10.0, 9.67, reason=R02A),
+          ind("产出指标", "质量指标", "生活垃圾无害化处理率", V("≥95%", ">=", 95.0, "%"),
+              V("98.5%", None, 98.5, "%"), 10.0, 10.0),
+          ind("产出指标", "时效指标", "垃圾清运及时率", V("≥90%", ">=", 90.0, "%"),
+              V("96%", None, 96.0, "%"), 10.0, 10.0),
+          ind("产出指标", "成本指标", "每吨收运处置成本", V("≤260元", "<=", 260.0, "元"),
+              V("248元", None, 248.0, "元"), 10.0, 10.0),
+          ind("效益指标", "社会效益指标", "农村人居环境整治群众知晓率", V("≥90%", ">=", 90.0, "%"),
+              V("93%", None, 93.0, "%"), 10.0, 10.0),
+          ind("效益指标", "生态效益指标", "河道沿岸垃圾乱堆乱放点位", V("≤5处", "<=", 5.0, "处"),
+              V("3处", None, 3.0, "处"), 10.0, 10.0),
+          ind("效益指标", "可持续影响指标", "长效保洁机制覆盖乡镇", V("18个", None, 18.0, "个"),
+              V("18个", None, 18.0, "个"), 10.0, 10.0),
+          ind("满意度指标", "服务对象满意度指标", "农户满意度", V("≥90%", ">=", 90.0, "%"),
+              V("88%", None, 88.0, "%"), 10.0, 9.78, reason=R02B)],
+         total=99.16),
+    form("self_evaluation", T02, 2023,
+         project("城区公厕运维经费", department="安远县城市管理局",
+                 implementer="安远县市政设施维护所", **P02),
+         "万元",
+         [fund("total", "年度资金总额", initial_budget=85 * W, adjusted_budget=85 * W, executed=85 * W,
+               execution_rate=100.0, weight=10.0, score=10.0),
+          fund("fiscal", "其中：当年财政拨款", initial_budget=85 * W, adjusted_budget=85 * W,
+               executed=85 * W, execution_rate=100.0)],
+         {"annual": GOAL02B, "actual": ACT02B},
+         [ind("产出指标", "数量指标", "运维公厕座数", V("=46座", "=", 46.0, "座"), V("46座", None, 46.0, "座"),
+              20.0, 20.0),
+          ind("产出指标", "质量指标", "公厕设施完好率", V("≥95%", ">=", 95.0, "%"), V("97%", None, 97.0, "%"),
+              15.0, 15.0),
+          ind("产出指标", "时效指标", "故障维修响应时间", V("≤24小时", "<=", 24.0, "小时"),
+              V("24小时", None, 24.0, "小时"), 15.0, 15.0),
+          ind("效益指标", "社会效益指标", "公厕每日开放时长", V("≥16小时/天", ">=", 16.0, "小时/天"),
+              V("16小时/天", None, 16.0, "小时/天"), 30.0, 30.0),
+          ind("满意度指标", "服务对象满意度指标", "如厕群众满意度", V("≥85%", ">=", 85.0, "%"),
+              V("90%", None, 90.0, "%"), 10.0, 10.0)],
+         total=100.0),
+])
+
+
+# ================================================================ 03 Fujian (Sanming) docx
+# Layout: 专项转移支付绩效目标表 — 部门(单位)名称/部门预算编码, 项目名称, 区域, 资金情况(万元)
+# 资金总额:/其中:财政拨款/其他资金, 总体目标, 一级/二级/三级/指标解释 + 区域目标值 split by county.
+F03 = "03_fujian-sanming-nongtian-guanhu-zhuanyi-target-2023.docx"
+d = docx.Document()
+d.add_paragraph("附件2")
+d.add_paragraph("专项转移支付绩效目标表")
+d.add_paragraph("（2023年度）")
+NC = 9
+COUNTIES = ["永安市", "沙县区", "尤溪县"]
+GOAL03 = "落实高标准农田建后管护责任,全年管护高标准农田6.2万亩,修复田间沟渠36公里,管护设施完好率90%以上。"
+rows03 = [
+    ("产出指标", "数量指标", "管护高标准农田面积（万亩）", "反映年度落实管护责任的高标准农田面积", ["6.2", "2.5", "1.8", "1.9"]),
+    (None, "数量指标", "修复田间沟渠长度（公里）", "反映年度修复损毁田间沟渠的长度", ["≥36", "≥15", "≥10", "≥11"]),
+    (None, "质量指标", "管护设施完好率", "反映管护区灌排、道路等设施完好情况", ["≥90%"] * 4),
+    (None, "时效指标", "补助资金拨付时间", "反映补助资金拨付至管护主体的时间", ["2023年10月底前"] * 4),
+    (None, "成本指标", "亩均管护补助标准（元/亩）", "反映每亩高标准农田的管护补助", ["≤10"] * 4),
+    ("效益指标", "经济效益指标", "管护区粮食亩产（公斤）", "反映管护区粮食单产水平", ["≥420", "≥430", "≥410", "≥420"]),
+    (None, "社会效益指标", "受益农户数（户）", "反映管护区受益农户数量", ["≥8600", "3500", "2400", "2700"]),
+    (None, "可持续影响指标", "建立管护长效机制的县（市、区）数", "反映管护长效机制建立情况", ["3", "1", "1", "1"]),
+    ("满意度指标", "服务对象满意度指标", "受益农户满意度", "反映受益农户对管护工作的满意程度", ["≥90%"] * 4),
+]
+t = d.add_table(rows=8 + 1 + len(rows03), cols=NC)
+t.style = "Table Grid"
+
+
+def cell(r, c, text, to=None):
+    x = t.cell(r, c)
+    if to is not None:
+        x = x.merge(t.cell(*to))
+    x.text = text
+    return x
+
+
+cell(0, 0, "部门（单位）名称", (0, 1))
+cell(0, 2, "三明市农业农村局", (0, 5))
+cell(0, 6, "部门预算编码", (0, 7))
+cell(0, 8, "318001")
+cell(1, 0, "项目名称", (1, 1))
+cell(1, 2, "高标准农田建后管护补助", (1, 8))
+cell(2, 0, "区域", (2, 1))
+cell(2, 2, "、".join(COUNTIES), (2, 8))
+cell(3, 0, "资金情况（万元）", (5, 1))
+cell(3, 2, "资金总额：", (3, 4))
+cell(3, 5, "60", (3, 8))
+cell(4, 2, "其中：财政拨款", (4, 4))
+cell(4, 5, "60", (4, 8))
+cell(5, 2, "其他资金", (5, 4))
+cell(5, 5, "", (5, 8))
+cell(6, 0, "总体目标", (6, 1))
+cell(6, 2, GOAL03, (6, 8))
+cell(7, 1, "一级指标", (8, 1))
+cell(7, 2, "二级指标", (8, 2))
+cell(7, 3, "三级指标", (8, 3))
+cell(7, 4, "指标解释", (8, 4))
+cell(7, 5, "区域目标值", (7, 8))
+for i, head in enumerate(["全市"] + COUNTIES):
+    cell(8, 5 + i, head)
+cell(7, 0, "绩效指标", (8 + len(rows03), 0))
+r0 = 9
+for i, (l1, l2, nm, expl, vals) in enumerate(rows03):
+    rr = r0 + i
+    if l1:
+        span = 1
+        while i + span < len(rows03) and rows03[i + span][0] is None:
+            span += 1
+        cell(rr, 1, l1, (rr + span - 1, 1))
+    if l2 and (i == 0 or rows03[i - 1][1] != l2):
+        span = 1
+        while i + span < len(rows03) and rows03[i + span][1] == l2:
+            span += 1
+        cell(rr, 2, l2, (rr + span - 1, 2) if span > 1 else None)
+    cell(rr, 3, nm)
+    cell(rr, 4, expl)
+    for j, v in enumerate(vals):
+        cell(rr, 5 + j, v)
+d.add_paragraph("注：区域目标值按县（市、区）分列，全市为汇总目标。")
+d.save(DOCS / F03)
+
+
+def g03(l1, l2, nm, target, expl, vals):
+    ex = {"指标解释": expl}
+    ex.update({f"区域目标值.{c}": v for c, v in zip(COUNTIES, vals[1:])})
+    return ind(l1, l2, nm, target, extras=ex)
+
+
+inds03 = []
+T03 = {
+    "管护高标准农田面积（万亩）": V("6.2", None, 6.2, None),
+    "修复田间沟渠长度（公里）": V("≥36", ">=", 36.0, None),
+    "管护设施完好率": V("≥90%", ">=", 90.0, "%"),
+    "补助资金拨付时间": Q("2023年10月底前"),
+    "亩均管护补助标准（元/亩）": V("≤10", "<=", 10.0, None),
+    "管护区粮食亩产（公斤）": V("≥420", ">=", 420.0, None),
+    "受益农户数（户）": V("≥8600", ">=", 8600.0, None),
+    "建立管护长效机制的县（市、区）数": V("3", None, 3.0, None),
+    "受益农户满意度": V("≥90%", ">=", 90.0, "%"),
+}
+l1 = None
+for (a, l2, nm, expl, vals) in rows03:
+    l1 = a or l1
+    inds03.append(g03(l1, l2, nm, T03[nm], expl, vals))
+doc(F03, "docx", [form(
+    "target", "专项转移支付绩效目标表", 2023,
+    project("高标准农田建后管护补助", department="三明市农业农村局"),
+    "万元",
+    [fund("total", "资金总额：", annual=60 * W),
+     fund("fiscal", "其中：财政拨款", annual=60 * W)],
+    {"annual": GOAL03},
+    inds03,
+    extras={"部门预算编码": "318001", "区域": "、".join(COUNTIES),
+            "注": "区域目标值按县（市、区）分列，全市为汇总目标。"},
+)])
