@@ -483,3 +483,205 @@ doc(F03, "docx", [form(
     extras={"部门预算编码": "318001", "区域": "、".join(COUNTIES),
             "注": "区域目标值按县（市、区）分列，全市为汇总目标。"},
 )])
+
+
+# ================================================================ 04 Ningxia html, GBK, 3 forms
+# Layout: 自治区本级部门项目支出预算绩效目标表 — one table per project, the title is the first row of the
+# table; 项目名称/主管部门 [code]/实施单位 【code】/项目属性/项目期/项目资金(万元) 年度资金总额,
+# 其中:财政拨款, 其他资金/绩效目标/绩效指标 一级/二级/三级/指标值; indicators in scrambled level order.
+F04 = "04_ningxia-zhiye-fangzhi-targets-2023.html"
+DEPT04 = "[815]自治区卫生健康委员会"
+IMPL04 = "【815026】宁夏回族自治区职业病防治院"
+
+
+def html_table04(title, name, attr, period, total, fiscal, other, goal, rows):
+    tr = []
+    td = lambda s, **a: "<td" + "".join(f' {k}="{v}"' for k, v in a.items()) + f">{s}</td>"
+    tr.append(td(title, colspan=5, **{"class": "bt"}))
+    tr.append(td("项目名称") + td(name, colspan=4))
+    tr.append(td("主管部门") + td(DEPT04, colspan=4))
+    tr.append(td("实施单位") + td(IMPL04, colspan=4))
+    tr.append(td("项目属性") + td(attr, colspan=4))
+    tr.append(td("项目期") + td(period, colspan=4))
+    tr.append(td("项目资金(万元)", rowspan=3) + td("年度资金总额") + td(total, colspan=3))
+    tr.append(td("其中：财政拨款") + td(fiscal, colspan=3))
+    tr.append(td("其他资金") + td(other, colspan=3))
+    tr.append(td("绩效目标") + td(goal, colspan=4))
+    tr.append(td("绩效指标", rowspan=len(rows) + 1) + td("一级指标") + td("二级指标") + td("三级指标") + td("指标值"))
+    for i, (l1, l2, nm, val) in enumerate(rows):
+        cells = ""
+        if l1:
+            span = 1
+            while i + span < len(rows) and rows[i + span][0] is None:
+                span += 1
+            cells += td(l1, rowspan=span) if span > 1 else td(l1)
+        cells += td(l2) + td(nm) + td(val)
+        tr.append(cells)
+    return ('<table class="MsoNormalTable" border="1" cellspacing="0" width="100%">\n'
+            + "\n".join(f"<tr>{x}</tr>" for x in tr) + "\n</table>\n")
+
+
+TITLE04 = "自治区本级部门2023年项目支出预算绩效目标表"
+G04A = "对全区重点行业用人单位开展职业病危害因素监测,掌握职业病危害分布和变化趋势,为职业病防治决策提供依据。"
+G04B = "保障全区12个尘肺病康复站正常运行,为尘肺病患者提供规范康复服务。"
+G04C = "购置放射防护检测设备,开展基层放射卫生技术培训,提升全区放射卫生技术服务能力。"
+rows04a = [("产出指标", "成本指标", "成本控制", "按照资金测算控制各项成本。"),
+           (None, "时效指标", "完成时限", "2023年11月底前完成年度监测任务。"),
+           (None, "数量指标", "监测重点行业用人单位数", "≥320家"),
+           (None, "质量指标", "监测数据上报合格率", "98%以上。"),
+           ("满意度指标", "服务对象满意度指标", "用人单位满意率", "≥90%"),
+           ("效益指标", "可持续影响指标", "职业健康风险预警能力", "持续提升。"),
+           (None, "社会效益指标", "重点职业病报告及时率", "≥95%")]
+rows04b = [("产出指标", "数量指标", "运维康复站点数", "12个"),
+           (None, "质量指标", "康复训练规范执行率", "≥90%"),
+           (None, "成本指标", "单个站点年运维补助", "≤2.05万元"),
+           ("效益指标", "社会效益指标", "年度康复服务人次", "≥3600人次"),
+           ("满意度指标", "服务对象满意度指标", "康复患者满意度", "90%以上。")]
+rows04c = [("产出指标", "数量指标", "购置放射防护检测设备", "6台套"),
+           (None, "数量指标", "开展基层技术培训", "≥4期"),
+           (None, "质量指标", "设备验收合格率", "100%"),
+           (None, "时效指标", "设备采购完成时间", "2023年9月底前"),
+           ("效益指标", "可持续影响指标", "检测服务能力覆盖市县数", "≥5个"),
+           ("满意度指标", "服务对象满意度指标", "服务单位满意度", "≥90%")]
+html04 = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>宁夏回族自治区职业病防治院2023年部门项目支出预算绩效目标公开</title></head>
+<body><div class="top"><a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a> &gt; 预决算公开</div>
+<div class="article"><h2>宁夏回族自治区职业病防治院2023年部门项目支出预算绩效目标公开</h2>
+<p class="info">发布时间：2023-02-16 &nbsp; 来源：院办公室 &nbsp; 浏览次数：</p>
+<p>根据《中共中央 国务院关于全面实施预算绩效管理的意见》要求，现将我院2023年部门项目支出预算绩效目标予以公开。</p>
+<p>附件：宁夏回族自治区职业病防治院2023年项目支出预算绩效目标表</p>
+<p>宁夏回族自治区职业病防治院<br>2023年2月16日</p>
+{html_table04(TITLE04, "职业病危害因素监测", "上年延续性项目", "2023-2025", "86", "86", "", G04A, rows04a)}<p>&nbsp;</p>
+{html_table04(TITLE04, "尘肺病患者康复站运维补助", "新增项目", "2023", "24.5", "20", "4.5", G04B, rows04b)}<p>&nbsp;</p>
+{html_table04(TITLE04, "放射卫生技术服务能力提升", "新增项目", "2023-2024", "130", "130", "", G04C, rows04c)}</div>
+<div class="foot">主办：宁夏回族自治区职业病防治院 &nbsp; 宁ICP备00000000号</div></body></html>
+"""
+write_text(F04, html04, "gbk")
+
+TV04 = {"按照资金测算控制各项成本。": Q("按照资金测算控制各项成本。"),
+        "2023年11月底前完成年度监测任务。": Q("2023年11月底前完成年度监测任务。"),
+        "≥320家": V("≥320家", ">=", 320.0, "家"), "98%以上。": Q("98%以上。"),
+        "≥90%": V("≥90%", ">=", 90.0, "%"), "持续提升。": Q("持续提升。"),
+        "≥95%": V("≥95%", ">=", 95.0, "%"), "12个": V("12个", None, 12.0, "个"),
+        "≤2.05万元": V("≤2.05万元", "<=", 2.05, "万元"), "≥3600人次": V("≥3600人次", ">=", 3600.0, "人次"),
+        "90%以上。": Q("90%以上。"), "6台套": V("6台套", None, 6.0, "台套"), "≥4期": V("≥4期", ">=", 4.0, "期"),
+        "100%": V("100%", None, 100.0, "%"), "2023年9月底前": Q("2023年9月底前"),
+        "≥5个": V("≥5个", ">=", 5.0, "个")}
+
+
+def inds04(rows):
+    out, l1 = [], None
+    for a, l2, nm, val in rows:
+        l1 = a or l1
+        out.append(ind(l1, l2, nm, TV04[val]))
+    return out
+
+
+def form04(name, attr, start, end, funds, goal, rows):
+    return form("target", TITLE04, 2023,
+                project(name, department=DEPT04, implementer=IMPL04, start=start, end=end),
+                "万元", funds, {"annual": goal}, inds04(rows), extras={"项目属性": attr})
+
+
+doc(F04, "html", [
+    form04("职业病危害因素监测", "上年延续性项目", "2023-01-01", "2025-12-31",
+           [fund("total", "年度资金总额", annual=86 * W), fund("fiscal", "其中：财政拨款", annual=86 * W)],
+           G04A, rows04a),
+    form04("尘肺病患者康复站运维补助", "新增项目", "2023-01-01", "2023-12-31",
+           [fund("total", "年度资金总额", annual=24.5 * W), fund("fiscal", "其中：财政拨款", annual=20 * W),
+            fund("other", "其他资金", annual=4.5 * W)],
+           G04B, rows04b),
+    form04("放射卫生技术服务能力提升", "新增项目", "2023-01-01", "2024-12-31",
+           [fund("total", "年度资金总额", annual=130 * W), fund("fiscal", "其中：财政拨款", annual=130 * W)],
+           G04C, rows04c),
+])
+
+
+# ================================================================ 05 Fujian (Ningde) html, self-evaluation
+# Layout: a self-evaluation report page whose 项目年度绩效目标(定量目标) table has 评价内容 (two columns:
+# 产出目标/数量目标…) / 绩效内容 / 绩效目标值 / 实际完成值 / 累计完成率, preceded by a basic-information table.
+F05 = "05_fujian-ningde-shuwu-selfeval-2023.html"
+G05 = "新建社区书屋4个,组织阅读推广活动30场以上,服务读者0.8万人次以上。"
+A05 = "新建社区书屋4个,组织阅读推广活动42场,服务读者1.2万人次。"
+rows05 = [("产出目标", "数量目标", "年度新建社区书屋数量", ">=4个", "4个", "100%"),
+          (None, None, "组织阅读推广活动场次", ">=30场", "42场", "140%"),
+          (None, None, "年度服务读者人次", ">=0.8万人次", "1.2万人次", "150%"),
+          (None, "质量目标", "图书配送到位率", ">=95%", "96%", "101%"),
+          (None, "时效目标", "补助资金拨付时间", "2023年9月前", "2023年8月", "100%"),
+          (None, "成本目标", "书屋建设补助投入", "<=12万元", "11.4万元", "100%"),
+          ("效果目标", "社会效益目标", "社区居民阅读活动参与率", ">=60%", "55%", "92%"),
+          (None, "服务对象满意度目标", "读者满意度", ">=90%", "94%", "104%")]
+
+
+def rows_html05():
+    out = []
+    for i, (l1, l2, nm, tg, ac, rate) in enumerate(rows05):
+        cells = ""
+        if l1:
+            span = 1
+            while i + span < len(rows05) and rows05[i + span][0] is None:
+                span += 1
+            cells += f'<td rowspan="{span}">{l1}</td>'
+        if l2:
+            span = 1
+            while i + span < len(rows05) and rows05[i + span][1] is None and rows05[i + span][0] is None:
+                span += 1
+            cells += f'<td rowspan="{span}">{l2}</td>' if span > 1 else f"<td>{l2}</td>"
+        cells += f"<td>{nm}</td><td>{tg.replace('>', '&gt;').replace('<', '&lt;')}</td><td>{ac}</td><td>{rate}</td>"
+        out.append(f"<tr>{cells}</tr>")
+    return "\n".join(out)
+
+
+html05 = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>2023年度社区书屋建设补助项目绩效自评报告_宁德市文化和旅游局</title></head>
+<body><header><nav>首页 | 政务公开 | 财政预决算 | 绩效评价</nav></header>
+<main><h1>2023年度社区书屋建设补助项目绩效自评报告</h1>
+<p class="meta">发布时间：2024-03-28 来源：计划财务科</p>
+<p>一、项目基本情况</p>
+<p>本项目累计安排资金12万元，用于新建社区书屋及开展阅读推广活动。</p>
+<table border="1" cellspacing="0" cellpadding="4">
+<tr><td colspan="6"><b>项目绩效自评表（2023年度）</b></td></tr>
+<tr><td>项目名称</td><td colspan="5">社区书屋建设补助</td></tr>
+<tr><td>主管部门</td><td colspan="2">宁德市文化和旅游局</td><td>实施单位</td><td colspan="2">宁德市图书馆</td></tr>
+<tr><td>项目负责人</td><td colspan="2">郑丽萍</td><td>联系电话</td><td colspan="2">0593-2881625</td></tr>
+<tr><td rowspan="2">资金情况（万元）</td><td>全年预算数</td><td>全年执行数</td><td>执行率</td><td colspan="2">备注</td></tr>
+<tr><td>12</td><td>11.4</td><td>95%</td><td colspan="2">结余资金已按规定收回</td></tr>
+<tr><td>年度目标</td><td colspan="5">{G05}</td></tr>
+<tr><td>目标完成情况</td><td colspan="5">{A05}</td></tr>
+</table>
+<p>二、项目绩效目标完成情况</p>
+<p>项目年度绩效目标（定量目标）如下表：</p>
+<table border="1" cellspacing="0" cellpadding="4">
+<tr><td colspan="2">评价内容</td><td>绩效内容</td><td>绩效目标值</td><td>实际完成值</td><td>累计完成率</td></tr>
+{rows_html05()}
+<tr><td colspan="2">自评总分</td><td colspan="4">90</td></tr>
+</table>
+<p>三、自评得分情况：其中项目立项6分，绩效目标5分，资金投入4分，资金管理9分，组织实施6分，产出目标42分，效果目标18分，总得分90分。</p>
+<p>四、存在问题：社区居民阅读活动参与率未达到目标值，部分书屋开放时间与居民作息不匹配。</p>
+</main><footer>宁德市文化和旅游局 版权所有</footer></body></html>
+"""
+write_text(F05, html05)
+TV05 = {">=4个": V(">=4个", ">=", 4.0, "个"), "4个": V("4个", None, 4.0, "个"),
+        ">=30场": V(">=30场", ">=", 30.0, "场"), "42场": V("42场", None, 42.0, "场"),
+        ">=0.8万人次": V(">=0.8万人次", ">=", 0.8, "万人次"), "1.2万人次": V("1.2万人次", None, 1.2, "万人次"),
+        ">=95%": V(">=95%", ">=", 95.0, "%"), "96%": V("96%", None, 96.0, "%"),
+        "2023年9月前": Q("2023年9月前"), "2023年8月": Q("2023年8月"),
+        "<=12万元": V("<=12万元", "<=", 12.0, "万元"), "11.4万元": V("11.4万元", None, 11.4, "万元"),
+        ">=60%": V(">=60%", ">=", 60.0, "%"), "55%": V("55%", None, 55.0, "%"),
+        ">=90%": V(">=90%", ">=", 90.0, "%"), "94%": V("94%", None, 94.0, "%")}
+inds05, l1, l2 = [], None, None
+for a, b, nm, tg, ac, rate in rows05:
+    l1 = a or l1
+    l2 = b or l2
+    inds05.append(ind(l1, l2, nm, TV05[tg], TV05[ac], completion_rate=float(rate.rstrip("%"))))
+doc(F05, "html", [form(
+    "self_evaluation", "项目绩效自评表", 2023,
+    project("社区书屋建设补助", department="宁德市文化和旅游局", implementer="宁德市图书馆",
+            manager="郑丽萍", phone="0593-2881625"),
+    "万元",
+    [fund("total", "资金情况（万元）", adjusted_budget=12 * W, executed=11.4 * W, execution_rate=95.0)],
+    {"annual": G05, "actual": A05},
+    inds05, total=90.0,
+    extras={"备注": "结余资金已按规定收回"},
+)])
