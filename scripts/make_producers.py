@@ -271,8 +271,13 @@ def _field(run, instr: str) -> None:
 
 
 def print_ready_document(gold: dict, stem: str) -> bytes:
-    """The Word rendering with ``- N -`` page numbers in the footer and a running header."""
+    """The Word rendering with ``- N -`` page numbers in the footer, a running header, and
+    rows kept whole over page breaks (``cantSplit``, as form templates set them: a row
+    whose text is cut in two by a break is not read back as one row)."""
     d = docx.Document(io.BytesIO(word_document(gold, stem)))
+    for table in d.tables:
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     section = d.sections[0]
     section.header.paragraphs[0].text = RUNNING_HEADER
     foot = section.footer.paragraphs[0]

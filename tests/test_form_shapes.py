@@ -77,6 +77,11 @@ FUND_CASES = [
     # 本级 / 上级 with no total, amounts with 万
     ("项目名称\t巡查经费\n年度本级预算金额\t12.5万\t该项目支出上级资金\t3万",
      {"fiscal_local": {"annual": 125000.0}, "fiscal_superior": {"annual": 30000.0}}),
+    # blocks side by side, named by their column, with their 其中 lines below
+    ("项目名称\t巡查经费\n计划投资额(万元)\t\t50\t实际到位资金(万元)\t\t48\t实际使用情况(万元)\t\t45\n"
+     "其中:\t上级补助\t20\t其中:\t上级补助\t20\t其中:\t上级补助\t18",
+     {"total": {"project_total": 500000.0, "executed": 450000.0},
+      "fiscal_superior": {"project_total": 200000.0, "executed": 180000.0}}),
     # a rate and a weight printed as label/value pairs of the total line
     ("项目名称\t巡查经费\n项目资金\t项目总预算\t20\n\t年度预算执行率\t100%\t分值\t10分",
      {"total": {"project_total": 20.0, "execution_rate": 100.0, "weight": 10.0}}),

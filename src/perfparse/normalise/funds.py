@@ -47,6 +47,7 @@ class FundsReader:
     columns: dict[int, str] = field(default_factory=dict)  # header column → fund column
     annual_col: int | None = None  # pair layouts: labels from here rightwards fill `annual`
     caption_weight: float | None = None
+    blocks: dict[int, str] = field(default_factory=dict)  # side-by-side blocks: col → column
     lines: dict[str, FundDraft] = field(default_factory=dict)
     shifted: list[str] = field(default_factory=list)
 
@@ -90,7 +91,8 @@ class FundsReader:
         ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
         labelled = [(i, c, t, hit) for i, (c, t) in enumerate(texts)
-                    if (hit := self.line_label(t, loose=not needs_amount)) is not None]
+                    if (hit := self.line_label(t, loose=not needs_amount or bool(self.blocks)))
+                    is not None]
         if not labelled:
             return self._total_columns(row, texts)
         if needs_amount and not any(self._number(t) for _, t in texts):
@@ -114,12 +116,20 @@ class FundsReader:
         return parse_amount(text, grammar=self.g) is not None
 
     def _total_columns(self, row: Row, texts: list[tuple[int, str]]) -> bool:
-        """Pairs naming a column of the total line: 年度预算执行率 | 100% | 分值 | 10分."""
+        """Pairs naming a column of the total line: 年度预算执行率 | 100% | 分值 | 10分, or
+        blocks side by side (计划投资额 | 640 | 实际使用情况 | 598), whose 其中 lines
+        below fill the same columns."""
+        pairs = [(c, t, column, texts[i + 1][1]) for i, (c, t) in enumerate(texts[:-1])
+                 if (column := self.g.lookup(self.g.fund_columns, t)) is not None
+                 and self.g.lookup(self.g.fields, texts[i + 1][1]) is None]
+        money = [p for p in pairs if p[2] in MONEY or p[2] == "extra"]
+        if len(money) >= 2:
+            self.blocks = {c: column for c, _, column, _ in money}
         found = False
-        for i, (_, t) in enumerate(texts[:-1]):
-            column = self.g.lookup(self.g.fund_columns, t)
-            if column in _TOTAL_COLUMNS and self.g.lookup(self.g.fields, texts[i + 1][1]) is None:
-                self.put(self.draft(row, "total", _label(t)), column, texts[i + 1][1])
+        for _, t, column, value in pairs:
+            if column in _TOTAL_COLUMNS or (len(money) >= 2 and column in MONEY):
+                self.set_unit(t)
+                self.put(self.draft(row, "total", _label(t)), column, value)
                 found = True
         return found
 
@@ -183,7 +193,10 @@ class FundsReader:
 
     def _pair(self, row: Row, line: str, column: str | None, col: int, text: str,
               cells: list[tuple[int, str]]) -> None:
-        if self.annual_col is not None:
+        if self.blocks:
+            column = self.blocks[max((c for c in self.blocks if c <= col), default=min(
+                self.blocks))]
+        elif self.annual_col is not None:
             column = "annual" if col >= self.annual_col else "project_total"
         elif column == "annual":
             self.annual_col = col

@@ -41,6 +41,7 @@ figcaption{text-align:center;color:#666;margin-bottom:12px}
 table{border-collapse:collapse;margin:4px 0 12px}
 td,th{border:1px solid #bbb;padding:2px 4px;vertical-align:top}
 table.src{background:#fff}
+table.funds td:nth-child(2){white-space:nowrap}
 td:target{outline:3px solid #d00;background:#ffef9e}
 .val{color:#0645ad;text-decoration:none;border-bottom:1px dotted #0645ad}
 .val.warn,tr.warn td{background:#fde2c8}

@@ -38,7 +38,10 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
     edges: list[Edge] = []
     for obj in _walk(page.layout):
         if isinstance(obj, LTChar):
-            if _slanted(obj.matrix):
+            # Off the page nobody sees it: office suites paint a merged cell's label for the
+            # cell's whole height, also where a page break moved that part off the page.
+            off_page = not (0 <= (obj.y0 + obj.y1) / 2 <= height)
+            if off_page or _slanted(obj.matrix):
                 continue
             glyphs.append(Glyph(obj.get_text(), obj.x0, height - obj.y1, obj.x1,
                                 height - obj.y0, obj.size))
