@@ -248,6 +248,8 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
             extras=dict(r.extras), warnings=warnings)
         form.goals.update({k.split(".")[1]: v for k, v in lead.items()
                            if k.startswith("goals.")})
+        if set(form.goals) == {"overall"}:  # a form's only goal text is its annual goal
+            form.goals = {"annual": form.goals["overall"]}
         form.project = project_record(g, fields, warnings)
         form.funds = _fund_lines(funds, file, lead, g)
         _read_indicators(form, g, file, drafts, inds)

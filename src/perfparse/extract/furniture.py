@@ -40,9 +40,9 @@ def _shape(text: str) -> str:
 def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
     """The outer rows of free lines at the top and at the bottom of a page, DEPTH deep
     (a row: the free lines in the height band of the outermost one left), and whether a
-    gap of GAP row heights sets each apart from the rest. More than one row deep, since
-    off-page or clipped text (a merged cell's label painted for its whole height) and
-    two-line headers come before the row that recurs."""
+    gap of GAP row heights sets each apart from the rest. A row inside one that is set
+    apart is looked at too, since clipped text (a merged cell's label painted for its
+    whole height) or a two-line header can come before the row that recurs."""
     rows: list[tuple[str, list[int], bool]] = []
     order = sorted(range(len(items)), key=lambda i: items[i][1][1])
     for side, seq in (("top", order), ("bottom", order[::-1])):
@@ -60,7 +60,10 @@ def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
             bottom = max(items[i][1][3] for i in row)
             gap = (min(items[i][1][1] for i in seq) - bottom if side == "top"
                    else top - max(items[i][1][3] for i in seq))
-            rows.append((side, row, gap >= GAP * (bottom - top)))
+            apart = gap >= GAP * (bottom - top)
+            rows.append((side, row, apart))
+            if not apart:  # the row is part of the body, and so is everything inside it
+                break
     return rows
 
 

@@ -123,6 +123,11 @@ class _Quiet:
         pass
 
 
+# Raised while rows are converted for the warehouse (Arrow's errors derive from these):
+# the rows are at fault, not the warehouse.
+_CONVERSION_ERRORS = (ValueError, TypeError, ArithmeticError, MemoryError)
+
+
 class _Writer(threading.Thread):
     """Commits results on its own thread so the engine's workers never wait on the
     database, batching whatever has queued up meanwhile."""
@@ -177,14 +182,14 @@ class _Writer(threading.Thread):
                     self._count(row)
 
     def _write(self, commits: list[FileCommit]) -> list[FileCommit]:
-        """Write a group; if the warehouse refuses it, write its files one at a time, so
-        that a file whose rows cannot be stored fails alone (recorded as failed, without
-        rows) and the others go in. Returns what was written. Raises only when even a
-        failed file's manifest row is refused: then the warehouse is at fault."""
+        """Write a group; if the warehouse refuses its rows (not the warehouse failing:
+        that stops the run), write its files one at a time, so that a file whose rows
+        cannot be stored fails alone (recorded as failed, without rows) and the others
+        go in. Returns what was written."""
         try:
             self.wh.write(commits)
             return commits
-        except Exception as e:
+        except (*self.wh.data_errors, *_CONVERSION_ERRORS) as e:
             if len(commits) == 1:
                 refused = manifest.unstorable(commits[0], e)
                 self.wh.write([refused])

@@ -22,6 +22,7 @@ LEVELS = ("level1", "level2")
 PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
                  "goals.overall", "fund.budget")
 LABEL_MAX = 24  # a longer cell is a value or a sentence: no column head, no level label
+_DIGIT = regex.compile(r"\d")
 _PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
 
 
@@ -85,12 +86,18 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     named = {c.role for c in cols if not c.role.startswith("extra")}
     name_col = next((c.col for c in cols if c.role == "name"), None)
     if not named & set(LEVELS) and name_col is not None:
-        # One-level layouts head their level column with a bare caption (指标 | 指标内容).
-        left = [(c, t) for c, t in captions if c < name_col]
+        # Level columns under a head that names no level: a bare caption (指标 | 指标内容)
+        # heads one; a head spanning two columns (评价内容 over 产出目标 | 数量目标), two.
+        left = [(c, t) for c, t in captions if c < name_col] + [
+            (c.col, c.label) for c in cols if c.role.startswith("extra") and c.col < name_col]
         if left:
-            cols.append(Column(left[-1][0], "level1", left[-1][1]))
+            col, text = max(left)
+            span = next((rc.cell.colspan for rc in row.cells
+                         if rc.col == col and rc.cell is not None), 1)
+            cols = [c for c in cols if c.col != col]
+            cols += [Column(col + i, role, text) for i, role in enumerate(LEVELS[:span])]
             cols.sort(key=lambda x: x.col)
-            named.add("level1")
+            named.update(LEVELS[:span])
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols
@@ -118,10 +125,34 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
 
 
 def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
-    """Sub-heads replace the group head standing over the same column."""
+    """Sub-heads replace the group head standing over the same column, except sub-heads
+    that name no role (区域目标值 over 全市 | 甲县 | 乙县): the group's role stays on its
+    first column and the other sub-columns are extras."""
     by_col = {c.col: c for c in upper}
-    by_col.update({c.col: c for c in lower})
+    for c in lower:
+        over = by_col.get(c.col)
+        if over is None or not c.role.startswith("extra") or over.role.startswith("extra"):
+            by_col[c.col] = c
     return [by_col[k] for k in sorted(by_col)]
+
+
+def sub_heads(g: Grammar, layout: Layout | None, row: Row,
+              header: list[Column]) -> list[Column] | None:
+    """The row under a header, when it holds only short labels and none under the name
+    or level columns: the sub-heads of the header's groups, named by a synonym or not."""
+    taken = {c.col for c in header if c.role in ("name", *LEVELS)}
+    cols = []
+    for c, t in row.texts():
+        if c in taken:
+            return None
+        # A figure, a level label or a long text makes it the table's first row instead.
+        if len(t) > LABEL_MAX or _DIGIT.search(t) or any(level_vocab(g, t)) \
+                or g.level_suffix.search(g.strip_annotation(g.key(t))):
+            return None
+        hit = header_role(g, layout, t)
+        if hit is not None:
+            cols.append(Column(c, hit[0], t, hit[1]))
+    return cols if len(cols) >= 2 else None
 
 
 def rightmost(cols: list[Column]) -> list[Column]:

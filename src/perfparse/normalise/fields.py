@@ -42,7 +42,7 @@ def _inline_pattern(g: Grammar) -> regex.Pattern[str]:
     alt = "|".join(regex.escape(w) for w in words)
     # A later label on the same line must be followed by a colon, so that words
     # such as 单位 inside a value are not read as labels.
-    return regex.compile(rf"(?P<l>{alt})\s*(?:[（(]盖章[）)])?\s*(?P<c>[:：])?")
+    return regex.compile(rf"(?P<l>{alt})\s*(?:[（(](?:盖章|印章|签章|签字)[）)])?\s*(?P<c>[:：])?")
 
 
 def split_inline(g: Grammar, text: str) -> list[tuple[str, str]]:

@@ -29,6 +29,7 @@ from perfparse.normalise.columns import (
     level_vocab,
     merge_header,
     rightmost,
+    sub_heads,
 )
 from perfparse.normalise.values import parse_percent, parse_score
 from perfparse.segment import Row
@@ -131,10 +132,11 @@ class IndicatorReader:
 
     def read(self, row: Row) -> None:
         sub_ok, self._sub_ok = self._sub_ok, False
-        if (labels := label_row(self.g, self.layout, row)) is not None:
-            if sub_ok:  # sub-heads under the header's group heads
-                self._use(rightmost(merge_header(self.columns, labels)))
-            return  # otherwise a header repeated after a page break
+        if sub_ok and (labels := sub_heads(self.g, self.layout, row, self.columns)) is not None:
+            self._use(rightmost(merge_header(self.columns, labels)))
+            return
+        if label_row(self.g, self.layout, row) is not None:
+            return  # a header repeated after a page break
         after_break = self._block is not None and row.block != self._block
         self._block = row.block
         level_cols = {c for c in (self._col("level1"), self._col("level2")) if c is not None}

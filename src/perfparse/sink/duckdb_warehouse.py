@@ -60,6 +60,11 @@ class DuckDBWarehouse:
     # in groups; a group is still all-or-nothing, so no reader sees half a file.
     batch_files = 100
     batch_seconds = 3.0
+    # A COMMIT that runs out of memory raises TransactionException; with one writer
+    # there is no conflict for it to mean instead.
+    data_errors = (duckdb.ConversionException, duckdb.OutOfRangeException,
+                   duckdb.InvalidInputException, duckdb.OutOfMemoryException,
+                   duckdb.TransactionException)
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

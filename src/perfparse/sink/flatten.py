@@ -75,6 +75,7 @@ def points(x: float | None) -> Decimal | None:
 
 
 _TO_COLUMN = {"money": money, "points": points}
+_INT_MAX = 2**63  # BIGINT; a printed sequence number can be any length
 
 
 def form_id(sha256: str, form_pos: int) -> str:
@@ -114,7 +115,7 @@ def flatten_document(doc: Document) -> Tables:
 def _make_storable(tables: Tables) -> None:
     """Fit every value to its column's type (module doc); a number that does not fit is
     nulled and gets an ``invalid-field`` warning on its form, counted like the others."""
-    dropped: list[tuple[str | None, int | None, str, str]] = []
+    dropped: list[tuple[Row, str, str]] = []  # (row, field, message)
     for name, rows in tables.items():
         cols = BY_NAME[name].columns
         for pos, row in enumerate(rows):
@@ -126,30 +127,35 @@ def _make_storable(tables: Tables) -> None:
                     row[c.name] = storable(v)
                 elif c.kind == "json":
                     row[c.name] = storable_json(v)
-                elif c.kind in _TO_COLUMN or (c.kind == "float" and not math.isfinite(v)):
+                elif (c.kind in _TO_COLUMN or (c.kind == "float" and not math.isfinite(v))
+                      or (c.kind == "int" and not -_INT_MAX <= v < _INT_MAX)):
                     fitted = _TO_COLUMN[c.kind](v) if c.kind in _TO_COLUMN else None
                     row[c.name] = fitted
                     # Score rows and a project's fund totals repeat values of the fund
                     # lines and indicators, which are warned about already.
                     derived = name == "scores" or c.name.startswith("funds_")
                     if fitted is None and not derived:
-                        dropped.append((row.get("project_id", row["id"]),
-                                        row.get("form_index"), f"{name}.{pos}.{c.name}",
+                        dropped.append((row, f"{name}.{pos}.{c.name}",
                                         f"{c.name} {v:g} does not fit the warehouse column; "
                                         "stored as null"))
     if not dropped:
         return
     sha = tables["files"][0]["id"]
     projects = {p["id"]: p for p in tables["projects"]}
-    for pid, form_index, field, message in dropped:
+    for row, field, message in dropped:
+        pid = row.get("project_id", row["id"])
         owner = projects.get(pid)  # None: a value of the document, not of one form
         pos = owner["warnings"] if owner else sum(w["project_id"] is None
                                                   for w in tables["warnings"])
-        wid = f"{pid}:warn:{pos}" if owner else f"{sha}:doc:warn:{pos}"
-        tables["warnings"].append({
-            "id": wid, "sha256": sha, "project_id": pid if owner else None,
-            "form_index": form_index, "position": pos, "code": "invalid-field",
-            "message": message, "field": field})
+        warning = dict.fromkeys(BY_NAME["warnings"].names)
+        warning.update(
+            id=f"{pid}:warn:{pos}" if owner else f"{sha}:doc:warn:{pos}", sha256=sha,
+            project_id=pid if owner else None, form_index=row.get("form_index"),
+            position=pos, code="invalid-field", message=message, field=field,
+            page=row.get("page"), row=row.get("row"),
+            indicator_id=row["id"] if field.startswith("indicators.") else None,
+            fund_line_id=row["id"] if field.startswith("fund_lines.") else None)
+        tables["warnings"].append(warning)
         if owner:
             owner["warnings"] += 1
         tables["files"][0]["warnings"] += 1

@@ -69,6 +69,7 @@ class PostgresWarehouse:
     # One transaction per file whatever the batch; batching only spares the queue.
     batch_files = 32
     batch_seconds = 0.0
+    data_errors = (sa.exc.DataError,)  # SQLSTATE class 22: a value the column refuses
 
     def __init__(self, url: str) -> None:
         self.url = url

@@ -61,6 +61,10 @@ class Warehouse(Protocol):
     # for them: what a crash can lose, traded for fewer, larger transactions.
     batch_files: int
     batch_seconds: float
+    # What ``write`` raises when the rows are at fault rather than the warehouse (a value
+    # it cannot convert, a transaction too large): the ingest then writes the files of
+    # the group one by one, and a file still refused fails alone.
+    data_errors: tuple[type[Exception], ...]
 
     def known(self) -> dict[str, KnownPath]:
         """Manifest so far: path → what was ingested from it."""

@@ -41,7 +41,7 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
             # Off the page nobody sees it: office suites paint a merged cell's label for the
             # cell's whole height, also where a page break moved that part off the page.
             off_page = not (0 <= (obj.y0 + obj.y1) / 2 <= height)
-            if off_page or _slanted(obj.matrix):
+            if off_page or slanted(obj.matrix):
                 continue
             glyphs.append(Glyph(obj.get_text(), obj.x0, height - obj.y1, obj.x1,
                                 height - obj.y0, obj.size))
@@ -59,6 +59,6 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
     return glyphs, edges
 
 
-def _slanted(matrix: tuple[float, float, float, float, float, float]) -> bool:
+def slanted(matrix: tuple[float, float, float, float, float, float]) -> bool:
     a, b = matrix[0], matrix[1]  # the glyph's baseline direction
     return abs(a) > 1e-6 and abs(b) > SLANT * math.hypot(a, b)

@@ -1,0 +1,134 @@
+"""The same forms printed by other producers: browsers, office suites, print drivers.
+
+samples/pdf/<producer>/ holds the CI subset of the producer matrix that
+scripts/make_producers.py makes from the gold documents (the whole matrix goes to
+out/matrix/pdf/; scripts/score_matrix.py scores it). Only the committed files are read
+here, so the tests need none of the producers installed. The small pure functions behind
+it (page furniture, ruling lines cut by a page break, text painted outside its cell,
+slanted watermark glyphs) are tested on hand-made input below.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from perfparse.extract.furniture import furniture
+from perfparse.extract.geometry import find_tables
+from perfparse.extract.glyphs import Glyph, adopt_overflow, cell_text, free_runs, locate
+from perfparse.extract.pdf.plumber import slanted
+from perfparse.extract.pdf.read import extract_pdf
+from perfparse.grid import Line
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_producers  # noqa: E402
+import score_matrix  # noqa: E402
+
+COMMITTED = ROOT / "samples" / "pdf"
+
+
+@pytest.mark.parametrize("producer", sorted(make_producers.COMMITTED_SET))
+def test_producer_scores(producer: str) -> None:
+    folder = COMMITTED / producer
+    assert sorted(p.stem for p in folder.glob("*.pdf")) == sorted(
+        make_producers.COMMITTED_SET[producer])
+    rep = score_matrix.score_folder(folder)
+    c = rep["counts"]
+    assert rep["f1"] >= 0.99, rep["mismatches"][:10]
+    assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"]
+    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"]
+
+
+def test_committed_subset_is_small() -> None:
+    files = [p for producer in make_producers.COMMITTED_SET
+             for p in (COMMITTED / producer).glob("*.pdf")]
+    assert sum(p.stat().st_size for p in files) < 3 * 2**20
+
+
+@pytest.mark.parametrize(("producer", "furniture_text"), [
+    ("chromium", "file://"), ("lo-xlsx", "第 1 页，共"), ("fpdf2-furniture", "预算管理一体化系统"),
+    ("chromium-caption", "第 1 页，共"), ("lo-docx", "- 1 -")])
+def test_running_headers_and_footers_are_dropped(producer: str, furniture_text: str) -> None:
+    (path,) = (COMMITTED / producer).glob("*.pdf")
+    grid = extract_pdf(path.name, path.read_bytes())
+    lines = [b.text for b in grid.blocks if isinstance(b, Line)]
+    cells = [c.text for t in grid.tables() for c in t.cells]
+    for text in lines + cells:
+        assert furniture_text.replace(" ", "") not in text.replace(" ", ""), text
+        assert "内部资料" not in text  # the watermark, laid across the tables
+
+
+# ---------------------------------------------------------------- small pure functions
+
+
+def _page(*lines: tuple[str, float, float], table: tuple[float, float] = (100, 700)
+          ) -> list[tuple[str | None, tuple[float, float, float, float]]]:
+    """A page's items: one table (top, bottom) and free lines (text, top, height)."""
+    return [(None, (40, table[0], 550, table[1]))] + [
+        (text, (200, y, 300, y + h)) for text, y, h in lines]
+
+
+def _kept(pages: list, dropped: list[set[int]]) -> list[list[str]]:
+    return [[text for i, (text, _) in enumerate(items) if text and i not in d]
+            for items, d in zip(pages, dropped, strict=True)]
+
+
+def test_furniture_by_position_and_repetition() -> None:
+    """A running header and page numbers go; the titles of the forms starting on pages 1
+    and 3, under that header, stay."""
+    title = [("财政项目支出绩效自评表", 60, 16), ("(2023年度)", 82, 11)]
+    pages = [_page(("系统名称", 20, 8), *title, ("第 1 页，共 3 页", 800, 9)),
+             _page(("系统名称", 20, 8), ("第 2 页，共 3 页", 800, 9), table=(40, 700)),
+             _page(("系统名称", 21, 8), *title, ("第 3 页，共 3 页", 801, 9))]
+    assert _kept(pages, furniture(pages)) == [[t for t, _, _ in title], [],
+                                              [t for t, _, _ in title]]
+
+
+def test_a_title_on_every_page_is_no_furniture() -> None:
+    """One form per page: its title and year line recur in the same place on every page,
+    but the title sits close to the line under it, as no running header does."""
+    pages = [_page(("财政项目支出绩效自评表", 50, 16), ("(2023年度)", 72, 11)) for _ in range(4)]
+    assert furniture(pages) == [set()] * 4
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> list[tuple]:
+    return [("h", x0, top, x1, top), ("h", x0, bottom, x1, bottom),
+            ("v", x0, top, x0, bottom), ("v", x1, top, x1, bottom)]
+
+
+def test_rulings_cut_by_a_page_break_are_closed() -> None:
+    # The part of a table at the top of a page: the split row has no top border, and the
+    # merged caption column (0–30) has neither top nor bottom border on this page.
+    edges = [("v", 0, 50, 0, 110), ("v", 30, 50, 30, 110)]
+    for x0, x1 in ((30, 100), (100, 200)):
+        edges += [("v", x0, 50, x0, 110), ("v", x1, 50, x1, 110)]
+    edges += [("h", 30, 80, 200, 80), ("h", 30, 110, 200, 110)]
+    (table,) = find_tables(edges)
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells] == [
+        (0, 0, 2, 1), (0, 1, 1, 1), (0, 2, 1, 1), (1, 1, 1, 1), (1, 2, 1, 1)]
+
+
+def _glyphs(text: str, x: float, top: float, size: float = 10) -> list[Glyph]:
+    return [Glyph(ch, x + k * size, top, x + (k + 1) * size, top + size, size)
+            for k, ch in enumerate(text)]
+
+
+def test_text_painted_outside_a_cut_cell_goes_back_into_it() -> None:
+    """A vertical caption painted under the header row it labels, and a level label over
+    the top of the next part; a line of text under the table stays free."""
+    (table,) = find_tables(_box(0, 50, 40, 70) + _box(40, 50, 200, 70))
+    caption = [g for k, ch in enumerate("绩效指标") for g in _glyphs(ch, 15, 300 + 12 * k)]
+    note = _glyphs("填报人：张三", 0, 500)
+    per_table, outside = locate(caption + note, [table])
+    left = adopt_overflow([table], per_table, free_runs(outside))
+    assert [cell_text(g) for g in per_table[0]] == ["绩效指标", ""]
+    assert ["".join(g.text for g in run) for run in left] == ["填报人：张三"]
+
+
+def test_slanted_glyphs_are_watermarks() -> None:
+    assert slanted((0.866, 0.5, -0.5, 0.866, 0, 0))  # turned 30°
+    assert not slanted((1, 0, 0, 1, 0, 0))
+    assert not slanted((0, 1, -1, 0, 0, 0))  # turned 90°: vertical text
