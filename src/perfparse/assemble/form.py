@@ -301,6 +301,26 @@ def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],
     return lines
 
 
+def _target_column(g: Grammar, drafts: list[IndicatorDraft],
+                   inds: IndicatorReader) -> str | None:
+    """A table whose heads name no target column: the first extra column whose cells
+    are mostly quantities (≥90%, =12个) holds the targets. Returns its head."""
+    if not drafts or any(c.role in ("target", *_SPLIT) for c in inds.columns):
+        return None
+    for c in inds.columns:
+        label = c.label
+        if not c.role.startswith("extra") or not any(label in d.extras for d in drafts):
+            continue
+        parsed = [ParsedValue.fromstring(d.extras[label], g).value is not None
+                  for d in drafts if label in d.extras]
+        if sum(parsed) * 2 >= len(drafts):
+            for d in drafts:
+                if label in d.extras:
+                    d.cells["target"] = d.extras.pop(label)
+            return label
+    return None
+
+
 def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[IndicatorDraft],
                      inds: IndicatorReader) -> None:
     w = form.warnings
@@ -311,6 +331,10 @@ def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[Indica
     for label in inds.unknown_levels:
         w.append(warn("level-unknown", f"level label {label!r} is in no grammar; kept as "
                       "printed (add it to levels.yaml if it is a synonym)", "indicators.level1"))
+    if (label := _target_column(g, drafts, inds)) is not None:
+        w.append(warn("target-column-guessed", f"no column head names the target; the "
+                      f"values of column {label!r} were read as the targets",
+                      "indicators.target"))
     for d in drafts:
         if "name" not in d.cells:
             w.append(warn("indicator-unnamed", "an indicator row without a name was "

@@ -90,7 +90,9 @@ class IndicatorReader:
             self.tables[-1] = caption
         elif caption != self.tables[-1]:
             self.tables.append(caption)  # another indicator table of the same form
-        if prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
+        if self._sub_ok:  # the lower half of a two-row header, its merged heads repeated
+            cols = merge_header(self.columns, cols)
+        elif prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
         self._use(rightmost(cols))

@@ -1,0 +1,393 @@
+"""Hostile archives (issue 13): nothing one file can do stops a run or swamps the host.
+
+Every hostile input is made here at test time and is tiny on disk. Each test names the
+case of the issue it keeps fixed: writer run-stoppers, memory and time bombs, `parse`
+stopping its batch, archive faults, and wrong-but-quiet decoding and JSON.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import math
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perfparse.cli import app
+from perfparse.ingest import IngestOptions, PruneRefused, Refused, ingest
+from perfparse.ingest.discover import identify, walk
+from perfparse.sink.flatten import flatten_document
+from perfparse.sink.schema import BY_NAME
+from perfparse.sink.warehouse import FileCommit, Warehouse, WarehouseError, open_warehouse
+from perfparse.validate.records import Document
+from test_ingest import TEXTS, warehouse_rows
+
+GOLD = sorted((Path(__file__).parent / "gold").glob("*.json"))
+
+# A small target form; {amount} and {target} are where hostile numbers go.
+FORM = """财政项目支出绩效目标申报表
+(2024年度)
+项目名称\t码头改造项目\t项目性质\t经常性项目\t项目类别\t一般性项目
+主管部门\t某区交通委员会\t实施单位\t某区港航事业发展中心
+项目资金 (元)\t项目资金总额\t\t年度资金申请总额\t{amount}
+\t其中：财政资金\t\t其中：当年财政拨款\t200,000.00
+
+\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值
+绩效 指标\t产出指标\t数量指标\t集装箱吞吐量\t≥{target}吨
+\t\t质量指标\t装卸设备完好率\t≥95%
+\t满意度指标\t服务对象满意度指标\t货主满意度\t≥90(%)
+"""
+
+
+def form(amount: str = "200,000.00", target: str = "5") -> bytes:
+    return FORM.format(amount=amount, target=target).encode()
+
+
+def strict_json(text: str) -> object:
+    """json.loads that refuses NaN and Infinity, as every other JSON reader does."""
+    def refuse(name: str) -> object:
+        raise ValueError(f"not JSON: {name}")
+    return json.loads(text, parse_constant=refuse)
+
+
+# --- the writer never fails a run for one file's data -------------------------------------
+
+def hostile_document() -> Document:
+    """A real document carrying what stopped every write: an amount of 1e16 元, a weight
+    of 1e8, NaN/inf, NUL, a lone surrogate (a GBK file name) and a 25-digit sequence."""
+    doc = Document.model_validate(json.loads(GOLD[3].read_text(encoding="utf-8")))
+    f = doc.forms[0]
+    f.funds[0].annual = 1e16
+    f.indicators[0].weight = 1e8
+    f.indicators[1].name = "满意度\x00指标"
+    f.indicators[2].completion_rate = math.inf
+    f.indicators[3].seq = 10**25
+    f.extras["备注\udcff"] = "x\x00y"
+    doc.source.file = "\udccf\udcee.txt"
+    return doc
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
+    db = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    wh = open_warehouse(db, tmp_path)
+    yield wh
+    wh.close()
+
+
+def test_values_the_columns_cannot_hold_become_null_with_a_warning(warehouse: Warehouse) -> None:
+    doc = hostile_document()
+    tables = flatten_document(doc)
+    row = {"path": "\\xcf\\xee.txt", "file": "x", "sha256": doc.source.sha256, "size_bytes": 1,
+           "format": "text", "status": "parsed", "forms": 1, "indicators": 1, "warnings": 0,
+           "seconds": 0.0}
+    warehouse.write([FileCommit(doc.source.sha256, tables, [row], seen_before=False)])
+    got = {t: [r for b in warehouse.batches(BY_NAME[t], 100) for r in b.to_pylist()]
+           for t in ("fund_lines", "indicators", "warnings", "files")}
+    assert got["fund_lines"][0]["annual"] is None
+    ind = sorted(got["indicators"], key=lambda r: r["position"])
+    assert ind[0]["weight"] is None and ind[1]["name"] == "满意度指标"
+    assert ind[2]["completion_rate"] is None and ind[3]["seq"] is None
+    assert got["files"][0]["file"] == "\\xcf\\xee.txt"
+    fields = {w["field"] for w in got["warnings"] if w["code"] == "invalid-field"}
+    assert {"fund_lines.0.annual", "indicators.0.weight", "indicators.2.completion_rate",
+            "indicators.3.seq"} <= fields
+
+
+def test_a_group_larger_than_duckdb_memory_is_committed_in_parts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """~1,100 long-text forms in one commit group ran DuckDB out of memory, for ever."""
+    from perfparse.sink import duckdb_warehouse
+
+    monkeypatch.setattr(duckdb_warehouse, "MEMORY_LIMIT", "16MB")
+    monkeypatch.setattr(duckdb_warehouse, "TRANSACTION_BYTES", 4 * 1024 * 1024)
+    base = Document.model_validate(json.loads(GOLD[3].read_text(encoding="utf-8")))
+    wh = open_warehouse(None, tmp_path)
+    commits = []
+    for i in range(40):
+        doc = base.model_copy(deep=True)
+        doc.source.sha256 = f"{i:064x}"
+        doc.forms = [doc.forms[0].model_copy(deep=True) for _ in range(10)]
+        for f in doc.forms:
+            f.goals.overall = "绩效目标" * 5_000
+        row = {"path": f"f{i}", "file": "x", "sha256": doc.source.sha256, "size_bytes": 1,
+               "format": "text", "status": "parsed", "forms": 10, "indicators": 0,
+               "warnings": 0, "seconds": 0.0}
+        commits.append(FileCommit(doc.source.sha256, flatten_document(doc), [row],
+                                  seen_before=False))
+    wh.write(commits)  # ~24 MB of rows: one transaction would not fit in 16 MB
+    assert wh.con.execute("SELECT count(*) FROM projects").fetchone() == (400,)
+    wh.close()
+
+
+def undated_parse(name: str, data: bytes) -> Document:
+    """The real parser, except that a file named 'refused' yields a value its column
+    refuses (a date that is not one): what no sanitising foresaw."""
+    from perfparse.api import parse_bytes
+
+    doc = parse_bytes(name, data)
+    if "refused" in name:
+        doc.forms[0].project.start_date = "not a date"  # type: ignore[assignment]
+    return doc
+
+
+def test_a_file_whose_rows_are_refused_fails_alone(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i, src in enumerate(TEXTS[:3]):
+        shutil.copy(src, root / f"{i}.txt")
+    (root / "refused.txt").write_bytes(form())
+    s = ingest(IngestOptions(root, tmp_path / "out", workers=2, parse_fn=undated_parse))
+    status = {m[0]: (m[2], m[3]) for m in warehouse_rows(None, tmp_path / "out")["manifest"]}
+    assert status["refused.txt"] == ("failed", "unstorable")
+    assert all(status[f"{i}.txt"][0] != "failed" for i in range(3))
+    assert s.failed == 1
+
+
+def test_numbers_too_large_for_the_warehouse_and_infinity(tmp_path: Path) -> None:
+    """1e17 元 and a 400-digit target (inf) are stored as null with warnings; the JSON of
+    `parse` and the JSONL exports stay valid JSON (no Infinity)."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "big.txt").write_bytes(form(amount="1" + "0" * 17, target="9" * 400))
+    r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
+                                 "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    for table in ("indicators", "fund_lines", "warnings"):
+        for line in (tmp_path / "out" / "jsonl" / f"{table}.jsonl").read_text().splitlines():
+            strict_json(line)
+    warnings = [json.loads(x) for x in
+                (tmp_path / "out" / "jsonl" / "warnings.jsonl").read_text().splitlines()]
+    assert {w["field"] for w in warnings if w["code"] == "invalid-field"} >= {
+        "fund_lines.0.annual", "indicators.0.target_value"}
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(root / "big.txt")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    doc = strict_json(r.stdout)
+    assert doc["forms"][0]["indicators"][0]["target"]["value"] is None
+
+
+# --- archive faults -------------------------------------------------------------------------
+
+def test_links_out_fifos_and_sockets_get_a_skipped_row(tmp_path: Path) -> None:
+    root, outside = tmp_path / "in", tmp_path / "secret"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "form.txt").write_bytes(form())
+    shutil.copy(TEXTS[0], root / "good.txt")
+    (root / "link-out.txt").symlink_to(outside / "form.txt")
+    (root / "link-in.txt").symlink_to(root / "good.txt")
+    (root / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(root / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "sock"))
+        r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
+                                     "--workers", "1", "--timeout", "30"])
+    assert r.exit_code == 0, r.output
+    assert "skipped" in r.output
+    got = {m[0]: (m[2], m[3]) for m in warehouse_rows(None, tmp_path / "out")["manifest"]}
+    assert got["link-out.txt"] == ("skipped", "link-outside")
+    assert got["dangling.txt"] == ("skipped", "broken-link")
+    assert got["pipe.txt"] == ("skipped", "not-a-file")
+    assert got["sock"] == ("skipped", "not-a-file")
+    assert got["link-in.txt"][0] == "parsed"  # a link within the archive is followed
+
+
+def test_a_file_swapped_for_a_fifo_after_discovery_does_not_block(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_bytes(form())
+    [cand] = walk(root.resolve()).files
+    (root / "a.txt").unlink()
+    os.mkfifo(root / "a.txt")  # no writer: a plain open() would wait for ever
+    started = time.monotonic()
+    ident = identify(cand)
+    assert time.monotonic() - started < 5
+    assert (ident.code, ident.skipped) == ("not-a-file", True)
+
+
+def test_a_non_utf8_file_name_is_ingested_and_parsed(tmp_path: Path) -> None:
+    """A GBK name from an unpacked zip stopped every write (UnicodeEncodeError) and left
+    a 0-byte .json from `parse`."""
+    root = tmp_path / "in"
+    root.mkdir()
+    name = os.fsdecode("项目表.txt".encode("gbk"))
+    (root / name).write_bytes(form())
+    out = tmp_path / "out"
+    s = ingest(IngestOptions(root, out, workers=1))
+    assert s.parsed + s.parsed_with_warnings == 1, s.failures
+    [(path, *_)] = warehouse_rows(None, out)["manifest"]
+    assert path == "\\xcf\\xee\\xc4\\xbf\\xb1\\xed.txt"
+    assert ingest(IngestOptions(root, out, workers=1)).unchanged == 1
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(root / name), "--out",
+                        str(tmp_path / "json")], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    [written] = (tmp_path / "json").iterdir()
+    assert written.name == name + ".json" and strict_json(written.read_text("utf-8"))
+
+
+def test_an_unreadable_folder_is_an_error_not_a_deletion(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(TEXTS[0], root / "a.txt")
+    shutil.copy(TEXTS[1], root / "sub" / "b.txt")
+    shutil.copy(TEXTS[2], root / "sub" / "c.txt")
+    ingest(IngestOptions(root, out, workers=1))
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike = ".") -> object:
+        # As root in CI, chmod 000 would not stop us: fail the listing the way it would.
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(out), "--prune",
+                                 "--prune-max-share", "1"])
+    assert r.exit_code == 1, r.output
+    assert "cannot read the folder sub (Permission denied)" in r.output
+    assert {m[0] for m in warehouse_rows(None, out)["manifest"]} == {
+        "a.txt", "sub/b.txt", "sub/c.txt"}
+
+
+def test_prune_refuses_to_drop_most_of_the_archive(tmp_path: Path) -> None:
+    """A mount point holding one stray file would lose every row."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for i, src in enumerate(TEXTS[:4]):
+        shutil.copy(src, root / f"{i}.txt")
+    ingest(IngestOptions(root, out, workers=2))
+    for i in range(4):
+        (root / f"{i}.txt").unlink()
+    (root / "stray.txt").write_bytes(form())
+    with pytest.raises(PruneRefused, match="--prune-max-share"):
+        ingest(IngestOptions(root, out, workers=1, prune=True))
+    assert len(warehouse_rows(None, out)["files"]) == 4
+    s = ingest(IngestOptions(root, out, workers=1, prune=True, prune_max_share=1.0))
+    assert s.pruned == 4
+
+
+def test_two_runs_on_one_out_are_refused(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    (root / "a.txt").write_bytes(form())
+    out.mkdir()
+    with (out / ".perfparse.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running ingest holds it
+        with pytest.raises(Refused, match="another perfparse ingest"):
+            ingest(IngestOptions(root, out, workers=1))
+    assert ingest(IngestOptions(root, out, workers=1)).files == 1
+
+
+def test_timeout_inf_means_no_limit_and_nan_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_bytes(form())
+    r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
+                                 "--workers", "1", "--timeout", "inf"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
+                                 "--timeout", "nan"])
+    assert r.exit_code == 2 and "--timeout" in r.output
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_warehouse_says_so(tmp_path: Path, damage: str) -> None:
+    out = tmp_path / "out"
+    open_warehouse(None, out).close()
+    db = out / "perfparse.duckdb"
+    data = db.read_bytes()
+    db.write_bytes(os.urandom(5000) if damage == "garbage" else data[: len(data) // 2])
+    with pytest.raises(WarehouseError, match="damaged or not a DuckDB database"):
+        open_warehouse(None, out)
+
+
+# --- bounded memory and time per file; parse goes on ----------------------------------------
+
+def greedy_parse(name: str, data: bytes) -> Document:
+    """The real parser, except on a file named 'greedy', which allocates as a
+    decompression bomb would."""
+    from perfparse.api import parse_bytes
+
+    if "greedy" in name:
+        hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB
+        del hoard
+    return parse_bytes(name, data)
+
+
+def test_a_file_over_the_memory_cap_fails_alone(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / "good.txt")
+    (root / "greedy.txt").write_bytes(form())
+    s = ingest(IngestOptions(root, tmp_path / "out", workers=1, max_memory=768,
+                             parse_fn=greedy_parse))
+    status = {m[0]: (m[2], m[3]) for m in warehouse_rows(None, tmp_path / "out")["manifest"]}
+    assert status["greedy.txt"] == ("failed", "too-large")
+    assert status["good.txt"][0] != "failed"
+    assert s.failed == 1
+
+
+def test_parse_goes_on_past_a_hang_a_bad_pattern_and_bad_files(tmp_path: Path) -> None:
+    """`parse` had no timeout, stopped at the first error that was not a ParseError and
+    hung on a user pattern like (a|aa)+$; now each file fails alone and the others are
+    written."""
+    grammars = tmp_path / "g"
+    grammars.mkdir()
+    (grammars / "labels.yaml").write_text('label_noise: ["(a|aa)+$"]\n', encoding="utf-8")
+    bomb = tmp_path / "bomb.txt"
+    bomb.write_bytes(form().replace("码头改造项目".encode(), b"a" * 60 + b"!"))
+    good = tmp_path / "good.txt"
+    good.write_bytes(form())
+    out = tmp_path / "out"
+    started = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(bomb), str(good),
+                        "--out", str(out), "--grammars", str(grammars)],
+                       capture_output=True, text=True)
+    assert time.monotonic() - started < 60
+    assert r.returncode == 1, r.stderr
+    assert "[pattern-timeout]" in r.stderr and "(a|aa)+$" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]
+
+
+def test_parse_stops_a_file_past_its_timeout(tmp_path: Path) -> None:
+    scan = sorted((Path(__file__).resolve().parents[1] / "samples" / "scan").glob("*.pdf"))
+    if not scan:
+        pytest.skip("no scanned samples")
+    pytest.importorskip("rapidocr", reason="OCR needs perfparse[scan]")
+    good = tmp_path / "good.txt"
+    good.write_bytes(form())
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(scan[0]), str(good),
+                        "--out", str(out), "--timeout", "1"], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert f"error: {scan[0].name}: parsing took longer than 1 s" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]
+
+
+def test_parse_output_is_never_torn_and_a_long_name_fails_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    long = tmp_path / ("长" * 83 + ".txt")  # 253 bytes: fits, but not with .json added
+    long.write_bytes(form())
+    good = tmp_path / "good.txt"
+    good.write_bytes(form())
+    (out / "good.txt.json").write_text("previous result\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(long), str(good),
+                        str(empty), "--out", str(out)], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "File name too long" in r.stderr and "[unwritable]" in r.stderr
+    assert "[empty-file]" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]  # no temp file left
+    assert strict_json((out / "good.txt.json").read_text("utf-8"))
