@@ -31,7 +31,7 @@ from perfparse.normalise.columns import (
     rightmost,
     sub_heads,
 )
-from perfparse.normalise.values import parse_percent, parse_score
+from perfparse.normalise.values import ParsedValue, parse_percent, parse_score
 from perfparse.segment import Row
 
 _VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
@@ -152,7 +152,7 @@ class IndicatorReader:
                   if rc.carried or (rc.cell is not None and rc.cell.rowspan > 1)}
         placed |= self._filled(cells)
         pre, levels, post = self._split_levels(cells, placed)
-        shift = self._set_levels(levels) if levels else None
+        shift = self._set_levels(levels, cells[-1]) if levels else None
         # A level column right of the first level label (columns between the levels, a
         # block printed twice side by side): its label is this row's level, not a value.
         for role in LEVELS:
@@ -333,8 +333,12 @@ class IndicatorReader:
     def _key1(self) -> str:
         return self.g.strip_annotation(self.g.key(self.level1 or ""))
 
-    def _set_levels(self, levels: list[tuple[int, str]]) -> int:
-        """Take the printed level labels; returns how far the row sits left of its columns."""
+    def _set_levels(self, levels: list[tuple[int, str]],
+                    row_end: tuple[int, str] | None = None) -> int:
+        """Take the printed level labels; returns how far the row sits left of its columns.
+
+        ``row_end`` is the row's last cell: a value printed left of the last value
+        column says the whole row, its level label too, sits left of its columns."""
         g = self.g
         labels = [(c, g.level_text(t)) for c, t in levels]
         for _, t in labels:
@@ -348,6 +352,10 @@ class IndicatorReader:
         else:
             c, text = labels[0]
             which = self._which(c, text)
+            if which == "level1" and self._depth() is not None \
+                    and self._right_shift(row_end) == self._depth() \
+                    and not (self._vocab(text) == (True, False) and self._key1() in g.level1):
+                which = "level2"  # the form's own level 1 stands; this label is its level 2
             anchor = self._col(which)
             k = g.strip_annotation(g.key(text))
             if which == "level1":
@@ -363,6 +371,19 @@ class IndicatorReader:
                         and k not in g.children.get(self._key1(), set()))):
                     self.level1 = parent[1]
         return 0 if anchor is None else anchor - c
+
+    def _depth(self) -> int | None:
+        """How far the level-2 column stands right of the level-1 column."""
+        c1, c2 = self._col("level1"), self._col("level2")
+        return None if c1 is None or c2 is None else c2 - c1
+
+    def _right_shift(self, end: tuple[int, str] | None) -> int | None:
+        """How far left of the last value column the row's last cell, a quantity, sits."""
+        last = max((c for c, r in self.roles if r in _VALUE_ROLES), default=None)
+        if end is None or last is None or end[0] >= last:
+            return None
+        return last - end[0] if ParsedValue.fromstring(end[1], self.g).value is not None \
+            else None
 
     def _text_role(self, cell: tuple[int, str]) -> str | None:
         """The text column a lone cell belongs to: a text a page break split in two."""

@@ -7,6 +7,7 @@ file, and it opens files encrypted with an empty user password (owner-password-o
 
 from __future__ import annotations
 
+import logging
 from io import BytesIO
 
 import pdfplumber
@@ -16,6 +17,9 @@ import pypdfium2.raw as pdfium_c
 from perfparse.errors import ParseError
 
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+# pdfminer logs a warning per odd font (Type 3 fonts of print drivers have no FontBBox)
+# through the root handler, which would put stray lines among the CLI's one-line messages.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def open_pdfium(name: str, data: bytes) -> pdfium.PdfDocument:
