@@ -61,6 +61,7 @@ FieldPath = Literal["project.name", "project.nature", "project.category", "proje
                     "project.implementer", "project.start_date", "project.end_date",
                     "project.manager", "project.contact", "project.phone", "funds_unit",
                     "project.period", "project.manager_phone", "project.owner", "project.filer",
+                    "project.budget_unit",
                     "goals.overall", "goals.annual", "goals.actual"]
 
 

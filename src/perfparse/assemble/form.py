@@ -31,6 +31,7 @@ _SPLIT = ("target_op", "target_number", "target_unit")
 _SCORED = ("actual", "score")  # a table with these columns is a self-evaluation
 _GLOSS = regex.compile(r"[（(][^()（）]*[)）]$")
 _TOTAL_TOL = 0.011
+_INLINE_LABEL_MAX = 12  # 某某：value in one cell is a label and its value
 
 
 def _cell_confidence(row: Row) -> dict[str, float | None]:
@@ -152,7 +153,10 @@ class _Reader:
         if not texts:
             return False
         first = texts[0][1]
-        label = first.replace(":", "：").partition("：")[0]
+        label, colon, value = first.replace(":", "：").partition("：")
+        if colon and value and len(label) <= _INLINE_LABEL_MAX and g.key(label) and \
+                not g.name_prefix.match(first) and len(texts) <= 2:
+            return True  # 批复单位：某局 | 批复日期：… printed under the table
         return any(g.key(x) in g.section_ends or g.section_end_pattern.search(g.key(x))
                    or (g.lookup(g.fields, x) is not None and not g.lookup(g.ind_columns, x))
                    for x in {first, label})

@@ -33,9 +33,10 @@ def _bound(m: regex.Match[str], *, end: bool) -> date | None:
 
 
 def _period(g: Grammar, text: str) -> tuple[date | None, date | None]:
-    """A period's first and last date (2024.03-2025.02, 2024年1月1日至2024年12月31日)."""
+    """A period's first and last date (2024.03-2025.02, 2024年1月1日至2024年12月31日); a
+    period printed as one year or month (2023) runs through it."""
     found = list(g.period_date.finditer(text))
-    if len(found) < 2:
+    if not found:
         return None, None
     return _bound(found[0], end=False), _bound(found[-1], end=True)
 
@@ -60,6 +61,8 @@ def project_record(g: Grammar, fields: dict[str, str], warnings: list[Warning_]
         p["name"] = m.group("name")
     if filer := p.pop("filer", None):
         p.setdefault("implementer", filer)
+    if budget_unit := p.pop("budget_unit", None):
+        p.setdefault("department", budget_unit)
     if owner := p.pop("owner", None):
         p.setdefault("department", owner)
         p.setdefault("implementer", owner)
