@@ -359,9 +359,8 @@ class Grammar:
             label_key(fl.label): (line, fl.column)
             for line, fls in labels.funds.lines.items() for fl in fls}
         self.fund_columns = self._index(labels.funds.columns)
-        self.fund_words = sorted(((label_key(w), line) for line, ws in
-                                  labels.funds.lines_containing.items() for w in ws),
-                                 key=lambda wl: -len(wl[0]))
+        self.fund_words = [(label_key(w), line) for line, ws in
+                           labels.funds.lines_containing.items() for w in ws]
         self.ind_columns = self._index(labels.indicators.columns)
         self.total_row = {label_key(t) for t in labels.indicators.total_row}
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}

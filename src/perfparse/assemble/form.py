@@ -158,7 +158,8 @@ class _Reader:
                 not g.name_prefix.match(first) and len(texts) <= 2:
             return True  # 批复单位：某局 | 批复日期：… printed under the table
         return any(g.key(x) in g.section_ends or g.section_end_pattern.search(g.key(x))
-                   or (g.lookup(g.fields, x) is not None and not g.lookup(g.ind_columns, x))
+                   or (g.lookup(g.fields, x) is not None and not g.lookup(g.ind_columns, x)
+                       and g.key(x) not in g.captions)  # 绩效目标 also captions the table
                    for x in {first, label})
 
     def _pairs(self, row: Row, texts: list[tuple[int, str]]) -> None:

@@ -48,6 +48,8 @@ class FundsReader:
     annual_col: int | None = None  # pair layouts: labels from here rightwards fill `annual`
     caption_weight: float | None = None
     blocks: dict[int, str] = field(default_factory=dict)  # side-by-side blocks: col → column
+    over: dict[int, tuple[str, str]] = field(default_factory=dict)  # labels over amounts
+    caption: str | None = None
     lines: dict[str, FundDraft] = field(default_factory=dict)
     shifted: list[str] = field(default_factory=list)
 
@@ -58,8 +60,10 @@ class FundsReader:
         """The block's caption row: its unit and score annotation."""
         for _, t in row.texts():
             self.set_unit(t)
-            if self.is_section(t) and (m := _CAPTION_WEIGHT.search(t)):
-                self.caption_weight = float(m.group(1))
+            if self.is_section(t):
+                self.caption = _label(t)
+                if m := _CAPTION_WEIGHT.search(t):
+                    self.caption_weight = float(m.group(1))
 
     def set_unit(self, text: str) -> None:
         unit, mult = parse_unit_header(text, grammar=self.g)
@@ -90,13 +94,22 @@ class FundsReader:
         """Read a fund line row; False if no fund line label is in it (or, with
         ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
+        # A word inside a label names a line only where a label stands: inside the block,
+        # and left of the amount columns (a note beside the amounts is no line).
+        first = min(self.columns, default=None)
         labelled = [(i, c, t, hit) for i, (c, t) in enumerate(texts)
-                    if (hit := self.line_label(t, loose=not needs_amount or bool(self.blocks)))
-                    is not None]
+                    if (hit := self.line_label(t, loose=(not needs_amount or bool(self.blocks))
+                                               and (first is None or c < first))) is not None]
         if not labelled:
-            return self._total_columns(row, texts)
+            return self._under_labels(row, texts) or self._total_columns(row, texts) \
+                or self._unlabelled(row, texts, needs_amount)
         if needs_amount and not any(self._number(t) for _, t in texts):
             return False
+        if len(labelled) >= 2 and not any(self._number(t) or split_inline(t, self.g)[1]
+                                          for _, t in texts):
+            # Labels over a row of amounts (合计 | 财政拨款 | 其他资金, then 45 | 45 | 0).
+            self.over = {c: (line, _label(t)) for _, c, t, (line, _) in labelled}
+            return True
         for _, _, text, _ in labelled:  # 资金总额(万元): a label may carry the unit
             self.set_unit(text)
         if self.columns:
@@ -110,6 +123,25 @@ class FundsReader:
             stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)
             self._pair(row, line, column, col, text, texts[i + 1:stop])
         self._total_columns(row, texts)
+        return True
+
+    def _under_labels(self, row: Row, texts: list[tuple[int, str]]) -> bool:
+        """Amounts under the fund line labels of the row above."""
+        over, self.over = self.over, {}
+        hits = [(over[c], t) for c, t in texts if c in over and self._number(t)]
+        for (line, label), t in hits:
+            self.put(self.draft(row, line, label), "budget", t)
+        return bool(hits)
+
+    def _unlabelled(self, row: Row, texts: list[tuple[int, str]], outside: bool) -> bool:
+        """Amounts under the block's column heads with no line label: the total line."""
+        values = [(c, t) for c, t in texts if self._value(t)]
+        if outside or not self.columns or not any(self._number(t) for _, t in values) \
+                or not all(c in self.columns for c, _ in values):
+            return False
+        d = self.draft(row, "total", self.caption or "合计")
+        for c, t in values:
+            self.put(d, self.columns[c], t)
         return True
 
     def _number(self, text: str) -> bool:
