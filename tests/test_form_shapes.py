@@ -41,6 +41,10 @@ PROJECT_CASES = [
      {"manager": "李四", "phone": "0571-8765432"}),
     ("项目名称\t城区巡查经费\n实施期\t2023.03-2024.02",
      {"start_date": "2023-03-01", "end_date": "2024-02-29"}),
+    ("项目名称\t城区巡查经费\n项目期\t2023-2025",
+     {"start_date": "2023-01-01", "end_date": "2025-12-31"}),
+    ("项目名称\t城区巡查经费\n项目起止时间\t20230301\t到\t20231130",
+     {"start_date": "2023-03-01", "end_date": "2023-11-30"}),
     ("项目名称\t城区巡查经费\n项目类别\t1、专项项目 □ 2、部门预算项目 ☑",
      {"category": "部门预算项目"}),
     ("项目名称\t城区巡查经费\n项目类型\t1、一次性项目 口 2、常年性项目 ☑",
@@ -82,6 +86,14 @@ FUND_CASES = [
      "其中:\t上级补助\t20\t其中:\t上级补助\t20\t其中:\t上级补助\t18",
      {"total": {"project_total": 500000.0, "executed": 450000.0},
       "fiscal_superior": {"project_total": 200000.0, "executed": 180000.0}}),
+    # fund line labels over a row of amounts
+    ("项目名称\t巡查经费\n项目资金(万元)\t合计\t1、市级财政拨款\t2、其他资金\n\t30\t28\t2",
+     {"total": {"adjusted_budget": 300000.0}, "fiscal": {"adjusted_budget": 280000.0},
+      "other": {"adjusted_budget": 20000.0}}),
+    # an amount row under the block's heads, with no line label and a note beside it
+    ("项目名称\t巡查经费\n资金情况(万元)\t全年预算数\t全年执行数\t执行率\t备注\n"
+     "\t12\t11.4\t95%\t结余资金已收回",
+     {"total": {"adjusted_budget": 120000.0, "executed": 114000.0, "execution_rate": 95.0}}),
     # a rate and a weight printed as label/value pairs of the total line
     ("项目名称\t巡查经费\n项目资金\t项目总预算\t20\n\t年度预算执行率\t100%\t分值\t10分",
      {"total": {"project_total": 20.0, "execution_rate": 100.0, "weight": 10.0}}),
@@ -139,3 +151,17 @@ def test_a_notice_sentence_naming_the_form_is_no_title() -> None:
     with pytest.raises(Exception) as e:
         parse_bytes("n.txt", text.encode())
     assert getattr(e.value, "code", None) == "no-form"
+
+
+def test_a_table_with_no_target_head_takes_its_column_of_quantities() -> None:
+    header = "一级指标\t二级指标\t三级指标\t指标解释\t全区\t甲镇\t乙镇"
+    rows = ("产出指标\t数量指标\t巡查次数\t反映巡查频次\t≥12次\t6次\t6次\n"
+            "效益指标\t社会效益指标\t隐患整改率\t反映整改情况\t≥95%\t95%\t95%\n")
+    f = form("项目名称\t巡查经费", rows=rows, header=header, title="项目支出绩效目标表")
+    assert [i.target.raw if i.target else None for i in f.indicators] == ["≥12次", "≥95%"]
+    assert "target-column-guessed" in {w.code for w in f.warnings}
+
+
+def test_a_single_goal_text_is_the_annual_goal() -> None:
+    f = form("项目名称\t巡查经费\n总体目标\t全年巡查城区道路，整改安全隐患。")
+    assert (f.goals.overall, f.goals.annual) == (None, "全年巡查城区道路，整改安全隐患。")
