@@ -107,12 +107,13 @@ def test_a_group_larger_than_duckdb_memory_is_committed_in_parts(
     """~1,100 long-text forms in one commit group ran DuckDB out of memory, for ever."""
     from perfparse.sink import duckdb_warehouse
 
-    monkeypatch.setattr(duckdb_warehouse, "MEMORY_LIMIT", "16MB")
+    # The old limit, and a budget to match; one transaction of all 48 MB would not fit.
+    monkeypatch.setattr(duckdb_warehouse, "MEMORY_LIMIT", "32MB")
     monkeypatch.setattr(duckdb_warehouse, "TRANSACTION_BYTES", 4 * 1024 * 1024)
     base = Document.model_validate(json.loads(GOLD[3].read_text(encoding="utf-8")))
     wh = open_warehouse(None, tmp_path)
     commits = []
-    for i in range(40):
+    for i in range(80):
         doc = base.model_copy(deep=True)
         doc.source.sha256 = f"{i:064x}"
         doc.forms = [doc.forms[0].model_copy(deep=True) for _ in range(10)]
@@ -123,8 +124,8 @@ def test_a_group_larger_than_duckdb_memory_is_committed_in_parts(
                "warnings": 0, "seconds": 0.0}
         commits.append(FileCommit(doc.source.sha256, flatten_document(doc), [row],
                                   seen_before=False))
-    wh.write(commits)  # ~24 MB of rows: one transaction would not fit in 16 MB
-    assert wh.con.execute("SELECT count(*) FROM projects").fetchone() == (400,)
+    wh.write(commits)
+    assert wh.con.execute("SELECT count(*) FROM projects").fetchone() == (800,)
     wh.close()
 
 

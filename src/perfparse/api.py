@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from perfparse.assemble import assemble_document
-from perfparse.errors import ParseError
+from perfparse.errors import OverBudget, ParseError
 from perfparse.extract import extract
 from perfparse.grammar import Grammar, load_grammar
 from perfparse.segment import segment
@@ -25,7 +25,10 @@ def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
     problems is still returned, with warnings.
     """
     grammar = grammar or load_grammar()
-    grid = extract(name, data, pdf_engine=pdf_engine, grammar=grammar)
+    try:
+        grid = extract(name, data, pdf_engine=pdf_engine, grammar=grammar)
+    except OverBudget as e:
+        raise ParseError(name, e.code, e.reason) from None
     segments = segment(grid, grammar)
     if not segments:
         raise ParseError(name, "no-form", "no performance form found (no form title, 项目名称 "

@@ -25,6 +25,18 @@ class GrammarError(Exception):
     """
 
 
+class OverBudget(Exception):
+    """An input over one of the budgets of :mod:`perfparse.limits` (pixels, pages,
+    decompressed bytes, table positions), found before the work it would cost. The
+    parse turns it into that file's :class:`ParseError`; the extractor that finds it
+    need not know the file's name."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
 class PatternTimeout(Exception):
     """A grammar pattern that ran past its time limit on one text: a pattern that
     backtracks without bound (``(a|aa)+$``) would otherwise hang the parse."""

@@ -26,16 +26,20 @@ def _setting(name: str, default: int) -> int:
 # Pixels of one rendered page or decoded image: an A4 page at 300 dpi is 8.7 million,
 # an A3 one 17.4 million. Larger pages are rendered at a lower resolution.
 MAX_PIXELS = _setting("MAX_PIXELS", 40_000_000)
-# Pages of one PDF.
-MAX_PAGES = _setting("MAX_PAGES", 2_000)
-# Bytes of one PDF's streams once decompressed: a 1 MB file can inflate to gigabytes.
-MAX_STREAM_BYTES = _setting("MAX_STREAM_BYTES", 512 * 1024 * 1024)
-# Positions (rows × columns) of one table: merged-cell spans are clamped to the table,
-# and a table larger than this is refused rather than laid out.
-MAX_TABLE_CELLS = _setting("MAX_TABLE_CELLS", 4_000_000)
+# Pages of one PDF or multi-page image.
+MAX_PAGES = _setting("MAX_PAGES", 1_000)
+# Pages of one PDF with no text to read, which would go to OCR (2–3 s a page: more than
+# this would not finish within the default per-file timeout anyway).
+MAX_OCR_PAGES = _setting("MAX_OCR_PAGES", 120)
+# Objects one PDF page draws, counting those inside form XObjects: a form drawn twice
+# by a form drawn twice… (2^30 times) would keep the PDF reader busy for ever.
+MAX_PAGE_OBJECTS = _setting("MAX_PAGE_OBJECTS", 200_000)
+# Positions one HTML table's cells cover (each its rowspan plus its colspan, after spans
+# are clamped to the table): the rows below carry a merged cell, so this bounds them.
+MAX_TABLE_CELLS = _setting("MAX_TABLE_CELLS", 1_000_000)
 # Seconds one grammar pattern may run on one text (a user's pattern can backtrack
 # exponentially on a long cell).
 PATTERN_SECONDS = 1.0
-# Address space of one parse worker, in MiB (the --max-memory default). OCR of an A4
-# page at 200 dpi peaks near 700 MiB of data.
-MAX_MEMORY_MB = _setting("MAX_MEMORY_MB", 2_048)
+# Data memory of one parse worker, in MiB (the --max-memory default): OCR of an A4 page
+# at 200 dpi peaks near 700 MiB. It also bounds what a decompression bomb can take.
+MAX_MEMORY_MB = _setting("MAX_MEMORY_MB", 1_536)

@@ -18,6 +18,7 @@ SNAP = 3.0  # lines closer than this are one line (double borders, outlines of t
 JOIN = 3.0  # collinear pieces with gaps up to this are one line
 MIN_LENGTH = 4.0  # shorter strokes are glyph parts or ticks, not rulings
 MIN_GAP = 2.0  # grid rows/columns thinner than this are drawing noise
+BRIDGE = 80.0  # a ruling is drawn on over at most this to a line a page break left open
 
 
 class Seg(NamedTuple):
@@ -204,13 +205,16 @@ def build_grid(h: list[Seg], v: list[Seg]) -> TableGrid | None:
     return TableGrid(xs, ys, cells)
 
 
-def _open_ends(v: list[Seg], h: list[Seg]) -> list[tuple[float, float]]:
-    """(y, x) of the ends of vertical lines that no horizontal line closes."""
+def _open_ends(v: list[Seg], h: list[Seg]) -> list[tuple[float, float, bool]]:
+    """(y, x, ruled) of the ends of vertical lines that no horizontal line closes;
+    ``ruled`` when the line crosses some horizontal line (is part of a ruled table, not a
+    stroke of a large character)."""
     out = []
     for s in v:
+        ruled = any(crosses(t, s) for t in h)
         for y in (s.a, s.b):
             if not any(abs(t.pos - y) <= SNAP and t.a - SNAP <= s.pos <= t.b + SNAP for t in h):
-                out.append((y, s.pos))
+                out.append((y, s.pos, ruled))
     return sorted(out)
 
 
@@ -220,24 +224,29 @@ def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
     A table that runs over a page break is often drawn without a border at the cut: the
     row split by the break (or a merged cell continuing, like a 绩效指标 caption) has its
     side lines end in the air. Where vertical lines end at one height with nothing across
-    them, the page edge closes them: an existing line at that height is drawn on to reach
-    them, or, with none, a new one is drawn through them.
+    them, the page edge closes them: an existing line at that height within BRIDGE is
+    drawn on to reach them, or, with none, a new one is drawn through two or more of them
+    that belong to the table.
     """
     ends = _open_ends(v, h)
     out = list(h)
     k = 0
     while k < len(ends):
         y = ends[k][0]
-        group = [x for yy, x in ends[k:] if yy - y <= SNAP]
+        group = [(x, ruled) for yy, x, ruled in ends[k:] if yy - y <= SNAP]
         k += len(group)
-        lo, hi = min(group), max(group)
-        level = [i for i, t in enumerate(out) if abs(t.pos - y) <= SNAP]
+        xs = [x for x, _ in group]
+        lo, hi = min(xs), max(xs)
+        level = [i for i, t in enumerate(out) if abs(t.pos - y) <= SNAP
+                 and t.a - BRIDGE <= hi and lo <= t.b + BRIDGE]
         if level:
             i = min(level, key=lambda i: min(abs(out[i].a - lo), abs(out[i].b - hi)))
             t = out[i]
             out[i] = Seg(t.pos, min(t.a, lo), max(t.b, hi))
-        elif len(group) >= 2:
-            out.append(Seg(y, lo, hi))
+        else:
+            ruled = [x for x, r in group if r]
+            if len(ruled) >= 2:
+                out.append(Seg(y, min(ruled), max(ruled)))
     return out
 
 

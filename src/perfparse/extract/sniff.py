@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from perfparse.errors import ParseError
 from perfparse.extract.office.sniff import office_kind
+from perfparse.extract.text.decode import bom_encoding
 
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF-", "pdf"),
@@ -34,8 +35,11 @@ def sniff(name: str, data: bytes) -> str:
             return office_kind(name, data, kind) if kind in ("zip", "ole") else kind
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "image"
-    # Text: NUL bytes never occur in UTF-8/GB18030 text.
-    if b"\x00" in data[:65536]:
+    bom = bom_encoding(data)
+    if bom is not None:  # UTF-16/32 text is full of NUL bytes: look at it decoded
+        data = data[:200_000].decode(bom, "replace").encode("utf-8")
+        head = data[:1024]
+    elif b"\x00" in data[:65536]:  # NUL bytes never occur in UTF-8/GB18030 text
         return "binary"
     lowered = head.lower()
     if b"<table" in data[:200000].lower() or b"<html" in lowered or b"<!doctype html" in lowered:

@@ -39,7 +39,9 @@ _SQL_TYPE = {
 }
 
 
-MEMORY_LIMIT = "128MB"
+# Enough for a checkpoint of tables holding long texts (at 32 MB a few hundred forms with
+# 20 kB goal texts could never be committed); DuckDB takes only what it needs.
+MEMORY_LIMIT = "512MB"
 # A transaction's new rows must fit in the memory limit when it commits (DuckDB does
 # not spill them then), so a group of files larger than this is split in halves.
 TRANSACTION_BYTES = 32 * 1024 * 1024

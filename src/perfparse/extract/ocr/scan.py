@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from perfparse.errors import ParseError
+from perfparse.errors import OverBudget, ParseError
 from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.engine import recognise
@@ -24,6 +24,7 @@ from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
+from perfparse.limits import MAX_PAGES, MAX_PIXELS
 
 A4_LONG_SIDE = 841.89  # points
 PAGE_INCHES = (8.0, 17.0)  # long sides of paper from A5 landscape to A3 / ledger
@@ -65,16 +66,28 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
 def extract_image(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:
     """A photo or scan (PNG, JPEG, TIFF with any number of pages, BMP, WebP) → grid."""
     try:
-        img = Image.open(io.BytesIO(data))
+        img = Image.open(io.BytesIO(data))  # reads the header only
+        _check_pixels(img)
         img.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
         raise ParseError(name, "unreadable", f"cannot decode the image: {e}") from e
     grid = Grid(file=name, format="image")
     for no, frame in enumerate(ImageSequence.Iterator(img), start=1):
+        if no > MAX_PAGES:
+            raise OverBudget("too-many-pages", f"the image has more than {MAX_PAGES} pages")
+        _check_pixels(frame)
         page = ImageOps.exif_transpose(frame)  # phones store the turn in EXIF
         grid.blocks.extend(ocr_page(page, no, dpi=_declared_dpi(page),
                                     warnings=grid.warnings, grammar=grammar))
     return grid
+
+
+def _check_pixels(img: Image.Image) -> None:
+    """Refuse an image over the pixel budget before it is decoded: a 685 kB PNG can hold
+    13000 × 13000 RGBA pixels, 3 GB once decoded and converted."""
+    if img.width * img.height > MAX_PIXELS:
+        raise OverBudget("too-large", f"the image is {img.width} × {img.height} pixels, over "
+                         f"the budget of {MAX_PIXELS:,}; scan at 300 dpi or less")
 
 
 def _gray(image: Image.Image) -> np.ndarray:

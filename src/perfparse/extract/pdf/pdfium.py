@@ -3,11 +3,14 @@ and page images for OCR when no text layer is readable at all."""
 
 from __future__ import annotations
 
+import math
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL.Image import Image
 
 from perfparse.extract.glyphs import Glyph
+from perfparse.limits import MAX_PIXELS
 
 OCR_DPI = 200
 
@@ -27,8 +30,27 @@ def pdfium_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     return out
 
 
-def render(page: pdfium.PdfPage, dpi: int = OCR_DPI) -> Image:
+def render_dpi(page: pdfium.PdfPage) -> float:
+    """OCR_DPI, or less for a page so large (PDF allows 200 × 200 inches) that it would
+    exceed the pixel budget: 14400 pt squared at 200 dpi is 1.6 billion pixels."""
+    width, height = page.get_size()
+    return min(OCR_DPI, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))
+
+
+def render(page: pdfium.PdfPage, dpi: float = OCR_DPI) -> Image:
     return page.render(scale=dpi / 72).to_pil()
+
+
+def census(page: pdfium.PdfPage, cap: int) -> tuple[int, bool]:
+    """The objects a page draws, form XObjects' contents included, counted up to ``cap``
+    (from pdfium's object tree, before anything is laid out), and whether one is text."""
+    n, text = 0, False
+    for obj in page.get_objects(max_depth=64):
+        n += 1
+        text = text or obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+        if n >= cap:
+            break
+    return n, text
 
 
 def has_images(page: pdfium.PdfPage) -> bool:

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 import pypdfium2 as pdfium
 
+from perfparse.errors import OverBudget
 from perfparse.extract import PDF_ENGINES
 from perfparse.extract.clean import clean_text
 from perfparse.extract.furniture import Item, furniture
@@ -30,11 +31,12 @@ from perfparse.extract.glyphs import (
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
-from perfparse.extract.pdf.pdfium import OCR_DPI, has_images, pdfium_glyphs, render
+from perfparse.extract.pdf.pdfium import census, has_images, pdfium_glyphs, render, render_dpi
 from perfparse.extract.pdf.plumber import read_page
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
+from perfparse.limits import MAX_OCR_PAGES, MAX_PAGE_OBJECTS, MAX_PAGES
 
 
 @dataclass
@@ -56,6 +58,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
         raise ValueError(f"unknown PDF engine {engine!r}; one of {', '.join(PDF_ENGINES)}")
     doc = open_pdfium(name, data)
     try:
+        _check_budgets(doc)
         grid = Grid(file=name, format="pdf")
         camelot = None
         if engine == "camelot":
@@ -84,6 +87,26 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
         return grid
     finally:
         doc.close()
+
+
+def _check_budgets(doc: pdfium.PdfDocument) -> None:
+    """Refuse, before any page is laid out, a PDF over the page budgets (limits): too many
+    pages, a page drawing a form XObject fanned out without end, or more pages without
+    text (all bound for OCR) than could be read in the time a file has."""
+    if len(doc) > MAX_PAGES:
+        raise OverBudget("too-many-pages", f"the PDF has {len(doc)} pages, more than "
+                         f"{MAX_PAGES}; split it")
+    textless = 0
+    for i in range(len(doc)):
+        drawn, text = census(doc[i], MAX_PAGE_OBJECTS)
+        if drawn >= MAX_PAGE_OBJECTS:
+            raise OverBudget("too-large", f"page {i + 1} draws more than "
+                             f"{MAX_PAGE_OBJECTS:,} objects (counting those inside forms "
+                             "it reuses); re-export or print the PDF to a new one")
+        textless += drawn > 0 and not text
+    if textless > MAX_OCR_PAGES:
+        raise OverBudget("too-many-pages", f"{textless} pages have no text layer and would "
+                         f"need OCR, more than {MAX_OCR_PAGES}; split the PDF")
 
 
 def _drop_furniture(pages: list[_Page]) -> None:
@@ -164,7 +187,8 @@ def _ocr(grid: Grid, page: pdfium.PdfPage, no: int, grammar: Grammar | None) -> 
         grid.warnings.append(("ocr-unavailable", f"page {no}: OCR is not installed ({e}); "
                               "install perfparse[scan] to read this page"))
         return []
-    return ocr_page(render(page), no, dpi=OCR_DPI, warnings=grid.warnings, grammar=grammar)
+    dpi = render_dpi(page)
+    return ocr_page(render(page, dpi), no, dpi=dpi, warnings=grid.warnings, grammar=grammar)
 
 
 def page_blocks(page: _Page, grammar: Grammar | None = None) -> list[Block]:

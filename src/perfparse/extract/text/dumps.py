@@ -15,7 +15,8 @@ from perfparse.extract.text.html_tables import html_blocks
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 
-_HTML_TABLE = regex.compile(r"(<table\b.*?</table\s*>)", regex.I | regex.S)
+_TABLE_OPEN = regex.compile(r"<table\b", regex.I)
+_TABLE_CLOSE = regex.compile(r"</table\s*>", regex.I)
 _HTML_PAGE = regex.compile(r"<(html|body|!doctype)\b", regex.I)
 _SEPARATOR = regex.compile(r"^[\s|:+\-=—]*$")  # |---|:--:| and --\t---- lines
 
@@ -59,12 +60,25 @@ def _line_blocks(text: str, first_line: int, grammar: Grammar | None) -> list[Bl
     return blocks
 
 
+def _split_tables(text: str) -> list[str]:
+    """Text, <table>…</table>, text, …: the first </table> after each <table> closes it.
+    Searched forward only, in linear time: a lazy regex from each of many unclosed
+    "<table " to the end of the text is quadratic."""
+    parts: list[str] = []
+    pos = 0
+    while (start := _TABLE_OPEN.search(text, pos)) and (
+            end := _TABLE_CLOSE.search(text, start.end())):
+        parts += [text[pos:start.start()], text[start.start():end.end()]]
+        pos = end.end()
+    return [*parts, text[pos:]]
+
+
 def text_blocks(text: str, grammar: Grammar | None = None) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
     line = 1
-    for part in _HTML_TABLE.split(text):
-        if _HTML_TABLE.fullmatch(part):
+    for i, part in enumerate(_split_tables(text)):
+        if i % 2:  # a table
             found = html_blocks(part, grammar)
             for b in found:
                 b.source_line = line
@@ -78,9 +92,11 @@ def text_blocks(text: str, grammar: Grammar | None = None) -> list[Block]:
 
 
 def extract_text(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:
-    text, encoding = decode(name, data)
+    text, encoding, replaced = decode(name, data)
     kind = "html" if _HTML_PAGE.search(text[:4096]) and "\t" not in text[:4096] else "text"
     grid = Grid(file=name, format=kind, blocks=text_blocks(text, grammar))
-    if encoding not in ("utf-8", "utf-8-sig"):
-        grid.warnings.append(("encoding-detected", f"decoded as {encoding}"))
+    if encoding not in ("utf-8", "utf-8-sig") or replaced:
+        grid.warnings.append(("encoding-detected", f"decoded as {encoding}" + (
+            f"; {replaced} undecodable byte{'s' if replaced > 1 else ''} replaced with �"
+            if replaced else "")))
     return grid

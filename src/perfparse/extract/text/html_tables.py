@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from perfparse.errors import OverBudget
 from perfparse.extract.clean import clean_text
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Line, Table
+from perfparse.limits import MAX_TABLE_CELLS
 
 _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title"}
 _SKIP_TAGS = {"script", "style", "head"}
@@ -93,17 +95,38 @@ def _int(v: str | None) -> int:
         return 1
 
 
+# Browsers honour colspan up to 1000 and rowspan up to 65534; no form is wider than this.
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+
+
 def _layout(rows: list[list[tuple[str, int, int]]]) -> Table:
-    """Place cells on the grid, skipping positions taken by spans from above."""
-    taken: set[tuple[int, int]] = set()
+    """Place cells on the grid, skipping positions taken by spans from above.
+
+    Spans are clamped as a browser clamps them, and rowspans to the table's last row,
+    so that a 161-byte ``<td rowspan=100000 colspan=100000>`` is one cell over the rows
+    and columns that exist, not ten billion positions. The positions the spans cover
+    (what the rows of the segmenter carry) are counted, and a table over
+    ``MAX_TABLE_CELLS`` is refused.
+    """
+    busy: dict[int, int] = {}  # column → the first row below the spans covering it
     cells: list[Cell] = []
+    covered = 0
     for r, row in enumerate(rows):
         c = 0
         for text, rowspan, colspan in row:
-            while (r, c) in taken:
+            while busy.get(c, 0) > r:
                 c += 1
+            rowspan = min(rowspan, _MAX_ROWSPAN, len(rows) - r)
+            # Past the widest a browser draws, a cell takes one column.
+            colspan = max(1, min(colspan, _MAX_COLSPAN - c))
+            covered += rowspan + colspan
+            if covered > MAX_TABLE_CELLS:
+                raise OverBudget("too-large", f"an HTML table's merged cells cover more than "
+                                 f"{MAX_TABLE_CELLS:,} positions; split the table or the file")
             cells.append(Cell(text, r, c, rowspan, colspan))
-            taken.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
+            for j in range(c, c + colspan):
+                busy[j] = max(busy.get(j, 0), r + rowspan)
             c += colspan
     return Table(cells)
 
