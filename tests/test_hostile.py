@@ -393,3 +393,173 @@ def test_parse_output_is_never_torn_and_a_long_name_fails_alone(tmp_path: Path) 
     assert "[empty-file]" in r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]  # no temp file left
     assert strict_json((out / "good.txt.json").read_text("utf-8"))
+
+
+# --- memory and time bombs in the extractors ------------------------------------------------
+
+def raw_pdf(objects: list[bytes], page_size: float = 595) -> bytes:
+    """A PDF from raw objects 4… (1: catalog, 2: page tree, 3: the page, whose content is
+    object 4); the readers rebuild the cross-reference table, as for a damaged file."""
+    head = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+            b"/Resources << /XObject << /X 5 0 R >> >> >>" % (page_size, page_size)]
+    body = b"".join(b"%d 0 obj\n%s\nendobj\n" % (i, o)
+                    for i, o in enumerate(head + objects, start=1))
+    return b"%PDF-1.7\n" + body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), extra, data)
+
+
+RULED = b"".join(b"0 0 m %d 0 l S " % w for w in (100, 200, 300)) + b"50 50 400 300 re S"
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_budget() -> None:
+    """A 687-byte PDF with a 14400 pt page took 4.7 GB to render for OCR."""
+    import pypdfium2 as pdfium
+
+    from perfparse.extract.pdf.pdfium import render_dpi
+    from perfparse.limits import MAX_PIXELS
+
+    doc = pdfium.PdfDocument(raw_pdf([stream(RULED), stream(b"")], page_size=14400))
+    dpi = render_dpi(doc[0])
+    assert (14400 * dpi / 72) ** 2 <= MAX_PIXELS * 1.001 and dpi < 40
+
+
+def test_an_xobject_fanned_out_without_end_is_refused_quickly() -> None:
+    """Each form draws the one below it twice, 30 deep: 2^30 draws kept pdfminer busy
+    for ever."""
+    from perfparse import ParseError, parse_bytes
+
+    depth = 30
+    forms = [stream(b"0 0 m 10 10 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]")]
+    for k in range(1, depth):  # object 5 + k draws object 5 + k - 1 twice
+        forms.append(stream(b"/Y Do /Y Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+                            b"/Resources << /XObject << /Y %d 0 R >> >>" % (5 + k - 1)))
+    top = forms.pop()  # object 5 is the page's /X: the top of the fan
+    data = raw_pdf([stream(b"/X Do"), top, *forms])
+    data = data.replace(b"/Y %d 0 R" % (5 + depth - 2), b"/Y %d 0 R" % (5 + depth - 2))
+    started = time.monotonic()
+    with pytest.raises(ParseError) as e:
+        parse_bytes("fan.pdf", data)
+    assert time.monotonic() - started < 30
+    assert e.value.code in ("too-large", "corrupt-pdf"), e.value.reason
+
+
+def test_many_pages_bound_for_ocr_are_refused_before_any_is_read() -> None:
+    """2,000 ruled, textless pages all went to OCR, hours of work."""
+    from perfparse import ParseError, parse_bytes
+    from perfparse.limits import MAX_OCR_PAGES
+
+    n = MAX_OCR_PAGES + 30
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
+    pages = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"] * n
+    data = raw_pdf([stream(RULED), *pages]).replace(
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n))
+    started = time.monotonic()
+    with pytest.raises(ParseError) as e:
+        parse_bytes("ruled.pdf", data)
+    assert e.value.code == "too-many-pages" and "OCR" in e.value.reason
+    assert time.monotonic() - started < 30
+
+
+def test_an_image_over_the_pixel_budget_is_refused_before_decoding() -> None:
+    """A 685 kB 13000² RGBA PNG took 3.3 GB; here only its header is real."""
+    import struct
+    import zlib
+
+    from perfparse import ParseError, parse_bytes
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body)))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 13000, 13000, 8, 6,
+                                                                0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))
+    with pytest.raises(ParseError) as e:
+        parse_bytes("big.png", png)
+    assert e.value.code == "too-large" and "13000 × 13000" in e.value.reason
+
+
+def test_a_deflate_bomb_fails_alone_under_the_memory_cap(tmp_path: Path) -> None:
+    """A 1 MB PDF inflating to 1 GB took 3.1 GB; under --max-memory it fails alone."""
+    import zlib
+
+    z = zlib.compressobj(9)
+    packed = b"".join(z.compress(b"0 0 m 1 1 l S\n" * 4096) for _ in range(18_000)) + z.flush()
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(raw_pdf([stream(packed, b"/Filter /FlateDecode"), stream(b"")]))
+    good = tmp_path / "good.txt"
+    good.write_bytes(form())
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(bomb), str(good),
+                        "--out", str(out), "--max-memory", "600"], capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 1
+    assert "error: bomb.pdf:" in r.stderr
+    assert "[too-large]" in r.stderr or "[corrupt-pdf]" in r.stderr, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]
+
+
+@pytest.mark.parametrize("case", ["input", "table", "tag", "span"])
+def test_markup_that_took_minutes_or_gigabytes_takes_moments(case: str) -> None:
+    """Super-linear cleanup regexes (28 kB of '<input ' took 17 s, 140 kB over 5 min),
+    quadratic '<table ' splitting, and a 161-byte rowspan=colspan=100000 cell (9 GB)."""
+    from perfparse import ParseError, parse_bytes
+
+    data = {"input": b"<input " * 20_000, "table": b"<table " * 20_000,
+            "tag": b"<a" * 50_000,
+            "span": b"<table><tr><td rowspan=100000 colspan=100000>x</td><td>y</td></tr>"
+                    b"<tr><td>z</td></tr></table>"}[case]
+    started = time.monotonic()
+    with pytest.raises(ParseError):
+        parse_bytes("x.txt", data)
+    assert time.monotonic() - started < 5
+
+
+def test_spans_are_clamped_to_the_table() -> None:
+    from perfparse.extract.text.html_tables import html_blocks
+
+    [table] = html_blocks("<table><tr><td rowspan=100000 colspan=100000>x</td><td>y</td>"
+                          "</tr><tr><td>z</td></tr></table>")
+    assert (table.n_rows, table.n_cols) == (2, 1001)
+    assert [(c.text, c.row, c.col, c.rowspan) for c in table.cells] == [
+        ("x", 0, 0, 2), ("y", 0, 1000, 1), ("z", 1, 1000, 1)]
+
+
+# --- wrong but quiet: encodings -------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_read(encoding: str) -> None:
+    import codecs
+
+    from perfparse import parse_bytes
+
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+    doc = parse_bytes("x.txt", bom + form().decode().encode(encoding))
+    assert doc.forms[0].project.name == "码头改造项目"
+
+
+def test_big5_is_not_read_as_gb18030_garble() -> None:
+    from perfparse.extract.text.decode import decode
+
+    trad = ("財政項目支出績效目標申報表\n項目名稱\t碼頭改造項目\t項目性質\t經常性項目\n"
+            "主管部門\t某區交通委員會\t實施單位\t某區港航事業發展中心\n")
+    assert decode("x.txt", trad.encode("cp950"))[:2] == (trad, "big5")
+    simplified = form().decode()
+    assert decode("x.txt", simplified.encode("gb18030"))[:2] == (simplified, "gb18030")
+
+
+def test_a_few_stray_bytes_are_replaced_with_a_warning() -> None:
+    from perfparse import parse_bytes
+
+    good = form()
+    doc = parse_bytes("x.txt", good[:30] + b"\xff" + good[30:60] + b"\x80" + good[60:] + b"\xfe")
+    assert doc.forms[0].project.name == "码头改造项目"
+    assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
+        "decoded as utf-8; 3 undecodable bytes replaced with �"]

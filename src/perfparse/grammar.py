@@ -61,7 +61,7 @@ FieldPath = Literal["project.name", "project.nature", "project.category", "proje
                     "project.implementer", "project.start_date", "project.end_date",
                     "project.manager", "project.contact", "project.phone", "funds_unit",
                     "project.period", "project.manager_phone", "project.owner", "project.filer",
-                    "project.budget_unit",
+                    "project.budget_unit", "project.code",
                     "goals.overall", "goals.annual", "goals.actual"]
 
 
@@ -268,6 +268,7 @@ def _merge(base: Any, over: Any) -> Any:
 
 _WS = regex.compile(r"\s+")
 _TRAILING_REMARK = regex.compile(r"[(（][^()（）]*[)）]$")
+_REMARK = regex.compile(r"[(（][^()（）]{1,8}[)）]")
 
 
 def label_key(text: str) -> str:
@@ -451,9 +452,11 @@ class Grammar:
                 return index[k]
             stripped = _TRAILING_REMARK.sub("", k)
             if stripped == k:
-                return None
+                break
             k = self.key(stripped)
-        return None
+        # A qualifier bracketed inside a label: 转移支付（项目）名称, 主管部门（单位）名称.
+        inner = _REMARK.sub("", self.key(text))
+        return index.get(inner) if inner and inner != self.key(text) else None
 
 
 def load_grammar(extra: Path | None = None) -> Grammar:

@@ -279,9 +279,13 @@ class IndicatorReader:
                      None)
         if start is None:
             return [], [], cells
-        pre = cells[:start] if self.has_project_columns else []
+        # Cells before the level label belong to columns printed left of the levels
+        # (项目名称 of a multi-project table, 序号, 分值); without such columns they are a
+        # name OCR shifted left, and the row has no level label.
+        l1 = self._col("level1")
+        pre = cells[:start] if l1 is not None and any(c < l1 for c, _ in self.roles) else []
         if cells[:start] and not pre:
-            return [], [], cells  # text before the level columns: a shifted name, not levels
+            return [], [], cells
         end = start + 1
         # A second level only follows a level 1: nothing sits between a level 2 and the name.
         after = cells[end][1] if end < len(cells) else None
