@@ -31,6 +31,7 @@ _SPLIT = ("target_op", "target_number", "target_unit")
 _SCORED = ("actual", "score")  # a table with these columns is a self-evaluation
 _GLOSS = regex.compile(r"[（(][^()（）]*[)）]$")
 _TOTAL_TOL = 0.011
+_TARGET_OP_HEAD = "指标性质"  # where a comparator column's displaced cells are kept
 _INLINE_LABEL_MAX = 12  # 某某：value in one cell is a label and its value
 
 
@@ -55,12 +56,14 @@ def _confidence(by_text: dict[str, float | None], texts: list[str]) -> float | N
 
 def _value(g: Grammar, cells: dict[str, str], role: str,
            confidence: dict[str, float | None]) -> dict[str, Any] | None:
-    if role == "target" and "target" not in cells and any(k in cells for k in _SPLIT):
-        # Layouts printing comparator, number and unit in columns of their own.
+    if role == "target" and ("target_op" in cells or "target_unit" in cells
+                             or ("target_number" in cells and "target" not in cells)):
+        # Layouts printing comparator, number and unit in columns of their own (the
+        # number under 指标值, or under a 目标值 head that names the whole target).
         op = cells.get("target_op", "")
-        raw = g.op_cells.get(g.key(op), op) + cells.get("target_number", "") + cells.get(
-            "target_unit", "")
-        printed = [cells[k] for k in _SPLIT if cells.get(k)]
+        number = cells.get("target", cells.get("target_number", ""))
+        raw = g.op_cells.get(g.key(op), op) + number + cells.get("target_unit", "")
+        printed = [x for x in (op, number, cells.get("target_unit")) if x]
     else:
         raw = cells.get(role)
         printed = [raw] if raw else []
@@ -306,6 +309,26 @@ def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],
     return lines
 
 
+def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
+    """A column whose cells are all comparators (≥, ≤, =) is the comparator column,
+    whatever its head says (指标方向 | 指标性质 holding 正向 / 反向): returns its head."""
+    def comparator(text: str) -> bool:
+        return bool(g.op_cells.get(g.key(text)))
+
+    labels = dict.fromkeys(k for d in drafts for k in d.extras)
+    for label in labels:
+        cells = [d.extras[label] for d in drafts if label in d.extras]
+        if cells and all(comparator(t) for t in cells) and not all(
+                comparator(d.cells["target_op"]) for d in drafts if "target_op" in d.cells):
+            for d in drafts:
+                if "target_op" in d.cells:
+                    d.extras[_TARGET_OP_HEAD] = d.cells.pop("target_op")
+                if label in d.extras:
+                    d.cells["target_op"] = d.extras.pop(label)
+            return label
+    return None
+
+
 def _target_column(g: Grammar, drafts: list[IndicatorDraft],
                    inds: IndicatorReader) -> str | None:
     """A table whose heads name no target column: the first extra column whose cells
@@ -336,6 +359,7 @@ def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[Indica
     for label in inds.unknown_levels:
         w.append(warn("level-unknown", f"level label {label!r} is in no grammar; kept as "
                       "printed (add it to levels.yaml if it is a synonym)", "indicators.level1"))
+    _comparator_column(g, drafts)
     if (label := _target_column(g, drafts, inds)) is not None:
         w.append(warn("target-column-guessed", f"no column head names the target; the "
                       f"values of column {label!r} were read as the targets",
