@@ -141,8 +141,11 @@ class _Reader:
         if self.goals.header(row):
             self.section = "goals"
             return
-        if self.section == "funds" and (funds.header(row) or funds.read(row)):
-            return
+        if self.section == "funds":
+            for _, t in texts:  # a unit wrapped under the block's caption: （万元）
+                funds.set_unit(t)
+            if funds.header(row) or funds.read(row):
+                return
         if self.section == "goals" and self.goals.owns(row):
             self.goals.read(row)
             return

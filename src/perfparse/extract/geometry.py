@@ -226,7 +226,7 @@ def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
     side lines end in the air. Where vertical lines end at one height with nothing across
     them, the page edge closes them: an existing line at that height within BRIDGE is
     drawn on to reach them, or, with none, a new one is drawn through two or more of them
-    that belong to the table.
+    that belong to the table (cross some horizontal line) and the others within BRIDGE.
     """
     ends = _open_ends(v, h)
     out = list(h)
@@ -245,8 +245,9 @@ def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
             out[i] = Seg(t.pos, min(t.a, lo), max(t.b, hi))
         else:
             ruled = [x for x, r in group if r]
-            if len(ruled) >= 2:
-                out.append(Seg(y, min(ruled), max(ruled)))
+            if len(ruled) >= 2:  # through them, and through the others' ends within BRIDGE
+                near = [x for x in xs if min(ruled) - BRIDGE <= x <= max(ruled) + BRIDGE]
+                out.append(Seg(y, min(near), max(near)))
     return out
 
 

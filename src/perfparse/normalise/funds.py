@@ -36,6 +36,9 @@ class FundDraft:
     line: str
     label: str
     values: dict[str, float] = field(default_factory=dict)
+    # Amounts as printed, read in 元 once the block's unit is known (it may be printed
+    # after them: 项目资金 | … over （万元） | …).
+    amounts: dict[str, str] = field(default_factory=dict)
     row: Row | None = None
 
 
@@ -172,11 +175,13 @@ class FundsReader:
         return d
 
     def put(self, d: FundDraft, column: str, text: str) -> None:
-        if column in d.values or column not in (*MONEY, *_TOTAL_COLUMNS):
+        if column in d.values or column in d.amounts or column not in (*MONEY, *_TOTAL_COLUMNS):
             return
         if column in MONEY:
-            v = parse_amount(text, self.multiplier, grammar=self.g)
-        elif column == "execution_rate":
+            if parse_amount(text, grammar=self.g) is not None:
+                d.amounts[column] = text
+            return
+        if column == "execution_rate":
             v = parse_percent(text, grammar=self.g)
         else:
             v = parse_score(text, grammar=self.g)
@@ -241,9 +246,14 @@ class FundsReader:
                 break
 
     def finish(self, kind: str | None) -> None:
-        """预算数 is the year's budget of a target form and the adjusted budget of a
-        self-evaluation; the caption's score annotation is the total line's weight."""
+        """Amounts in 元 by the block's unit; 预算数 is the year's budget of a target form
+        and the adjusted budget of a self-evaluation; the caption's score annotation is
+        the total line's weight."""
         for d in self.lines.values():
+            for column, text in d.amounts.items():
+                amount = parse_amount(text, self.multiplier, grammar=self.g)
+                if amount is not None:
+                    d.values[column] = amount
             if "budget" in d.values:
                 budget = d.values.pop("budget")
                 d.values.setdefault("annual" if kind == "target" else "adjusted_budget", budget)
