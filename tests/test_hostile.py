@@ -227,7 +227,8 @@ def test_a_non_utf8_file_name_is_ingested_and_parsed(tmp_path: Path) -> None:
     assert s.parsed + s.parsed_with_warnings == 1, s.failures
     [(path, *_)] = warehouse_rows(None, out)["manifest"]
     # The bytes that are not UTF-8 are shown as escapes (\xc4\xbf happens to be: Ŀ).
-    assert path == os.fsencode(name).decode("utf-8", "backslashreplace") == "\\xcf\\xeeĿ\\xb1\\xed.txt"
+    assert path == os.fsencode(name).decode("utf-8", "backslashreplace")
+    assert path == "\\xcf\\xeeĿ\\xb1\\xed.txt"
     assert ingest(IngestOptions(root, out, workers=1)).unchanged == 1
     r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(root / name), "--out",
                         str(tmp_path / "json")], capture_output=True)
@@ -440,7 +441,6 @@ def test_an_xobject_fanned_out_without_end_is_refused_quickly() -> None:
                             b"/Resources << /XObject << /Y %d 0 R >> >>" % (5 + k - 1)))
     top = forms.pop()  # object 5 is the page's /X: the top of the fan
     data = raw_pdf([stream(b"/X Do"), top, *forms])
-    data = data.replace(b"/Y %d 0 R" % (5 + depth - 2), b"/Y %d 0 R" % (5 + depth - 2))
     started = time.monotonic()
     with pytest.raises(ParseError) as e:
         parse_bytes("fan.pdf", data)

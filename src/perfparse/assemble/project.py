@@ -86,6 +86,8 @@ def project_record(g: Grammar, fields: dict[str, str], warnings: list[Warning_]
     for k in ("start_date", "end_date"):
         if isinstance(p.get(k), str):
             d = parse_date(p[k], grammar=g)
+            if d is None and (m := g.period_date.search(p[k])):
+                d = _bound(m, end=k == "end_date")  # printed to the month: 2023年1月
             if d is None:
                 warnings.append(warn("date-unreadable", f"{k} {p[k]!r} is not a date",
                                      f"project.{k}"))

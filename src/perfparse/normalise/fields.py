@@ -24,11 +24,14 @@ def checked(value: str) -> str:
     经常性项目): the text before the ticked box, without its numbering."""
     if not _REAL_BOX.search(value):
         return value
-    start = 0
-    for m in _BOX.finditer(value):
-        if m.group() in _TICKED or any(c in _TICKED for c in m.group()):
-            return _NUMBERING.sub("", value[start:m.start()]).strip()
-        start = m.end()
+    boxes = list(_BOX.finditer(value))
+    # Boxes printed before their options (☑经常性项目 □一次性项目) or after them.
+    before = boxes[0].start() == len(value) - len(value.lstrip())
+    ends = [m.start() for m in boxes[1:]] + [len(value)] if before else [m.start() for m in boxes]
+    starts = [m.end() for m in boxes] if before else [0] + [m.end() for m in boxes[:-1]]
+    for m, start, end in zip(boxes, starts, ends, strict=True):
+        if any(c in _TICKED for c in m.group()):
+            return _NUMBERING.sub("", value[start:end]).strip()
     return ""
 
 

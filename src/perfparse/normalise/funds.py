@@ -97,12 +97,15 @@ class FundsReader:
         """Read a fund line row; False if no fund line label is in it (or, with
         ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
+        if self._column_row(row, texts):
+            return True
         # A word inside a label names a line only where a label stands: inside the block,
-        # and left of the amount columns (a note beside the amounts is no line).
+        # or after 其中, and left of the amount columns (a note beside them is no line).
         first = min(self.columns, default=None)
         labelled = [(i, c, t, hit) for i, (c, t) in enumerate(texts)
-                    if (hit := self.line_label(t, loose=(not needs_amount or bool(self.blocks))
-                                               and (first is None or c < first))) is not None]
+                    if (hit := self.line_label(
+                        t, loose=(not needs_amount or bool(self.blocks) or _sub_line(t))
+                        and (first is None or c < first))) is not None]
         if not labelled:
             return self._under_labels(row, texts) or self._total_columns(row, texts) \
                 or self._unlabelled(row, texts, needs_amount)
@@ -122,10 +125,32 @@ class FundsReader:
         if len(labelled) > 1 and self.annual_col is None and labelled[0][3][1] != "annual" \
                 and labelled[0][3][0] == labelled[1][3][0]:
             self.annual_col = labelled[1][1]  # one line printed twice: the right is the year's
+        row_column: str | None = None
         for n, (i, col, text, (line, column)) in enumerate(labelled):
             stop = labelled[n + 1][0] if n + 1 < len(labelled) else len(texts)
-            self._pair(row, line, column, col, text, texts[i + 1:stop])
+            if column is None and _sub_line(text):
+                column = row_column  # 其中 beside its total: the total's column
+            used = self._pair(row, line, column, col, text, texts[i + 1:stop])
+            row_column = row_column or used
         self._total_columns(row, texts)
+        return True
+
+    def _column_row(self, row: Row, texts: list[tuple[int, str]]) -> bool:
+        """A row led by an amount column's name (项目实际支出金额 | 401 | 其中：财政拨款 |
+        288): the amounts of the total line and of its 其中 lines in that column."""
+        if not texts or self.line_label(texts[0][1]) is not None:
+            return False
+        column = self.g.lookup(self.g.fund_columns, texts[0][1])
+        if column not in MONEY or not any(self._number(t) for _, t in texts[1:]) or any(
+                self.g.lookup(self.g.fund_columns, t) is not None for _, t in texts[1:]):
+            return False  # several columns named in one row: blocks side by side
+        self.set_unit(texts[0][1])
+        line, label = "total", _label(texts[0][1])
+        for _, t in texts[1:]:
+            if self._number(t):
+                self.put(self.draft(row, line, label), column, t)
+            elif (hit := self.line_label(t, loose=True)) is not None:
+                line, label = hit[0], _label(t)
         return True
 
     def _under_labels(self, row: Row, texts: list[tuple[int, str]]) -> bool:
@@ -229,7 +254,8 @@ class FundsReader:
             or parse_percent(text, grammar=self.g) is not None
 
     def _pair(self, row: Row, line: str, column: str | None, col: int, text: str,
-              cells: list[tuple[int, str]]) -> None:
+              cells: list[tuple[int, str]]) -> str:
+        """Put the amount after a label; returns the column it went to."""
         if self.blocks:
             column = self.blocks[max((c for c in self.blocks if c <= col), default=min(
                 self.blocks))]
@@ -244,6 +270,7 @@ class FundsReader:
             if parse_amount(t, self.multiplier, grammar=self.g) is not None:
                 self.put(self.draft(row, line, _label(label)), column, t)
                 break
+        return column
 
     def finish(self, kind: str | None) -> None:
         """Amounts in 元 by the block's unit; 预算数 is the year's budget of a target form
@@ -260,6 +287,11 @@ class FundsReader:
         total = self.lines.get("total")
         if total is not None and self.caption_weight is not None and total.values:
             total.values.setdefault("weight", self.caption_weight)
+
+
+def _sub_line(text: str) -> bool:
+    """其中：… names a part of the line above or beside it."""
+    return text.lstrip().startswith("其中")
 
 
 def _label(text: str) -> str:
