@@ -5,10 +5,10 @@ pages, TAB and Markdown OCR dumps) that follow the project-level forms of region
 other than the seeds', with 14 forms and 144 indicators. ``regions/``, ``regions2/`` and
 ``regions3/`` hold eight more documents each in the layouts of still other regions (9, 11
 and 8 forms; 92, 86 and 69 indicators; with .xlsx, .docx and born-digital PDFs), each made
-as a held-out check before the parser was tuned on it (see their READMEs). Each ``gold/`` holds the expected documents in the
-record contract. Each document is parsed with :func:`perfparse.parse`, written as the
-CLI's ``parse --out`` writes it, and scored with the vendored ``scorer.py``
-(shared/eval/score.py).
+as a held-out check before the parser was tuned on it (see their READMEs). Each ``gold/``
+holds the expected documents in the record contract. Each document is parsed with
+:func:`perfparse.parse`, written as the CLI's ``parse --out`` writes it, and scored with
+the vendored ``scorer.py`` (shared/eval/score.py).
 """
 
 from __future__ import annotations
