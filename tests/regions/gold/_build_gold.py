@@ -1,73 +1,19 @@
 """Hand-written reference answers for tests/regions/ (written from the documents as printed,
 not from parser output). Run: python3 tests/regions/gold/_build_gold.py"""
-import hashlib
-import json
+import functools
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent
+sys.path.insert(0, str(DOCS.parent))
+import goldkit  # noqa: E402
+from goldkit import Q, V, W, fund, ind, project  # noqa: E402
+
+form = goldkit.form
+doc = functools.partial(goldkit.doc, DOCS, HERE)
 
 
-def V(raw, op, value, unit, vmax=None):
-    bv, bu = value, unit
-    if unit and value is not None:
-        if unit.startswith("万") and len(unit) > 1:
-            bv, bu = round(value * 10000, 6), unit[1:]
-        elif unit.startswith("亿") and len(unit) > 1:
-            bv, bu = round(value * 100000000, 6), unit[1:]
-    return {"raw": raw, "op": op, "value": value, "value_max": vmax, "unit": unit,
-            "base_value": bv, "base_unit": bu}
-
-
-def Q(raw):
-    return {"raw": raw, "op": None, "value": None, "value_max": None, "unit": None,
-            "base_value": None, "base_unit": None}
-
-
-def fund(line, label, **kw):
-    f = {"line": line, "label": label}
-    for k in ["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
-              "execution_rate", "weight", "score"]:
-        f[k] = kw.get(k)
-    return f
-
-
-def ind(l1, l2, name, target=None, actual=None, weight=None, score=None, reason=None, note=None,
-        extras=None, completion_rate=None):
-    return {"level1": l1, "level2": l2, "name": name, "target": target, "actual": actual,
-            "weight": weight, "score": score, "completion_rate": completion_rate,
-            "deviation_reason": reason, "note": note, "extras": extras or {}}
-
-
-def project(name, department=None, implementer=None, code=None, nature=None, category=None,
-            start=None, end=None, manager=None, contact=None, phone=None):
-    return {"name": name, "code": code, "nature": nature, "category": category,
-            "department": department, "implementer": implementer, "start_date": start,
-            "end_date": end, "manager": manager, "contact": contact, "phone": phone}
-
-
-def form(kind, title, year, proj, unit, funds, goals, inds, total=None, extras=None):
-    out = {"form_kind": kind, "title": title, "fiscal_year": year, "duplicate_of": None,
-           "project": proj, "funds_unit": unit, "funds": funds,
-           "goals": {"overall": goals.get("overall"), "annual": goals.get("annual"),
-                     "actual": goals.get("actual")},
-           "indicators": [], "total_score": total, "extras": extras or {}}
-    for i, x in enumerate(inds, 1):
-        out["indicators"].append({"seq": i, **x})
-    return out
-
-
-def doc(fname, fmt, forms):
-    data = (DOCS / fname).read_bytes()
-    for i, f in enumerate(forms):
-        f["form_index"] = i
-    d = {"source": {"file": fname, "sha256": hashlib.sha256(data).hexdigest(), "format": fmt},
-         "forms": forms}
-    (HERE / (Path(fname).stem + ".json")).write_text(
-        json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-W = 10000.0
 
 # ---------------------------------------------------------------- 01 Shaanxi (Jiaxian)
 doc("01_shaanxi-jiaxian-yinshui-target-2024-ocr.txt", "text", [form(

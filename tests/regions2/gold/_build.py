@@ -4,102 +4,25 @@ written here; nothing comes from parser output.
 
 Run with the project venv (openpyxl, python-docx):  .venv/bin/python tests/regions2/gold/_build.py
 """
-import hashlib
-import json
+import functools
+import sys
 from pathlib import Path
 
 import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent
-W = 10000.0
+sys.path.insert(0, str(DOCS.parent))
+import goldkit  # noqa: E402
+from goldkit import Q, V, W, fund, ind, project, put, tab  # noqa: E402
 
-
-# ---------------------------------------------------------------- gold helpers (as tests/regions)
-def V(raw, op, value, unit, vmax=None):
-    bv, bu = value, unit
-    if unit and value is not None:
-        if unit.startswith("万") and len(unit) > 1:
-            bv, bu = round(value * 10000, 6), unit[1:]
-        elif unit.startswith("亿") and len(unit) > 1:
-            bv, bu = round(value * 100000000, 6), unit[1:]
-    return {"raw": raw, "op": op, "value": value, "value_max": vmax, "unit": unit,
-            "base_value": bv, "base_unit": bu}
-
-
-def Q(raw):
-    return {"raw": raw, "op": None, "value": None, "value_max": None, "unit": None,
-            "base_value": None, "base_unit": None}
-
-
-def fund(line, label, **kw):
-    f = {"line": line, "label": label}
-    for k in ["project_total", "annual", "initial_budget", "adjusted_budget", "executed",
-              "execution_rate", "weight", "score"]:
-        f[k] = kw.get(k)
-    return f
-
-
-def ind(l1, l2, name, target=None, actual=None, weight=None, score=None, reason=None, note=None,
-        extras=None, completion_rate=None):
-    return {"level1": l1, "level2": l2, "name": name, "target": target, "actual": actual,
-            "weight": weight, "score": score, "completion_rate": completion_rate,
-            "deviation_reason": reason, "note": note, "extras": extras or {}}
-
-
-def project(name, department=None, implementer=None, code=None, nature=None, category=None,
-            start=None, end=None, manager=None, contact=None, phone=None):
-    return {"name": name, "code": code, "nature": nature, "category": category,
-            "department": department, "implementer": implementer, "start_date": start,
-            "end_date": end, "manager": manager, "contact": contact, "phone": phone}
-
-
-def form(kind, title, year, proj, unit, funds, goals, inds, total=None, extras=None):
-    out = {"form_kind": kind, "title": title, "fiscal_year": year, "duplicate_of": None,
-           "project": proj, "funds_unit": unit, "funds": funds,
-           "goals": {"overall": goals.get("overall"), "annual": goals.get("annual"),
-                     "actual": goals.get("actual")},
-           "indicators": [], "total_score": total, "extras": extras or {}}
-    for i, x in enumerate(inds, 1):
-        out["indicators"].append({"seq": i, **x})
-    return out
-
-
-def doc(fname, fmt, forms):
-    data = (DOCS / fname).read_bytes()
-    for i, f in enumerate(forms):
-        f["form_index"] = i
-    d = {"source": {"file": fname, "sha256": hashlib.sha256(data).hexdigest(), "format": fmt},
-         "forms": forms}
-    (HERE / (Path(fname).stem + ".json")).write_text(
-        json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+form = goldkit.form
+doc = functools.partial(goldkit.doc, DOCS, HERE)
 
 
 def write_text(fname, text, encoding="utf-8"):
     (DOCS / fname).write_bytes(text.encode(encoding))
-
-
-def tab(rows):
-    return "\n".join("\t".join(r) if isinstance(r, (list, tuple)) else r for r in rows) + "\n"
-
-
-# ---------------------------------------------------------------- xlsx helpers
-def put(ws, ref, value, fmt=None, merge=None, bold=False):
-    c = ws[ref]
-    c.value = value
-    if isinstance(value, str) and value.startswith("="):
-        c.data_type = "s"  # typed text such as `=46座`, not a formula
-    c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    if fmt:
-        c.number_format = fmt
-    if bold:
-        c.font = Font(bold=True)
-    if merge:
-        ws.merge_cells(f"{ref}:{merge}")
 
 
 # ================================================================ 01 Guangdong (Dongguan) xlsx
@@ -110,7 +33,7 @@ F01 = "01_guangdong-dongguan-cungonglu-pifu-2024.xlsx"
 wb = Workbook()
 ws = wb.active
 ws.title = "批复表"
-for col, width in zip("ABCDEFGHI", [8, 12, 18, 22, 14, 18, 22, 10, 10]):
+for col, width in zip("ABCDEFGHI", [8, 12, 18, 22, 14, 18, 22, 10, 10], strict=False):
     ws.column_dimensions[col].width = width
 put(ws, "A1", "东莞市财政项目支出绩效目标批复表", merge="I1", bold=True)
 put(ws, "A2", "( 2024 年度)", merge="I2")
@@ -215,7 +138,7 @@ F02 = "02_jiangxi-anyuan-huanwei-selfeval-2023.xlsx"
 
 
 def sheet02(ws, name, dept, impl, fundrows, goal, actual, inds, total):
-    for col, width in zip("ABCDEFGHIJ", [6, 8, 14, 24, 12, 12, 8, 8, 12, 12]):
+    for col, width in zip("ABCDEFGHIJ", [6, 8, 14, 24, 12, 12, 8, 8, 12, 12], strict=False):
         ws.column_dimensions[col].width = width
     put(ws, "A1", "项目支出绩效自评表", merge="J1", bold=True)
     put(ws, "A2", "（2023年度）", merge="J2")
@@ -234,7 +157,7 @@ def sheet02(ws, name, dept, impl, fundrows, goal, actual, inds, total):
     for i, row in enumerate(fundrows):
         rr = 7 + i
         put(ws, f"C{rr}", row[0], merge=f"D{rr}")
-        for col, v in zip("EFGHIJ", row[1:]):
+        for col, v in zip("EFGHIJ", row[1:], strict=False):
             put(ws, f"{col}{rr}", v, fmt="0.00%" if col == "I" and isinstance(v, float) else None)
     put(ws, "A11", "年度总体目标", merge="A12")
     put(ws, "B11", "预期目标", merge="F11")
@@ -264,7 +187,7 @@ def sheet02(ws, name, dept, impl, fundrows, goal, actual, inds, total):
         r += 1
     end = r - 1
     for col, starts in spans.items():
-        for a, b in zip(starts, starts[1:] + [end + 1]):
+        for a, b in zip(starts, [*starts[1:], end + 1], strict=False):
             if b - 1 > a:
                 ws.merge_cells(f"{col}{a}:{col}{b - 1}")
     ws.merge_cells(f"A13:A{end}")
@@ -428,7 +351,7 @@ cell(7, 2, "二级指标", (8, 2))
 cell(7, 3, "三级指标", (8, 3))
 cell(7, 4, "指标解释", (8, 4))
 cell(7, 5, "区域目标值", (7, 8))
-for i, head in enumerate(["全市"] + COUNTIES):
+for i, head in enumerate(["全市", *COUNTIES]):
     cell(8, 5 + i, head)
 cell(7, 0, "绩效指标", (8 + len(rows03), 0))
 r0 = 9
@@ -454,7 +377,7 @@ d.save(DOCS / F03)
 
 def g03(l1, l2, nm, target, expl, vals):
     ex = {"指标解释": expl}
-    ex.update({f"区域目标值.{c}": v for c, v in zip(COUNTIES, vals[1:])})
+    ex.update({f"区域目标值.{c}": v for c, v in zip(COUNTIES, vals[1:], strict=False)})
     return ind(l1, l2, nm, target, extras=ex)
 
 
@@ -498,7 +421,8 @@ IMPL04 = "【815026】宁夏回族自治区职业病防治院"
 
 def html_table04(title, name, attr, period, total, fiscal, other, goal, rows):
     tr = []
-    td = lambda s, **a: "<td" + "".join(f' {k}="{v}"' for k, v in a.items()) + f">{s}</td>"
+    def td(s, **a):
+        return "<td" + "".join(f' {k}="{v}"' for k, v in a.items()) + f">{s}</td>"
     tr.append(td(title, colspan=5, **{"class": "bt"}))
     tr.append(td("项目名称") + td(name, colspan=4))
     tr.append(td("主管部门") + td(DEPT04, colspan=4))
@@ -885,7 +809,7 @@ for a, b, nm, expl, direc, vals in rows08:
     l1 = a or l1
     l2 = b or l2
     ex = {"指标解释": expl.replace("<br>", "")}
-    ex.update({t_: v for t_, v in zip(TOWNS, vals)})
+    ex.update({t_: v for t_, v in zip(TOWNS, vals, strict=False)})
     inds08.append(ind(l1, l2, nm, TV08[direc], extras=ex))
 doc(F08, "text", [form(
     "target", "涵江区2025年省级第五批农村供水保障专项资金绩效目标表", 2025,

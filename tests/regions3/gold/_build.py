@@ -10,11 +10,11 @@ with its HERE/DOCS pointed at this folder: the helpers are imported, not copied.
 Run with the project venv (openpyxl, python-docx):  .venv/bin/python tests/regions3/gold/_build.py
 Needs LibreOffice (soffice) for 01 and headless Chromium + CJK fonts for 02.
 """
-import ast
+import functools
 import shutil
 import subprocess
+import sys
 import tempfile
-import types
 from pathlib import Path
 
 import docx
@@ -23,27 +23,16 @@ from openpyxl.styles import Alignment, Border, Side
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent
-R2_BUILD = DOCS.parent / "regions2" / "gold" / "_build.py"
+sys.path.insert(0, str(DOCS.parent))
+import goldkit  # noqa: E402
+from goldkit import Q, V, W, fund, ind, project, put, tab  # noqa: E402
+
+form = goldkit.form
+doc = functools.partial(goldkit.doc, DOCS, HERE)
 
 
-def _load_regions2_helpers():
-    tree = ast.parse(R2_BUILD.read_text(encoding="utf-8"))
-    body = []
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "F01" for t in node.targets):
-            break
-        body.append(node)
-    mod = types.ModuleType("regions2_build_helpers")
-    mod.__file__ = str(R2_BUILD)
-    exec(compile(ast.Module(body=body, type_ignores=[]), str(R2_BUILD), "exec"), mod.__dict__)
-    mod.HERE, mod.DOCS = HERE, DOCS  # doc()/write_text() write into tests/regions3
-    return mod
-
-
-_h = _load_regions2_helpers()
-V, Q, fund, ind, project, form, doc, write_text, tab, put = (
-    _h.V, _h.Q, _h.fund, _h.ind, _h.project, _h.form, _h.doc, _h.write_text, _h.tab, _h.put)
-W = _h.W
+def write_text(fname, text, encoding="utf-8"):
+    (DOCS / fname).write_bytes(text.encode(encoding))
 
 
 def soffice_pdf(xlsx_path: Path, out_pdf: Path):
@@ -89,7 +78,7 @@ rows01 = [
 wb = Workbook()
 ws = wb.active
 ws.title = "绩效目标表"
-for col, width in zip("ABCDEFGHI", [12, 16, 26, 9, 9, 10, 11, 7, 16]):
+for col, width in zip("ABCDEFGHI", [12, 16, 26, 9, 9, 10, 11, 7, 16], strict=False):
     ws.column_dimensions[col].width = width
 ws.page_setup.orientation = "landscape"
 ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -116,10 +105,10 @@ ws.row_dimensions[12].height = 48
 put(ws, "A13", "绩效指标(权重分值90分,其中产出指标权重分值50分,效益指标权重分值30分,满意度指标权重分值10分)",
     merge="I13")
 for col, head in zip("ABCDEFGHI", ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位",
-                                   "分值", "备注"]):
+                                   "分值", "备注"], strict=False):
     put(ws, f"{col}14", head)
 for i, row in enumerate(rows01):
-    for col, v in zip("ABCDEFGHI", row):
+    for col, v in zip("ABCDEFGHI", row, strict=False):
         put(ws, f"{col}{15 + i}", v if v != "" else None)
 thin = Side(style="thin")
 for row in ws.iter_rows(min_row=3, max_row=14 + len(rows01), max_col=9):
@@ -271,7 +260,7 @@ R03 = "2所学校因布局调整撤并,学生随迁至中心校就餐。"
 wb = Workbook()
 ws = wb.active
 ws.title = "区域绩效自评表"
-for col, width in zip("ABCDEFGH", [8, 12, 14, 24, 14, 14, 14, 20]):
+for col, width in zip("ABCDEFGH", [8, 12, 14, 24, 14, 14, 14, 20], strict=False):
     ws.column_dimensions[col].width = width
 put(ws, "A1", "中央对地方转移支付区域绩效自评表", merge="H1", bold=True)
 put(ws, "A2", "（2023年度）", merge="H2")
@@ -302,7 +291,7 @@ put(ws, "E12", ACT03, merge="H12")
 ws.row_dimensions[12].height = 60
 heads = ["一级指标", "二级指标", "三级指标", "全年预期值", "全年实际值"]
 put(ws, "A13", "绩效指标", merge="A22")
-for col, head in zip("BCDEF", heads):
+for col, head in zip("BCDEF", heads, strict=False):
     put(ws, f"{col}13", head)
 put(ws, "G13", "未完成原因和改进措施", merge="H13")
 rows03 = [  # l1, l2, name, target, actual, actual number format, reason
@@ -363,7 +352,7 @@ R04 = "1个小区停车场地权属未理清,32个泊位顺延至下年度建设
 wb = Workbook()
 ws = wb.active
 ws.title = "专项债券项目自评表"
-for col, width in zip("ABCDEFGHI", [6, 7, 12, 14, 24, 13, 13, 8, 26]):
+for col, width in zip("ABCDEFGHI", [6, 7, 12, 14, 24, 13, 13, 8, 26], strict=False):
     ws.column_dimensions[col].width = width
 put(ws, "A1", "2024年度地方政府专项债券项目绩效自评表", merge="I1", bold=True)
 put(ws, "A2", "项目名称", merge="B2")
@@ -381,14 +370,14 @@ put(ws, "C5", "沈国强", merge="E5")
 put(ws, "F5", "联系电话")
 put(ws, "G5", "0575-84027715", merge="I5")
 put(ws, "A6", "资金情况（万元）", merge="B10")
-for col, head in zip("CDEFGHI", ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"]):
+for col, head in zip("CDEFGHI", ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"], strict=False):
     put(ws, f"{col}6", head)
 funds04 = [("年度资金总额", 5600, 5800, 5452, 0.94, 10, 9.4),
            ("其中：上级专项债券资金", 4000, 4000, 3920, 0.98, "—", "—"),
            ("本级配套资金", 1600, 1800, 1532, 0.8511, "—", "—"),
            ("单位自筹资金", None, None, None, None, "—", "—")]
 for r, (lab, a, b, c, rate, w, s) in enumerate(funds04, start=7):
-    for col, v in zip("CDEFGHI", (lab, a, b, c, rate, w, s)):
+    for col, v in zip("CDEFGHI", (lab, a, b, c, rate, w, s), strict=False):
         put(ws, f"{col}{r}", v, fmt="0.00%" if col == "G" else None)
 put(ws, "C11", "年度绩效目标", merge="D11")
 put(ws, "E11", GOAL04, merge="I11")
@@ -397,7 +386,7 @@ put(ws, "E12", ACT04, merge="I12")
 ws.merge_cells("A11:B12")
 put(ws, "A11", "绩效目标")
 for col, head in zip("ABCDEFGHI", ["序号", "分值", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分",
-                                   "偏差原因分析"]):
+                                   "偏差原因分析"], strict=False):
     put(ws, f"{col}13", head)
 rows04 = [  # weight, l1, l2, name, target, actual, actual fmt, score, reason
     (15, "产出指标", "数量指标", "改造小区数量", "≥6个", "6个", None, 15, None),
