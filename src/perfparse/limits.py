@@ -31,9 +31,6 @@ MAX_PAGES = _setting("MAX_PAGES", 1_000)
 # Pages of one PDF with no text to read, which would go to OCR (2–3 s a page: more than
 # this would not finish within the default per-file timeout anyway).
 MAX_OCR_PAGES = _setting("MAX_OCR_PAGES", 120)
-# Objects one PDF page draws, counting those inside form XObjects: a form drawn twice
-# by a form drawn twice… (2^30 times) would keep the PDF reader busy for ever.
-MAX_PAGE_OBJECTS = _setting("MAX_PAGE_OBJECTS", 200_000)
 # Positions one HTML table's cells cover (each its rowspan plus its colspan, after spans
 # are clamped to the table): the rows below carry a merged cell, so this bounds them.
 MAX_TABLE_CELLS = _setting("MAX_TABLE_CELLS", 1_000_000)

@@ -138,6 +138,9 @@ class _Reader:
             return
         if label_row(g, self.layout, row) is not None:
             return  # group heads of the indicator header printed in the row below
+        if funds.header(row):
+            self.section = "funds"  # the block's heads, its caption cut off by a page break
+            return
         if self.goals.header(row):
             self.section = "goals"
             return

@@ -207,8 +207,11 @@ class ProcessPool:
         """Nothing to release: ``run`` stops its workers when it ends, however it ends."""
 
     def _crashed(self, w: _Worker) -> Outcome:
+        # A C library (pdfium, OpenCV) that cannot allocate under the cap aborts the process.
+        cap = (f" (or ran out of the {self.max_memory} MiB one file may use: --max-memory)"
+               if self.max_memory is not None and w.proc.exitcode == -signal.SIGABRT else "")
         return failed(w.queued[0], "worker-crashed",
-                      f"the parser process died ({_death(w.proc.exitcode)}) while reading this "
-                      "file; the batch went on without it. Run `perfparse parse` on the file to "
-                      "see the error, and report it with the file attached",
+                      f"the parser process died ({_death(w.proc.exitcode)}){cap} while reading "
+                      "this file; the batch went on without it. Run `perfparse parse` on the "
+                      "file to see the error, and report it with the file attached",
                       seconds=time.monotonic() - w.started)

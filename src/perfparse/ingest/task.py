@@ -102,7 +102,7 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
     except MemoryError:
         return failed(task, "too-large",
                       "parsing this file needed more memory than one file may use "
-                      f"({max_memory_text()}); if it is a genuine form, rerun with a larger "
+                      f"({_max_memory_text()}); if it is a genuine form, rerun with a larger "
                       "--max-memory", seconds=time.perf_counter() - start)
     except PatternTimeout as e:
         return failed(task, "pattern-timeout", f"{e}; fix or remove that pattern in the "
@@ -126,7 +126,7 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         seconds=time.perf_counter() - start, tables=tables)
 
 
-def max_memory_text() -> str:
+def _max_memory_text() -> str:
     """This process's data-memory cap, for messages."""
     soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
     return "no limit set" if soft == resource.RLIM_INFINITY else f"{soft >> 20} MiB"

@@ -181,7 +181,7 @@ class FundsReader:
         below fill the same columns."""
         pairs = [(c, t, column, texts[i + 1][1]) for i, (c, t) in enumerate(texts[:-1])
                  if (column := self.g.lookup(self.g.fund_columns, t)) is not None
-                 and self.g.lookup(self.g.fields, texts[i + 1][1]) is None]
+                 and self._value(texts[i + 1][1])]
         money = [p for p in pairs if p[2] in MONEY or p[2] == "extra"]
         if len(money) >= 2:
             self.blocks = {c: column for c, _, column, _ in money}
@@ -236,9 +236,13 @@ class FundsReader:
             for c, t in cells:
                 self.put(d, self.columns[c], t)
             return
-        # Shifted by OCR: the amounts keep their order, so the nearest header
-        # column at or after the previous one takes each.
+        # Shifted by OCR: the amounts keep their order. As many as the heads go to them
+        # in order; otherwise the nearest head at or after the previous one takes each.
         self.shifted.append(label)
+        if len(cells) == len(header):
+            for (_, t), h in zip(cells, header, strict=True):
+                self.put(d, self.columns[h], t)
+            return
         k = 0
         for c, t in cells:
             while k + 1 < len(header) and abs(header[k + 1] - c) < abs(header[k] - c):
@@ -249,9 +253,11 @@ class FundsReader:
                 break
 
     def _value(self, text: str) -> bool:
-        """A cell that stands for a value (an amount, a rate, or a printed nothing)."""
+        """A cell that stands for a value (an amount, a rate, a score, or a printed
+        nothing)."""
         return self._number(text) or self.g.placeholder.fullmatch(text) is not None \
-            or parse_percent(text, grammar=self.g) is not None
+            or parse_percent(text, grammar=self.g) is not None \
+            or parse_score(text, grammar=self.g) is not None
 
     def _pair(self, row: Row, line: str, column: str | None, col: int, text: str,
               cells: list[tuple[int, str]]) -> str:

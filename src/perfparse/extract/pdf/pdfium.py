@@ -41,16 +41,10 @@ def render(page: pdfium.PdfPage, dpi: float = OCR_DPI) -> Image:
     return page.render(scale=dpi / 72).to_pil()
 
 
-def census(page: pdfium.PdfPage, cap: int) -> tuple[int, bool]:
-    """The objects a page draws, form XObjects' contents included, counted up to ``cap``
-    (from pdfium's object tree, before anything is laid out), and whether one is text."""
-    n, text = 0, False
-    for obj in page.get_objects(max_depth=64):
-        n += 1
-        text = text or obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
-        if n >= cap:
-            break
-    return n, text
+def textless(page: pdfium.PdfPage) -> bool:
+    """Whether a page draws something but no text: OCR's work, unless it is only rulings."""
+    kinds = {obj.type for obj in page.get_objects(max_depth=2)}
+    return bool(kinds) and pdfium_c.FPDF_PAGEOBJ_TEXT not in kinds
 
 
 def has_images(page: pdfium.PdfPage) -> bool:

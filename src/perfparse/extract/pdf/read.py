@@ -31,12 +31,18 @@ from perfparse.extract.glyphs import (
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
-from perfparse.extract.pdf.pdfium import census, has_images, pdfium_glyphs, render, render_dpi
+from perfparse.extract.pdf.pdfium import (
+    has_images,
+    pdfium_glyphs,
+    render,
+    render_dpi,
+    textless,
+)
 from perfparse.extract.pdf.plumber import read_page
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
-from perfparse.limits import MAX_OCR_PAGES, MAX_PAGE_OBJECTS, MAX_PAGES
+from perfparse.limits import MAX_OCR_PAGES, MAX_PAGES
 
 
 @dataclass
@@ -91,22 +97,15 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
 
 def _check_budgets(doc: pdfium.PdfDocument) -> None:
     """Refuse, before any page is laid out, a PDF over the page budgets (limits): too many
-    pages, a page drawing a form XObject fanned out without end, or more pages without
-    text (all bound for OCR) than could be read in the time a file has."""
+    pages, or more pages without text (all bound for OCR) than could be read in the time
+    a file has."""
     if len(doc) > MAX_PAGES:
         raise OverBudget("too-many-pages", f"the PDF has {len(doc)} pages, more than "
                          f"{MAX_PAGES}; split it")
-    textless = 0
-    for i in range(len(doc)):
-        drawn, text = census(doc[i], MAX_PAGE_OBJECTS)
-        if drawn >= MAX_PAGE_OBJECTS:
-            raise OverBudget("too-large", f"page {i + 1} draws more than "
-                             f"{MAX_PAGE_OBJECTS:,} objects (counting those inside forms "
-                             "it reuses); re-export or print the PDF to a new one")
-        textless += drawn > 0 and not text
-    if textless > MAX_OCR_PAGES:
-        raise OverBudget("too-many-pages", f"{textless} pages have no text layer and would "
-                         f"need OCR, more than {MAX_OCR_PAGES}; split the PDF")
+    n = sum(textless(doc[i]) for i in range(len(doc)))
+    if n > MAX_OCR_PAGES:
+        raise OverBudget("too-many-pages", f"{n} pages have no text layer and would need "
+                         f"OCR, more than {MAX_OCR_PAGES}; split the PDF")
 
 
 def _drop_furniture(pages: list[_Page]) -> None:
