@@ -2,12 +2,21 @@
 
     python scripts/make_scans.py                 # the committed set, in samples/scan/
     python scripts/make_scans.py --all --out D   # every sample at 150 and 200 dpi, in D
+    python scripts/make_scans.py --producers     # every producer × scan variant, in
+                                                 # out/matrix/scan/<producer>-<variant>/
 
 Each page is rasterised in gray at 150 or 200 dpi, turned by a small angle (±0.3–1.5°),
 blurred a little, given sensor noise and dust specks, levelled to a white background as
 scanners do, and stored as JPEG: image-only PDFs (one JPEG per page, no text layer), and
 some single pages as PNG or JPEG files, one turned 90° and one 180°. Everything is seeded
 by file name and page, so a run makes the same files every time.
+
+The producers' prints (scripts/make_producers.py: out/matrix/pdf/<producer>/ when made,
+else the committed samples/pdf/<producer>/) are scanned in the variants of ``VARIANTS``:
+grey or colour (on slightly yellow paper), at 150 or 200 dpi, some with a red round
+official seal (公章: ring, text along the upper arc, star) stamped over the lower part of
+the table text, as offices stamp the forms they file. ``PRODUCER_SCANS`` is the
+committed subset in samples/scan/<producer>/: a few single pages, each holding whole forms.
 
 A JPEG of a text-heavy A4 page is 150–300 KB, so the committed set is two documents as
 PDFs plus three page images (under 6 MB); ``--all`` makes the full set for the complete
@@ -19,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import math
 import re
 import zlib
 from dataclasses import dataclass
@@ -27,13 +37,22 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
+
+from make_samples import CJK_FONT
 
 ROOT = Path(__file__).resolve().parents[1]
 PDFS = ROOT / "samples" / "pdf"
 OUT = ROOT / "samples" / "scan"
+MATRIX_PDF = ROOT / "out" / "matrix" / "pdf"
+MATRIX_SCAN = ROOT / "out" / "matrix" / "scan"
 DPIS = (150, 200)
 QUALITY = 60
+PAPER = np.array([248, 245, 236], np.float32) / 255  # a colour scanner sees office paper cream
+SEAL_INK = np.array([214, 38, 48], np.float32) / 255
+SEAL_MM = 42.0  # diameter of a unit's 公章
+SEAL_RING_MM = 1.1
+SEAL_TEXT = "某某市某某区财政局"
 _CREATED = re.compile(rb"(?<=/CreationDate\(D:)\d{14}")
 _FILE_ID = re.compile(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]")
 
@@ -54,7 +73,50 @@ class PageImage:
         return f"{self.stem}-p{self.page}-{self.dpi}dpi{turned}{self.suffix}"
 
 
+@dataclass(frozen=True)
+class Variant:
+    """How a printed page is scanned."""
+
+    dpi: int
+    colour: bool
+    seal: bool
+
+    @property
+    def name(self) -> str:
+        return f"{'colour' if self.colour else 'grey'}{'-seal' if self.seal else ''}-{self.dpi}"
+
+    @property
+    def seed(self) -> str:
+        """Added to the page's seed; none for plain grey, so the first scans stay as made."""
+        return "" if (self.colour, self.seal) == (False, False) else f"/{self.name}"
+
+
+GREY = Variant(200, colour=False, seal=False)
+VARIANTS = tuple(Variant(dpi, colour, seal) for dpi in DPIS
+                 for colour, seal in ((False, False), (False, True), (True, True)))
+
+
+@dataclass(frozen=True)
+class ProducerScan:
+    """Some pages of a producer's print (samples/pdf/<producer>/<stem>.pdf) scanned."""
+
+    producer: str
+    stem: str
+    pages: tuple[int, ...]  # 1-based
+    variant: Variant
+
+    @property
+    def path(self) -> Path:
+        pages = "-".join(map(str, self.pages))
+        return Path(self.producer) / f"{self.stem}-p{pages}-{self.variant.name}.pdf"
+
+
 COMMITTED_PDFS = ("002_7f93d8ab5a9d0f21", "003_8e24aa098cee1238")
+# Pages holding whole forms only (the reference is cut to the forms named on them): the
+# last page of the LibreOffice print, one form; Chromium's pages 3–4, a form over a break.
+PRODUCER_SCANS = (ProducerScan("lo-xlsx", "001_1eb78efaeb72a928", (7,), Variant(200, True, True)),
+                  ProducerScan("chromium", "001_1eb78efaeb72a928", (3, 4),
+                               Variant(200, False, True)))
 # Pages of 004 that each hold exactly one whole self-evaluation form.
 PAGE_IMAGES = (PageImage("004_1143f0bba08cb0f0", 6, 150, 90, ".png"),
                PageImage("004_1143f0bba08cb0f0", 7, 200, 0, ".jpg"),
@@ -65,27 +127,91 @@ def scan_name(stem: str, dpi: int) -> str:
     return f"{stem}-{dpi}dpi.pdf"
 
 
-def degrade(gray: np.ndarray, seed: str) -> np.ndarray:
-    """A clean rendering → what a flatbed scanner returns for the printed page."""
+def degrade(page: np.ndarray, seed: str) -> np.ndarray:
+    """A clean rendering (gray, or RGB) → what a flatbed scanner returns for the printed
+    page."""
     rng = np.random.default_rng(zlib.crc32(seed.encode()))
-    h, w = gray.shape
+    h, w = page.shape[:2]
     angle = float(rng.uniform(0.3, 1.5) * rng.choice([-1, 1]))
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    img = cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    img = cv2.warpAffine(page, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
     img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.5, 0.9)))
     noisy = img.astype(np.float32) + rng.normal(0, 8, img.shape).astype(np.float32)
     noisy[noisy > 200] = 255  # the scanner's white point: paper comes out white
-    specks = rng.random(img.shape) < 0.0003
-    noisy[specks] = rng.uniform(0, 120, int(specks.sum()))
+    specks = rng.random(img.shape[:2]) < 0.0003
+    dust = rng.uniform(0, 120, int(specks.sum()))
+    noisy[specks] = dust if img.ndim == 2 else dust[:, None]
+    if img.ndim == 3:
+        noisy *= PAPER
     return np.clip(noisy, 0, 255).astype(np.uint8)
 
 
-def scanned_pages(pdf: Path, dpi: int) -> list[np.ndarray]:
+def stamp_seal(rgb: np.ndarray, dpi: int, rng: np.random.Generator) -> np.ndarray:
+    """``rgb`` with a red round seal pressed over the lower part of its table text: the
+    ink multiplies the page (black text under it stays black), unevenly inked, turned a
+    little as a hand stamps it."""
+    d = round(SEAL_MM / 25.4 * dpi)
+    ring = round(SEAL_RING_MM / 25.4 * dpi)
+    layer = Image.new("L", (d, d), 0)
+    draw = ImageDraw.Draw(layer)
+    draw.ellipse((0, 0, d - 1, d - 1), outline=255, width=ring)
+    c = d / 2
+    star = [(c + (0.17 if k % 2 == 0 else 0.068) * d * math.cos(math.radians(90 + 36 * k)),
+             c - (0.17 if k % 2 == 0 else 0.068) * d * math.sin(math.radians(90 + 36 * k)))
+            for k in range(10)]
+    draw.polygon(star, fill=255)
+    size = round(0.12 * d)
+    font = ImageFont.truetype(str(CJK_FONT), size)
+    radius = c - ring - 0.65 * size
+    for k, ch in enumerate(SEAL_TEXT):  # clockwise along the upper arc, tops outward
+        theta = 215 - 250 * k / (len(SEAL_TEXT) - 1)
+        glyph = Image.new("L", (2 * size, 2 * size), 0)
+        ImageDraw.Draw(glyph).text((size, size), ch, fill=255, font=font, anchor="mm")
+        glyph = glyph.rotate(theta - 90, resample=Image.Resampling.BICUBIC)
+        x = c + radius * math.cos(math.radians(theta)) - size
+        y = c - radius * math.sin(math.radians(theta)) - size
+        layer.paste(255, (round(x), round(y)), glyph)
+    layer = layer.rotate(float(rng.uniform(-15, 15)), resample=Image.Resampling.BICUBIC)
+    density = np.asarray(layer, np.float32) / 255
+    uneven = cv2.GaussianBlur(rng.uniform(0.55, 1.0, density.shape).astype(np.float32),
+                              (0, 0), d / 40)
+    density *= np.clip(uneven * 1.3, 0, 1)
+
+    # The table is where the rows across a third of the page are dark: its rulings.
+    dark = rgb.min(axis=2) < 128
+    h, w = dark.shape
+    ys = np.nonzero(dark.sum(axis=1) > w / 3)[0]
+    xs = np.nonzero(dark[ys].any(axis=0))[0]
+    cx = int(np.clip(xs.min() + rng.uniform(0.55, 0.8) * np.ptp(xs), c, w - c))
+    cy = int(np.clip(ys.min() + rng.uniform(0.65, 0.85) * np.ptp(ys), c, h - c))
+    x0, y0 = cx - d // 2, cy - d // 2
+    out = rgb.astype(np.float32)
+    patch = out[y0:y0 + d, x0:x0 + d]
+    patch *= 1 - density[..., None] * (1 - SEAL_INK)
+    return out.astype(np.uint8)
+
+
+def scanned_pages(pdf: Path, dpi: int, variant: Variant | None = None,
+                  pages: tuple[int, ...] | None = None) -> list[np.ndarray]:
+    """Pages of ``pdf`` (all, or the 1-based ``pages``) scanned in ``variant``'s way (plain
+    grey by default) at ``dpi``."""
+    v = variant or GREY
     doc = pdfium.PdfDocument(pdf)
     try:
-        return [degrade(np.asarray(page.render(scale=dpi / 72, grayscale=True).to_pil()
-                                   .convert("L")), f"{pdf.stem}/{dpi}/{no}")
-                for no, page in enumerate(doc, start=1)]
+        out = []
+        for no, page in enumerate(doc, start=1):
+            if pages is not None and no not in pages:
+                continue
+            seed = f"{pdf.stem}/{dpi}/{no}{v.seed}"
+            if v.seal:
+                rgb = stamp_seal(np.asarray(page.render(scale=dpi / 72).to_pil().convert("RGB")),
+                                 dpi, np.random.default_rng(zlib.crc32(f"{seed}/seal".encode())))
+                clean = rgb if v.colour else np.asarray(Image.fromarray(rgb).convert("L"))
+            else:
+                clean = np.asarray(page.render(scale=dpi / 72, grayscale=not v.colour).to_pil()
+                                   .convert("RGB" if v.colour else "L"))
+            out.append(degrade(clean, seed))
+        return out
     finally:
         doc.close()
 
@@ -100,7 +226,7 @@ def image_pdf(pages: list[np.ndarray], dpi: int) -> bytes:
     """An image-only PDF: each page one full-page JPEG and nothing else."""
     doc = pdfium.PdfDocument.new()
     for gray in pages:
-        h, w = gray.shape
+        h, w = gray.shape[:2]
         width, height = w * 72 / dpi, h * 72 / dpi
         page = doc.new_page(width, height)
         image = pdfium.PdfImage.new(doc)
@@ -130,6 +256,39 @@ def page_image(spec: PageImage) -> bytes:
     return buf.getvalue()
 
 
+def producer_scan(source: Path, spec: ProducerScan) -> bytes:
+    """``spec``'s pages of the producer's print ``source`` as an image-only PDF."""
+    v = spec.variant
+    return image_pdf(scanned_pages(source, v.dpi, v, spec.pages), v.dpi)
+
+
+def make_producer_scans(out: Path, specs: tuple[ProducerScan, ...]) -> list[Path]:
+    """The committed producer scans (out/<producer>/…) from samples/pdf/<producer>/."""
+    written = []
+    for spec in specs:
+        path = out / spec.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(producer_scan(PDFS / spec.producer / f"{spec.stem}.pdf", spec))
+        written.append(path)
+    return written
+
+
+def make_matrix(out: Path) -> list[Path]:
+    """Every producer's prints scanned in every variant: ``out/<producer>-<variant>/``,
+    whole documents, named as their prints (so scripts/score_matrix.py pairs them)."""
+    written = []
+    for folder in sorted(p for p in PDFS.iterdir() if p.is_dir()):
+        made = MATRIX_PDF / folder.name
+        source = made if made.is_dir() else folder
+        for pdf in sorted(source.glob("*.pdf")):
+            for v in VARIANTS:
+                path = out / f"{folder.name}-{v.name}" / pdf.name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(image_pdf(scanned_pages(pdf, v.dpi, v), v.dpi))
+                written.append(path)
+    return written
+
+
 def make(out: Path, stems: list[str], images: tuple[PageImage, ...]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -148,10 +307,19 @@ def make(out: Path, stems: list[str], images: tuple[PageImage, ...]) -> list[Pat
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--all", action="store_true", help="every sample, not the committed set")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--producers", action="store_true",
+                    help=f"every producer × variant, into {MATRIX_SCAN.relative_to(ROOT)}/")
+    ap.add_argument("--out", type=Path)
     a = ap.parse_args(argv)
-    stems = sorted(p.stem for p in PDFS.glob("*.pdf")) if a.all else list(COMMITTED_PDFS)
-    for path in make(a.out, stems, PAGE_IMAGES):
+    if a.producers:
+        written = make_matrix(a.out or MATRIX_SCAN)
+    else:
+        stems = sorted(p.stem for p in PDFS.glob("*.pdf")) if a.all else list(COMMITTED_PDFS)
+        out = a.out or OUT
+        written = make(out, stems, PAGE_IMAGES)
+        if not a.all:
+            written += make_producer_scans(out, PRODUCER_SCANS)
+    for path in written:
         print(f"{path.stat().st_size / 1024:7.0f} KB  {path}")
 
 

@@ -214,7 +214,8 @@ def _groups(drafts: list[IndicatorDraft]) -> tuple[list[list[IndicatorDraft]], s
             if groups[-1]:
                 groups.append([])
         elif d.project and "name" not in d.cells:
-            department = department or d.project.get("project.implementer")
+            department = department or d.project.get("project.implementer") \
+                or d.project.get("project.filer")
             continue
         groups[-1].append(d)
     return groups, department
@@ -243,7 +244,7 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         warnings: list[Warning_] = []
         fields = dict(r.fields)
         lead = drafts[0].project if drafts else {}
-        for role in ("project.implementer", "project.department"):
+        for role in ("project.implementer", "project.department", "project.filer"):
             if role in lead:
                 carried[role] = lead[role]
             elif role in carried:

@@ -31,7 +31,7 @@ def fit(role: str, text: str) -> float:
         return 2.0 if _PERCENT.match(text) else -4.0
     if role == "fund.budget":
         return 2.0 if AMOUNT.match(text) else -4.0
-    if role in ("name", "project.name", "project.implementer", "project.department"):
+    if role == "name" or role.startswith("project."):
         return -3.0 if numeric or AMOUNT.match(text) else 0.5
     if role in TEXT_ROLES or role.startswith("goals."):
         return -1.5 if numeric else 0.2

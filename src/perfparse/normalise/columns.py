@@ -19,8 +19,12 @@ from perfparse.normalise.values import parse_score
 from perfparse.segment import Row
 
 LEVELS = ("level1", "level2")
-PROJECT_ROLES = ("project.name", "project.implementer", "project.department", "goals.annual",
-                 "goals.overall", "fund.budget")
+# Columns of a multi-project table that describe the project, not the indicator.
+PROJECT_PREFIXES = ("project.", "goals.", "fund.")
+
+
+def is_project_role(role: str) -> bool:
+    return role.startswith(PROJECT_PREFIXES)
 LABEL_MAX = 24  # a longer cell is a value or a sentence: no column head, no level label
 _DIGIT = regex.compile(r"\d")
 _PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, not a column head
@@ -29,7 +33,7 @@ _PAIR = regex.compile(r"[:：].")  # 单位:万元 is a label with its value, no
 @dataclass(frozen=True, slots=True)
 class Column:
     col: int
-    role: str  # an indicator role, a project-level role (PROJECT_ROLES) or "extra:<label>"
+    role: str  # an indicator role, a project-level role (is_project_role) or "extra:<label>"
     label: str  # the header text as printed: extras are keyed by it
     exact: bool = True  # a synonym names the head (not one found inside it)
 
@@ -49,7 +53,7 @@ def _header_role(g: Grammar, layout: Layout | None, text: str) -> tuple[str, boo
     if (role := g.lookup(g.ind_columns, text)) is not None:
         return (f"extra:{text}" if role == "extra" else role), True
     field_ = g.lookup(g.fields, text)
-    if field_ is not None and field_ in PROJECT_ROLES:
+    if field_ is not None and is_project_role(field_):
         return field_, True
     if g.lookup(g.fund_columns, text) == "budget":
         return "fund.budget", True
@@ -83,6 +87,14 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         cols.append(Column(c, role, t, is_exact))
         if is_exact:
             exact.add(role)
+    if any(c.role == "project.name" for c in cols):
+        # A multi-project table: 年度绩效目标 heads each project's goal, not the table.
+        for c, t in list(captions):
+            field_ = g.lookup(g.fields, t)
+            if field_ is not None and is_project_role(field_):
+                cols.append(Column(c, field_, t))
+                captions.remove((c, t))
+        cols.sort(key=lambda x: x.col)
     named = {c.role for c in cols if not c.role.startswith("extra")}
     name_col = next((c.col for c in cols if c.role == "name"), None)
     if not named & set(LEVELS) and name_col is not None:
@@ -117,7 +129,7 @@ def label_row(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | Non
         hit = header_role(g, layout, t)
         if hit is None:
             continue
-        if hit[0].startswith("extra") or hit[0] in PROJECT_ROLES or _PAIR.search(t) \
+        if hit[0].startswith("extra") or is_project_role(hit[0]) or _PAIR.search(t) \
                 or len(t) > LABEL_MAX or parse_score(t, grammar=g) is not None:
             return None
         cols.append(Column(c, hit[0], t, hit[1]))

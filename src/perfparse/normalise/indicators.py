@@ -22,9 +22,9 @@ from perfparse.normalise.align import AMOUNT, DIGIT, NUMBER, TEXT_ROLES, align, 
 from perfparse.normalise.columns import (
     LABEL_MAX,
     LEVELS,
-    PROJECT_ROLES,
     Column,
     header_columns,
+    is_project_role,
     label_row,
     level_vocab,
     merge_header,
@@ -126,9 +126,14 @@ class IndicatorReader:
         numbers = [(c, t) for c, t in row.texts()[1:]
                    if parse_score(t, grammar=self.g) is not None]
         scored = [(c, r) for c, r in self.roles if r in ("weight", "score")]
-        self.total = align(numbers, scored) if scored else None
-        if self.total is None and numbers:
+        # With no weight or score column, a self-evaluation's 总分 is its score, and a
+        # target table's 合计 sums amounts (a department's total of several projects).
+        if scored and numbers:
+            self.total = align(numbers, scored) or {"score": numbers[-1][1]}
+        elif numbers and self._col("actual") is not None:
             self.total = {"score": numbers[-1][1]}
+        else:
+            self.total = None
 
     # ---- rows -------------------------------------------------------------------------
 
@@ -193,7 +198,7 @@ class IndicatorReader:
             # Nothing reaches the level columns: a row of project columns only (a
             # department's total line in a multi-project table).
             roles = [(c, r) for c, r in roles if c < l1]
-        if any(r in PROJECT_ROLES for _, r in roles):
+        if any(is_project_role(r) for _, r in roles):
             shifts: tuple[int | None, ...] = (-(shift or 0),)  # project columns lead the row
         else:
             shifts = (0, None) if shift is None else (-shift, 0, None)
@@ -212,7 +217,7 @@ class IndicatorReader:
         g = self.g
         extras = {c.label: assigned.pop(c.role) for c in self.columns
                   if c.role.startswith("extra") and c.role in assigned}
-        project = {r: assigned.pop(r) for r in PROJECT_ROLES if r in assigned}
+        project = {r: assigned.pop(r) for r in list(assigned) if is_project_role(r)}
         if "name" in assigned:
             name = g.name_prefix.sub("", assigned["name"])
             if g.placeholder.fullmatch(name):

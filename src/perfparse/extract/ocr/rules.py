@@ -13,6 +13,7 @@ import numpy as np
 
 from perfparse.extract.geometry import Edge, TableGrid, find_tables
 from perfparse.extract.ocr.orient import ink_mask
+from perfparse.extract.ocr.seal import ring_mask
 
 # In points. Body text is 9–12 pt, so no stroke of a character is as long as these, while
 # a cell is at least 18 pt high and wider than that.
@@ -28,9 +29,10 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
     strokes of large characters (a title's 目 or 申), not rulings.
     """
     ink = ink_mask(gray)
+    ring = ring_mask(ink, unit)
     h = _runs(ink, (max(3, round(H_RUN * unit)), 1))
     v = _runs(ink, (1, max(3, round(V_RUN * unit))))
-    grids = find_tables(_segments(h, "h", unit) + _segments(v, "v", unit))
+    grids = find_tables(_segments(h, "h", unit, ring) + _segments(v, "v", unit, ring))
     runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
     for g in grids:
@@ -45,12 +47,22 @@ def _runs(ink: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
 
 
-def _segments(mask: np.ndarray, orientation: str, unit: float) -> list[Edge]:
-    """One segment per connected run, through the run's middle."""
-    n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+def _segments(mask: np.ndarray, orientation: str, unit: float, ring: np.ndarray) -> list[Edge]:
+    """One segment per connected run, through the run's middle. A seal's ring (``ring``,
+    255 on 0) is no ruling: runs lying mostly on it are dropped, and a ruling the ring
+    crosses is measured on its own pixels, not pulled towards the arc it touches."""
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    touched = set(np.unique(labels[ring > 0]).tolist()) - {0} if ring.any() else set()
     out: list[Edge] = []
-    for (x, y, w, h, _), (cx, cy) in zip(stats[1:n].tolist(), centroids[1:n].tolist(),
-                                         strict=True):
+    for k, ((x, y, w, h, area), (cx, cy)) in enumerate(
+            zip(stats[1:n].tolist(), centroids[1:n].tolist(), strict=True), start=1):
+        if k in touched:
+            ys, xs = np.nonzero((labels[y:y + h, x:x + w] == k) & (ring[y:y + h, x:x + w] == 0))
+            if 2 * len(xs) < area:
+                continue
+            xs, ys = xs + x, ys + y
+            x, w, cx = int(xs.min()), int(np.ptp(xs)) + 1, float(xs.mean())
+            y, h, cy = int(ys.min()), int(np.ptp(ys)) + 1, float(ys.mean())
         if orientation == "h":
             out.append(("h", x / unit, cy / unit, (x + w) / unit, cy / unit))
         else:

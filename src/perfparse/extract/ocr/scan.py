@@ -1,6 +1,7 @@
 """Scanned pages and photos → the same grid as a born-digital PDF, by offline OCR.
 
-Per page: turn it upright and deskew it (orient), find the ruling lines and build the
+Per page: lift a red seal off a colour scan (seal), turn it upright and deskew it
+(orient), find the ruling lines and build the
 table grids with merged cells (rules), erase the rulings so that no text line runs
 into one, OCR the page once (engine), read checkbox lines again (checkbox), and
 put each text line into its cell (assign), repaired (repair) and with its
@@ -22,6 +23,7 @@ from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.engine import recognise
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
+from perfparse.extract.ocr.seal import without_red_ink
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 from perfparse.limits import MAX_PAGES, MAX_PIXELS
@@ -92,14 +94,19 @@ def _check_pixels(img: Image.Image) -> None:
 
 def _gray(image: Image.Image) -> np.ndarray:
     """8-bit gray of any PIL mode: 16-bit scans scaled (Pillow's convert clips them to
-    white) and transparent pixels on white paper (convert makes them black)."""
+    white), transparent pixels on white paper (convert makes them black), red ink of
+    colour scans gone."""
     if image.mode.startswith("I"):
         arr = np.asarray(image, dtype=np.float32)
         return np.clip(arr / 257 if arr.max() > 255 else arr, 0, 255).astype(np.uint8)
     if "A" in image.getbands() or "transparency" in image.info:
         rgba = image.convert("RGBA")
         image = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
-    return np.asarray(image.convert("L"))
+    if image.mode in ("1", "L"):
+        return np.asarray(image.convert("L"))
+    # Colour: a red seal over the table is lifted off before it can darken text or rulings.
+    return np.asarray(Image.fromarray(without_red_ink(np.asarray(image.convert("RGB"))))
+                      .convert("L"))
 
 
 def _declared_dpi(image: Image.Image) -> float | None:
