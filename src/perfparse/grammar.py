@@ -160,7 +160,8 @@ class Levels(_Strict):
     cues: dict[str, str] = Field(default_factory=dict)
     suffix: str
     annotation: str
-    _v = field_validator("suffix", "annotation")(_check_regex)
+    combined: str
+    _v = field_validator("suffix", "annotation", "combined")(_check_regex)
 
 
 class LayoutMatch(_Strict):
@@ -377,6 +378,7 @@ class Grammar:
                                  key=lambda kr: -len(kr[0]))
         self.level_suffix = TimedPattern(levels.suffix)
         self.level_annotation = TimedPattern(levels.annotation)
+        self.level_combined = TimedPattern(levels.combined)
         self.level1 = {label_key(k): k for k in levels.level1}
         self.level2: dict[str, tuple[str, str]] = {}  # key → (level2 as listed, its level1)
         for l1, spec in levels.level1.items():

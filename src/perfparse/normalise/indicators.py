@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from perfparse.grammar import Grammar, Layout
+from perfparse.grammar import Grammar, Layout, TimedPattern
 from perfparse.normalise.align import AMOUNT, DIGIT, NUMBER, TEXT_ROLES, align, fit, place
 from perfparse.normalise.columns import (
     LABEL_MAX,
     LEVELS,
     Column,
     header_columns,
+    header_role,
     is_project_role,
     label_row,
     level_vocab,
@@ -65,7 +66,7 @@ class IndicatorReader:
     _moved: bool = False  # the row just read had cells off their header columns
     unknown_levels: list[str] = field(default_factory=list)  # labels no grammar lists
     tables: list[str] = field(default_factory=lambda: [""])  # caption of each table read
-    _split: regex.Pattern[str] | None = None
+    _split: regex.Pattern[str] | TimedPattern | None = None
     _block: int | None = None  # grid block of the last row: a change is a page break
     _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
     _sub_ok: bool = False  # the row after a header may be its sub-heads
@@ -95,7 +96,7 @@ class IndicatorReader:
         elif prev is not None and (upper := label_row(self.g, self.layout, prev)) is not None \
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
-        self._use(rightmost(cols))
+        self._use(rightmost(self._combined(cols)))
         self._sub_ok = True
         for _, t in row.texts():  # a level1 label floated into the caption column
             k = self.g.strip_annotation(self.g.key(t))
@@ -106,6 +107,21 @@ class IndicatorReader:
     def _use(self, columns: list[Column]) -> None:
         self.columns = columns
         self._where = {c.role: c.col for c in reversed(columns)}  # role → its first column
+
+    def _combined(self, cols: list[Column]) -> list[Column]:
+        """A level head naming the name column in brackets (二级指标（三级指标）) heads the
+        name column, whose cells print the level 2 with the name: they are split."""
+        if any(c.role == "name" for c in cols):
+            return cols
+        out = []
+        for c in cols:
+            m = self.g.level_combined.match(c.label)
+            if c.role in LEVELS and m and header_role(self.g, self.layout, m["name"]) == (
+                    "name", True):
+                c = Column(c.col, "name", c.label)
+                self._split = self._split or self.g.level_combined
+            out.append(c)
+        return out
 
     def _col(self, role: str) -> int | None:
         return self._where.get(role)

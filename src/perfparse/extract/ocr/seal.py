@@ -4,7 +4,8 @@ A seal is pressed over the text it certifies, so its ink crosses cell text and r
 On a colour scan it is told apart by its hue and lifted off before anything else looks at
 the page (``without_red_ink``). On a grey scan only its shape tells it: a ring some 40 mm
 across, whose top, bottom and sides are straight enough over a few dozen points to pass
-for pieces of ruling (``ring_mask`` finds the ring so that rules.py can leave it out).
+for pieces of ruling, round a solid star whose edges are as straight (``seal_mask`` finds
+both so that rules.py can leave them out).
 """
 
 from __future__ import annotations
@@ -14,15 +15,21 @@ import numpy as np
 
 # OpenCV hues run 0–179; red wraps around 0.
 RED_HUES = (10, 165)  # hue ≤ the first or ≥ the second is red
-MIN_SATURATION = 60  # cream paper, grey text and JPEG colour noise stay well below
-# Red ink is light in value; black text printed under the seal (and its anti-aliased
-# edges, reddened by the ink over them) is darker than this and stays.
-MIN_VALUE = 120
+MIN_SATURATION = 45  # cream paper, grey text and JPEG colour noise stay below
+# Red ink hardly darkens the red channel, black ink does: a red pixel whose red channel is
+# below this share of the paper's has black ink (text, a ruling) under the seal.
+BLACK_UNDER = 0.75
 
 SEAL_DIAMETERS_MM = (34.0, 50.0)  # round seals of units, from 财务专用章 to 公章
-MIN_RING_COVER = 0.75  # share of a circle's outline that must be ink to be a seal's ring
+MIN_RING_COVER = 0.9  # share of a circle's outline that must be ink to be a seal's ring
+# ...and circles a little inside and outside the ring must have this much less: in a
+# block of dense text every circle is mostly ink.
+MIN_RING_CONTRAST = 0.2
+RING_SEARCH = 8  # points searched either side of the Hough radius for the ring's band
+RING_FLANK = 3  # points from the band to the circles it is compared with
 RING_SAMPLES = 180
-RING_BAND = 2.5  # points either side of the fitted circle taken as ring
+RING_BAND = 1.5  # points grown either side of the ring's band (blur, JPEG)
+STAR = 0.45  # the central star's reach, as a share of the ring's radius (a 公章's is ~0.35)
 HOUGH_SCALE = 1.0  # px per point for the circle search: a ring is ~3 px thick there
 
 
@@ -30,27 +37,32 @@ def without_red_ink(rgb: np.ndarray) -> np.ndarray:
     """``rgb`` (H × W × 3, RGB) with the red ink of seals and red signatures turned into
     the paper's colour; black ink, also where it lies under the seal, is kept."""
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    red = ((hue <= RED_HUES[0]) | (hue >= RED_HUES[1])) & (sat >= MIN_SATURATION) & (
-        val >= MIN_VALUE)
+    hue, sat = hsv[..., 0], hsv[..., 1]
+    red = ((hue <= RED_HUES[0]) | (hue >= RED_HUES[1])) & (sat >= MIN_SATURATION)
     if not red.any():
         return rgb
     # The paper: the median of the light, unsaturated pixels (a cream sheet stays cream,
-    # so the erased seal leaves no lighter patch for the ink threshold to outline).
-    paper_px = rgb[(sat < MIN_SATURATION) & (val >= 200)]
-    paper = np.median(paper_px, axis=0) if len(paper_px) else np.array([255, 255, 255])
+    # so the lifted seal leaves no lighter patch for the ink threshold to outline).
+    paper_px = rgb[(sat < MIN_SATURATION) & (hsv[..., 2] >= 200)]
+    paper = np.median(paper_px, axis=0) if len(paper_px) else np.full(3, 255.0)
+    r = rgb[..., 0]
+    black = red & (r < BLACK_UNDER * paper[0])
     out = rgb.copy()
-    out[red] = paper.astype(np.uint8)
+    out[red & ~black] = paper.astype(np.uint8)
+    # Black under red: the red channel, which the seal's ink leaves alone, is how dark
+    # the black ink is (thin rulings and anti-aliased strokes stay whole).
+    out[black] = r[black, None]
     return out
 
 
-def ring_mask(ink: np.ndarray, unit: float) -> np.ndarray:
-    """255 on the pixels of every seal ring found in ``ink`` (an ink mask, 255 on 0;
-    ``unit`` pixels per point), 0 elsewhere.
+def seal_mask(ink: np.ndarray, unit: float) -> np.ndarray:
+    """255 on the ring and central star of every round seal found in ``ink`` (an ink mask,
+    255 on 0; ``unit`` pixels per point), 0 elsewhere.
 
     Circles of a seal's size are proposed by a Hough transform on a small copy of the
-    mask and kept only where ink runs round most of the circle: the crossings of a
-    table's rulings vote for circles too, but never lie on one.
+    mask and kept only where a band of ink runs round all of the circle with less ink
+    just inside and outside it: the crossings of a table's rulings and blocks of dense
+    text vote for circles too, but hold no such band.
     """
     f = HOUGH_SCALE / unit
     small = cv2.resize(ink, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
@@ -61,13 +73,31 @@ def ring_mask(ink: np.ndarray, unit: float) -> np.ndarray:
     mask = np.zeros_like(ink)
     if found is None:
         return mask
-    band = max(1, round(RING_BAND * unit))
     grown = cv2.dilate(small, np.ones((3, 3), np.uint8))  # a ring pixel off by one counts
     for x, y, r in found[0]:
-        if _cover(grown, x, y, r) >= MIN_RING_COVER:
-            cv2.circle(mask, (round(x / f), round(y / f)), round(r / f), 255,
-                       thickness=2 * band + 1)
+        if (ring := _ring(grown, x, y, r)) is not None:
+            centre, (inner, outer) = (round(x / f), round(y / f)), (v / f for v in ring)
+            pad = RING_BAND * unit
+            cv2.circle(mask, centre, round((inner + outer) / 2), 255,
+                       thickness=round(outer - inner + 2 * pad))
+            cv2.circle(mask, centre, round(STAR * outer), 255, thickness=-1)
     return mask
+
+
+def _ring(ink: np.ndarray, x: float, y: float, r: float) -> tuple[float, float] | None:
+    """Inner and outer radius of the ring of ink round (x, y) near radius ``r`` (pixels of
+    ``ink`` at HOUGH_SCALE), or None if there is no ring there."""
+    step = HOUGH_SCALE  # a point
+    radii = r + np.arange(-RING_SEARCH, RING_SEARCH + 1) * step
+    covers = np.array([_cover(ink, x, y, rr) for rr in radii])
+    on = np.nonzero(covers >= MIN_RING_COVER)[0]
+    if not len(on):
+        return None
+    lo, hi = int(on[0]), int(on[-1])
+    flank = max(covers[max(0, lo - RING_FLANK)], covers[min(len(radii) - 1, hi + RING_FLANK)])
+    if covers[lo:hi + 1].mean() - flank < MIN_RING_CONTRAST:
+        return None
+    return float(radii[lo]), float(radii[hi])
 
 
 def _cover(ink: np.ndarray, x: float, y: float, r: float) -> float:
