@@ -17,6 +17,7 @@ NUMBER = regex.compile(r"^\s*[-+]?\d+(\.\d+)?\s*(分)?\s*$")
 # Looks like money: 2,316,480.00, 150, 12.5万元 (what it is worth is the fund reader's job).
 AMOUNT = regex.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万?元)?\s*$")
 DIGIT = regex.compile(r"\d")
+_NUMBER_PAIR = regex.compile(r"^\s*\d+(\.\d+)?\s*[/／]\s*\d+(\.\d+)?\s*$")
 _PERCENT = regex.compile(r"^\s*\d+(\.\d+)?\s*[%％]?\s*$")
 _SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score": 1.0}
 
@@ -24,7 +25,8 @@ _SKIP_COST = {"name": 6.0, "target": 1.5, "actual": 1.2, "weight": 1.0, "score":
 @lru_cache(maxsize=65536)
 def fit(role: str, text: str) -> float:
     """How well a cell's look fits a role (higher is better)."""
-    numeric = bool(NUMBER.match(text))
+    # A score cell may print two numbers under a head naming two roles (分值/得分: 15/13.5).
+    numeric = bool(NUMBER.match(text) or _NUMBER_PAIR.match(text))
     if role in ("weight", "score"):
         return 2.0 if numeric else -4.0
     if role == "completion_rate":

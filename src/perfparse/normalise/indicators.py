@@ -37,6 +37,7 @@ from perfparse.segment import Row
 
 _VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
 _SPLIT = ("target_op", "target_number", "target_unit")
+_SLASH = regex.compile(r"\s*[/／]\s*")
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ class IndicatorReader:
     _pending: tuple[str, str] | None = None  # a text fragment waiting for its row
     _sub_ok: bool = False  # the row after a header may be its sub-heads
     _where: dict[str, int] = field(default_factory=dict)
+    _pairs: dict[str, tuple[str, str]] = field(default_factory=dict)  # 分值/得分 columns
 
     def __post_init__(self) -> None:
         if self.layout is not None:
@@ -97,6 +99,7 @@ class IndicatorReader:
                 and header_columns(self.g, self.layout, prev) is None:
             cols = merge_header(upper, cols)
         self._use(rightmost(self._combined(cols)))
+        self._pair_heads(self.columns)
         self._sub_ok = True
         for _, t in row.texts():  # a level1 label floated into the caption column
             k = self.g.strip_annotation(self.g.key(t))
@@ -107,6 +110,27 @@ class IndicatorReader:
     def _use(self, columns: list[Column]) -> None:
         self.columns = columns
         self._where = {c.role: c.col for c in reversed(columns)}  # role → its first column
+
+    def _pair_heads(self, cols: list[Column]) -> None:
+        """Heads naming two roles (分值/得分) over cells printing two values (15/13.5)."""
+        self._pairs = {}
+        for c in cols:
+            parts = _SLASH.split(c.label)
+            roles = [header_role(self.g, self.layout, p) for p in parts]
+            if len(parts) == 2 and all(r is not None and r[1] and not r[0].startswith(
+                    "extra") for r in roles) and roles[0] != roles[1]:
+                self._pairs[c.role] = (roles[0][0], roles[1][0])  # type: ignore[index]
+
+    def _split_pairs(self, assigned: dict[str, str]) -> dict[str, str]:
+        for role, (first, second) in self._pairs.items():
+            parts = _SLASH.split(assigned.get(role, ""))
+            if len(parts) == 2:
+                del assigned[role]
+                assigned[first], assigned[second] = parts
+        return assigned
+
+    def _role_at(self, col: int) -> str | None:
+        return next((c.role for c in self.columns if c.col == col), None)
 
     def _combined(self, cols: list[Column]) -> list[Column]:
         """A level head naming the name column in brackets (二级指标（三级指标）) heads the
@@ -139,8 +163,12 @@ class IndicatorReader:
         return bool(texts) and self.g.key(texts[0][1]) in self.g.total_row
 
     def read_total(self, row: Row) -> None:
-        numbers = [(c, t) for c, t in row.texts()[1:]
-                   if parse_score(t, grammar=self.g) is not None]
+        texts = row.texts()[1:]
+        if self._pairs:  # 100/89.5 under 分值/得分: the weight total and the score
+            split = self._split_pairs({r: t for (c, t), r in zip(
+                texts, (self._role_at(c) for c, _ in texts), strict=True) if r})
+            texts = [(self._col(r) or 0, t) for r, t in split.items()]
+        numbers = [(c, t) for c, t in texts if parse_score(t, grammar=self.g) is not None]
         scored = [(c, r) for c, r in self.roles if r in ("weight", "score")]
         # With no weight or score column, a self-evaluation's 总分 is its score, and a
         # target table's 合计 sums amounts (a department's total of several projects).
@@ -201,7 +229,7 @@ class IndicatorReader:
             else:  # the start of a text whose row follows (printed before a page break)
                 self._pending = (role, post[0][1])
             return
-        assigned = self._assign(pre + post, shift, bool(levels))
+        assigned = self._split_pairs(self._assign(pre + post, shift, bool(levels)))
         self._place(row, assigned, explicit=bool(levels))
 
     def _assign(self, cells: list[tuple[int, str]], shift: int | None,
