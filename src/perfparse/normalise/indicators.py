@@ -38,6 +38,7 @@ from perfparse.segment import Row
 _VALUE_ROLES = ("target", "target_number", "actual", "weight", "score")
 _SPLIT = ("target_op", "target_number", "target_unit")
 _SLASH = regex.compile(r"\s*[/／]\s*")
+_DASH = regex.compile(r"\s*[-–—－]+\s*")
 
 
 @dataclass(slots=True)
@@ -394,6 +395,12 @@ class IndicatorReader:
         column says the whole row, its level label too, sits left of its columns."""
         g = self.g
         labels = [(c, g.level_text(t)) for c, t in levels]
+        if len(labels) == 1 and self._col("level2") is None:
+            # Both levels in one cell of a single level column: 产出指标-数量指标.
+            parts = _DASH.split(labels[0][1])
+            if len(parts) == 2 and all(any(self._vocab(p)) or g.level_suffix.search(
+                    g.key(p)) for p in parts):
+                labels = [(labels[0][0], parts[0]), (labels[0][0], parts[1])]
         for _, t in labels:
             if not any(self._vocab(t)) and t not in self.unknown_levels \
                     and not g.lookup(g.fund_rows, t):
