@@ -2,8 +2,10 @@
 
 The scans in samples/scan/ are made by scripts/make_scans.py from samples/pdf/. OCR takes
 seconds per page, so by default the field-F1 targets are checked on the committed scans
-(one document at 150 and 200 dpi, and three page images); PERFPARSE_SCAN_FULL=1 makes and
-scores every sample at both resolutions (about 100 pages: several minutes).
+(one document at 150 and 200 dpi, three page images, and in samples/scan/<producer>/ three
+pages of browser and LibreOffice prints scanned grey and in colour with a red seal);
+PERFPARSE_SCAN_FULL=1 makes and scores every sample at both resolutions (about 100 pages:
+several minutes).
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from PIL import Image
 import scorer
 from perfparse import ParseError, parse, parse_bytes
 from perfparse.extract.ocr.confidence import LOW, warning
-from perfparse.extract.ocr.orient import skew_angle, upright
+from perfparse.extract.ocr.orient import ink_mask, skew_angle, upright
 from perfparse.extract.ocr.repair import repair
 from perfparse.extract.ocr.rules import rulings
 from perfparse.extract.ocr.scan import extract_image
+from perfparse.extract.ocr.seal import seal_mask, without_red_ink
 from perfparse.extract.pdf.pdfium import OCR_DPI, render
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.sniff import sniff
@@ -55,13 +58,16 @@ def _score(tmp: Path, docs: dict[str, dict], gold: dict[str, dict]) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def _gold(stem: str, file: str, page: int | None = None) -> dict:
-    """The gold document renamed to ``file``; for a single page, only the forms on it."""
+def _gold(stem: str, file: str, pages: tuple[int, ...] | None = None,
+          original: Path | None = None) -> dict:
+    """The gold document renamed to ``file``; for some pages of the print ``original``
+    (samples/pdf/<stem>.pdf by default), only the forms named on them."""
     doc = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     doc["source"]["file"] = file
-    if page is not None:
-        pdf = pdfium.PdfDocument(ORIGINALS / f"{stem}.pdf")
-        text = "".join(pdf[page - 1].get_textpage().get_text_range().split())
+    if pages is not None:
+        pdf = pdfium.PdfDocument(original or ORIGINALS / f"{stem}.pdf")
+        text = "".join("".join(pdf[no - 1].get_textpage().get_text_range().split())
+                       for no in pages)
         doc["forms"] = [f for f in doc["forms"] if f["project"]["name"] in text]
     return doc
 
@@ -98,7 +104,7 @@ def test_page_images_score(tmp_path: Path) -> None:
         turned = [w for w in doc["warnings"] if w["code"] == "ocr-page-turned"]
         assert bool(turned) == bool(spec.turn), turned
         docs[spec.name] = doc
-        gold[spec.name] = _gold(spec.stem, spec.name, spec.page)
+        gold[spec.name] = _gold(spec.stem, spec.name, (spec.page,))
         assert len(gold[spec.name]["forms"]) == 1
     rep = _score(tmp_path, docs, gold)
     assert rep["f1"] >= 0.95, rep["mismatches"][:10]
@@ -123,13 +129,30 @@ def test_every_sample_scanned(tmp_path: Path, dpi: int, target: float) -> None:
     assert rep["f1"] >= target, rep["mismatches"][:20]
 
 
+@pytest.mark.parametrize("spec", make_scans.PRODUCER_SCANS, ids=lambda s: str(s.path))
+def test_producer_scans_score(tmp_path: Path, spec: make_scans.ProducerScan) -> None:
+    """Pages of a Chromium and a LibreOffice print scanned grey and in colour, a red seal
+    over the lower table rows: every form and indicator found, and nothing more (an OCR
+    fragment such as `2033-131` or `质` alone in a row would be one indicator too many)."""
+    name = spec.path.name
+    doc = _parsed(SCANS / spec.path)
+    original = ORIGINALS / spec.producer / f"{spec.stem}.pdf"
+    rep = _score(tmp_path, {name: doc}, {name: _gold(spec.stem, name, spec.pages, original)})
+    c = rep["counts"]
+    assert rep["f1"] >= 0.95, rep["mismatches"][:10]
+    assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] >= 1
+    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"]
+
+
 def test_committed_scans_are_reproducible(tmp_path: Path) -> None:
     made = make_scans.make(tmp_path, list(make_scans.COMMITTED_PDFS), make_scans.PAGE_IMAGES)
-    committed = sorted(p.name for p in SCANS.iterdir())
-    assert sorted(p.name for p in made) == committed
-    stale = [p.name for p in made if p.read_bytes() != (SCANS / p.name).read_bytes()]
+    made += make_scans.make_producer_scans(tmp_path, make_scans.PRODUCER_SCANS)
+    committed = sorted(p.relative_to(SCANS) for p in SCANS.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(tmp_path) for p in made) == committed
+    stale = [p.name for p in made
+             if p.read_bytes() != (SCANS / p.relative_to(tmp_path)).read_bytes()]
     assert not stale, f"samples/scan is stale: run scripts/make_scans.py ({stale})"
-    assert sum(p.stat().st_size for p in SCANS.iterdir()) < 6 * 2**20
+    assert sum(p.stat().st_size for p in made) < 6 * 2**20
 
 
 # ---------------------------------------------------------------- the steps
@@ -150,6 +173,54 @@ def test_rulings_give_the_born_digital_grid() -> None:
         for g, t in zip(grids, want, strict=True):  # same place on the page, within 2 pt
             assert np.allclose(g.bbox, t.bbox, atol=2.0)
         assert mask.any()
+
+
+def test_seal_is_no_ruling_on_a_grey_scan() -> None:
+    """A seal stamped over the table of a grey scan: its ring and star hold runs as
+    straight as rulings, yet the grid is the born-digital one, cell for cell."""
+    spec = make_scans.PRODUCER_SCANS[1]
+    assert not spec.variant.colour and spec.variant.seal
+    original = extract_pdf(spec.stem, (ORIGINALS / spec.producer / f"{spec.stem}.pdf")
+                           .read_bytes())
+    unit = OCR_DPI / 72
+    gray, _ = upright(_page(SCANS / spec.path, 2), unit)
+    assert seal_mask(ink_mask(gray), unit).any()
+    grids, _ = rulings(gray, unit)
+    want = [t for t in original.tables() if t.page == spec.pages[1]]
+    assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
+           [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
+
+
+def test_no_seal_is_seen_in_dense_text() -> None:
+    """Circles of a seal's size drawn through a block of dense text are mostly ink too;
+    only a band with less ink beside it is a ring."""
+    for no in (1, 2, 3):
+        gray, _ = upright(_page(SCANS / make_scans.scan_name(DOC, 200), no), OCR_DPI / 72)
+        assert not seal_mask(ink_mask(gray), OCR_DPI / 72).any(), no
+    spec = make_scans.PRODUCER_SCANS[0]
+    gray = np.asarray(Image.fromarray(without_red_ink(np.asarray(render(
+        pdfium.PdfDocument(SCANS / spec.path)[0]).convert("RGB")))).convert("L"))
+    assert not seal_mask(ink_mask(gray), OCR_DPI / 72).any()
+
+
+def test_red_ink_turns_to_paper_and_black_stays() -> None:
+    """Red seal ink becomes the (cream) paper; black text stays black, also under the
+    seal, where the red channel shows how dark it is."""
+    paper = np.array([247, 244, 235], np.uint8)
+    page = np.tile(paper, (60, 90, 1))
+    page[10:50, 10:14] = 20  # a black stroke
+    page[20:24, 0:90] = (214, 40, 50)  # the seal's red ring across it
+    page[20:24, 10:14] = (17, 3, 4)  # black under red: ink multiplies
+    page[40:44, 30:60] = (232, 150, 150)  # light, unevenly inked red
+    out = without_red_ink(page)
+    red = np.zeros(page.shape[:2], bool)
+    red[20:24] = red[40:44, 30:60] = True
+    red[20:24, 10:14] = False
+    assert (out[red] == paper).all()
+    assert (out[10:50, 10:14] <= 20).all()
+    assert (out[~red] == page[~red]).all()
+    grey = np.tile(np.arange(256, dtype=np.uint8)[:, None, None], (1, 4, 3))
+    assert without_red_ink(grey) is grey  # no red ink: the page as it is
 
 
 @pytest.mark.parametrize("turn", [None, cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180,
@@ -176,7 +247,7 @@ def test_skew_is_measured(degrees: float) -> None:
 
 
 def _small_ink(gray: np.ndarray) -> np.ndarray:
-    from perfparse.extract.ocr.orient import WORK_SCALE, ink_mask
+    from perfparse.extract.ocr.orient import WORK_SCALE
 
     f = WORK_SCALE / (OCR_DPI / 72)
     return ink_mask(cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA))

@@ -142,8 +142,9 @@ class Labels(_Strict):
     period_date: str
     phone: str
     page_furniture: str
+    next_label: str
     _v = field_validator("project_class", "title_name", "period_date", "phone",
-                         "page_furniture")(_check_regex)
+                         "page_furniture", "next_label")(_check_regex)
     fields: dict[FieldPath, list[str]]
     value_vocabulary: dict[FieldPath, list[str]]
     captions: list[str]
@@ -351,6 +352,7 @@ class Grammar:
         self.title_name = TimedPattern(labels.title_name)
         self.period_date = TimedPattern(labels.period_date)
         self.phone = TimedPattern(labels.phone)
+        self.next_label = TimedPattern(labels.next_label)
         self.page_furniture = TimedPattern(labels.page_furniture, regex.I)
         self.fund_unit = TimedPattern(labels.funds.unit)
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})

@@ -8,6 +8,7 @@ table, an attachment list) are not forms.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from perfparse.assemble.draft import FormDraft, warn
@@ -21,14 +22,32 @@ from perfparse.validate.records import Document
 from perfparse.validate.repair import validate_form
 
 
+def _content(f: FormDraft) -> str:
+    """What a form says, without where it was printed: copies of a form say the same."""
+    def plain(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: plain(v) for k, v in x.items() if k not in _PLACE}
+        return [plain(v) for v in x] if isinstance(x, list) else x
+
+    return json.dumps(plain([f.form_kind, f.fiscal_year, f.project, f.funds, f.goals,
+                             f.indicators, f.total_score]), ensure_ascii=False, sort_keys=True)
+
+
 def _mark_duplicates(forms: list[FormDraft]) -> None:
-    """A form whose printed rows repeat an earlier form's is a duplicate of it."""
-    seen: dict[Any, int] = {}
+    """A form saying what an earlier form of the file says is a duplicate of it (a form
+    printed twice); forms with no project or indicators are never matched."""
+    seen: dict[str, int] = {}
     for f in forms:
-        if f.printed in seen:
-            f.duplicate_of = seen[f.printed]
+        if not (f.project.get("name") or f.indicators):
+            continue
+        key = _content(f)
+        if key in seen:
+            f.duplicate_of = seen[key]
         else:
-            seen[f.printed] = f.form_index
+            seen[key] = f.form_index
+
+
+_PLACE = ("provenance", "confidence", "seq")  # where a value was printed, not what it says
 
 
 def _fix_units(forms: list[FormDraft], g: Grammar) -> None:

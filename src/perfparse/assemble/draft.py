@@ -36,7 +36,6 @@ class FormDraft:
     total_weight: float | None = None  # a 合计 row's weight total, for the cross-check
     extras: dict[str, str] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
-    printed: tuple[Any, ...] = ()  # what was printed, for spotting a form printed twice
     duplicate_of: int | None = None
 
     def record(self) -> dict[str, Any]:

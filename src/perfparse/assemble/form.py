@@ -280,7 +280,6 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         if funds.shifted:
             warnings.append(warn("column-shift-repaired", "fund amounts realigned to their "
                                  f"columns on lines {', '.join(funds.shifted)}", "funds"))
-        form.printed = (seg.title, n, tuple(tuple(t for _, t in row.texts()) for row in seg.rows))
         forms.append(form)
     return forms
 

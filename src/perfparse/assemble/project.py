@@ -42,7 +42,9 @@ def _period(g: Grammar, text: str) -> tuple[date | None, date | None]:
 
 
 def _person(g: Grammar, text: str) -> tuple[str, str | None]:
-    """``王某0376-1234567`` → (王某, 0376-1234567)."""
+    """``王某0376-1234567`` → (王某, 0376-1234567); a label printed after the name
+    (王某填报日期：…) ends it."""
+    text = g.next_label.split(text, maxsplit=1)[0]
     m = g.phone.search(text)
     if m is None:
         return text.strip(), None
