@@ -4,6 +4,7 @@
     python scripts/make_scans.py --all --out D   # every sample at 150 and 200 dpi, in D
     python scripts/make_scans.py --producers     # every producer × scan variant, in
                                                  # out/matrix/scan/<producer>-<variant>/
+    python scripts/make_scans.py --producers --only lo-xlsx --variants colour-seal-200
 
 Each page is rasterised in gray at 150 or 200 dpi, turned by a small angle (±0.3–1.5°),
 blurred a little, given sensor noise and dust specks, levelled to a white background as
@@ -273,15 +274,19 @@ def make_producer_scans(out: Path, specs: tuple[ProducerScan, ...]) -> list[Path
     return written
 
 
-def make_matrix(out: Path) -> list[Path]:
-    """Every producer's prints scanned in every variant: ``out/<producer>-<variant>/``,
-    whole documents, named as their prints (so scripts/score_matrix.py pairs them)."""
+def make_matrix(out: Path, producers: list[str] | None = None,
+                variants: tuple[Variant, ...] = VARIANTS) -> list[Path]:
+    """The producers' prints (all, or ``producers``) scanned in each of ``variants``:
+    ``out/<producer>-<variant>/``, whole documents, named as their prints (so
+    scripts/score_matrix.py pairs them with their references)."""
     written = []
     for folder in sorted(p for p in PDFS.iterdir() if p.is_dir()):
+        if producers and folder.name not in producers:
+            continue
         made = MATRIX_PDF / folder.name
         source = made if made.is_dir() else folder
         for pdf in sorted(source.glob("*.pdf")):
-            for v in VARIANTS:
+            for v in variants:
                 path = out / f"{folder.name}-{v.name}" / pdf.name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(image_pdf(scanned_pages(pdf, v.dpi, v), v.dpi))
@@ -309,10 +314,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--all", action="store_true", help="every sample, not the committed set")
     ap.add_argument("--producers", action="store_true",
                     help=f"every producer × variant, into {MATRIX_SCAN.relative_to(ROOT)}/")
+    ap.add_argument("--only", nargs="*", help="with --producers: these producers")
+    ap.add_argument("--variants", nargs="*", choices=[v.name for v in VARIANTS],
+                    help="with --producers: these variants")
     ap.add_argument("--out", type=Path)
     a = ap.parse_args(argv)
     if a.producers:
-        written = make_matrix(a.out or MATRIX_SCAN)
+        chosen = tuple(v for v in VARIANTS if not a.variants or v.name in a.variants)
+        written = make_matrix(a.out or MATRIX_SCAN, a.only, chosen)
     else:
         stems = sorted(p.stem for p in PDFS.glob("*.pdf")) if a.all else list(COMMITTED_PDFS)
         out = a.out or OUT

@@ -141,9 +141,13 @@ def merge_header(upper: list[Column], lower: list[Column]) -> list[Column]:
     that name no role (区域目标值 over 全市 | 甲县 | 乙县): the group's role stays on its
     first column and the other sub-columns are extras."""
     by_col = {c.col: c for c in upper}
+    named = {c.role for c in lower if not c.role.startswith("extra")}
     for c in lower:
         over = by_col.get(c.col)
-        if over is None or not c.role.startswith("extra") or over.role.startswith("extra"):
+        # The group's role stays only where no sub-head names it (偏差原因 over 偏差类型 |
+        # 原因说明及改进措施: the reason is the second sub-column).
+        if over is None or not c.role.startswith("extra") or over.role.startswith("extra") \
+                or over.role in named:
             by_col[c.col] = c
     return [by_col[k] for k in sorted(by_col)]
 
