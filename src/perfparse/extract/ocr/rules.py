@@ -3,7 +3,9 @@
 Morphological opening keeps only straight runs of ink longer than any stroke of a
 character, in each direction; the runs become ruling segments in points, and the same
 grid builder as the born-digital path (extract.geometry) turns them into cells with
-rowspan/colspan, so both paths share one notion of a table.
+rowspan/colspan, so both paths share one notion of a table. Two kinds of straight run
+are no rulings: those on a seal's ring or star (extract.ocr.seal), and short ones meeting
+no run across them (strokes of characters stacked in a vertical caption).
 """
 
 from __future__ import annotations
