@@ -220,3 +220,28 @@ def test_docx_blocks_keep_order_and_spans() -> None:
     at = {(c.row, c.col): c for c in table.cells}
     assert (at[(0, 1)].text, at[(0, 1)].colspan) == ("闵行文化云项目运营", 5)
     assert (at[(5, 0)].text, at[(5, 0)].rowspan) == ("项目立项情况", 3)
+
+
+def test_ingest_accounts_for_every_file_of_a_mixed_archive(tmp_path: Path, soffice: None) -> None:
+    """A department's archive as it comes: a dump, a PDF, a scan and every Office format,
+    one file of each; each is parsed and its forms reach the warehouse."""
+    from perfparse.ingest import IngestOptions, ingest
+
+    samples = ROOT / "samples"
+    office = {".xlsx": "xlsx", ".xls": "xlsx", ".docx": "docx", ".doc": "docx"}
+    picks = {samples / "003_8e24aa098cee1238.txt": "text",
+             samples / "pdf" / "003_8e24aa098cee1238.pdf": "pdf",
+             samples / "scan" / "003_8e24aa098cee1238-200dpi.pdf": "pdf-scanned",
+             **{p: office[p.suffix] for p in sorted((samples / "office").iterdir())}}
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    expect = {}
+    for i, (p, fmt) in enumerate(picks.items()):  # distinct names: samples share stems
+        (archive / f"{i:02d}-{p.name}").write_bytes(p.read_bytes())
+        expect[f"{i:02d}-{p.name}"] = fmt
+    out = tmp_path / "out"
+    s = ingest(IngestOptions(archive, out, workers=2))
+    files = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert s.failed == 0, [f.get("reason") for f in files]
+    assert {f["path"]: f["format"] for f in files} == expect
+    assert all(f["forms"] > 0 and f["indicators"] > 0 for f in files)
