@@ -245,3 +245,18 @@ def test_ingest_accounts_for_every_file_of_a_mixed_archive(tmp_path: Path, soffi
     assert s.failed == 0, [f.get("reason") for f in files]
     assert {f["path"]: f["format"] for f in files} == expect
     assert all(f["forms"] > 0 and f["indicators"] > 0 for f in files)
+
+
+def test_a_value_names_the_sheet_and_cell_it_was_printed_in() -> None:
+    path = SAMPLES / "004_1143f0bba08cb0f0.xlsx"
+    book = openpyxl.load_workbook(path, data_only=True)
+    for form in parse(path).forms:
+        for ind in form.indicators:
+            for v in (ind.target, ind.actual):
+                if v is None or v.ref is None:
+                    continue
+                sheet, cell = v.ref.rsplit("!", 1)
+                printed = str(book[sheet.strip("'")][cell].value).replace("\n", "")
+                assert printed.replace(" ", "") in v.raw.replace(" ", "") or \
+                    v.raw.replace(" ", "") in printed.replace(" ", ""), (v.ref, v.raw, printed)
+            assert ind.provenance is not None and ind.provenance.ref

@@ -14,7 +14,9 @@ def warn(code: str, message: str, field_: str | None = None) -> Warning_:
 
 
 def provenance(file: str, row: Row) -> dict[str, Any]:
-    return {"file": file, "page": row.page, "row": row.row, "line": row.line}
+    ref = next((rc.cell.ref for rc in row.cells
+                if rc.cell is not None and rc.cell.ref and not rc.carried), None)
+    return {"file": file, "page": row.page, "row": row.row, "line": row.line, "ref": ref}
 
 
 @dataclass(slots=True)

@@ -55,7 +55,8 @@ def _confidence(by_text: dict[str, float | None], texts: list[str]) -> float | N
 
 
 def _value(g: Grammar, cells: dict[str, str], role: str,
-           confidence: dict[str, float | None]) -> dict[str, Any] | None:
+           confidence: dict[str, float | None],
+           refs: dict[str, list[str]]) -> dict[str, Any] | None:
     if role == "target" and ("target_op" in cells or "target_unit" in cells
                              or ("target_number" in cells and "target" not in cells)):
         # Layouts printing comparator, number and unit in columns of their own (the
@@ -70,6 +71,9 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
     if not raw:
         return None
     v = ParsedValue.fromstring(raw, g)
+    # Cells of the row with this text, left to right: a target and an actual printed
+    # alike (及时 | 及时) take the first and the next.
+    ref = next((refs[t].pop(0) for t in printed if refs.get(t)), None)
     unit = cells.get("target_unit", "") if role == "target" else ""
     if v.value is None and (gloss := _GLOSS.search(unit)):
         # A unit column glossed in words (单位(文字描述): %(百分比)): the quantity is
@@ -77,15 +81,20 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
         v = replace(ParsedValue.fromstring(raw[: len(raw) - len(unit)] + unit[: gloss.start()],
                                            g), raw=raw)
     return {**{f: getattr(v, f) for f in _VALUE_FIELDS},
-            "confidence": _confidence(confidence, printed)}
+            "confidence": _confidence(confidence, printed), "ref": ref}
 
 
 def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, Any]:
     c = d.cells
     conf = _cell_confidence(d.row)
+    refs: dict[str, list[str]] = {}
+    for rc in d.row.cells:
+        if rc.cell is not None and rc.cell.ref and not rc.carried:
+            refs.setdefault(rc.text, []).append(rc.cell.ref)
     return {
         "seq": seq, "level1": d.level1, "level2": d.level2, "name": c.get("name"),
-        "target": _value(g, c, "target", conf), "actual": _value(g, c, "actual", conf),
+        "target": _value(g, c, "target", conf, refs),
+        "actual": _value(g, c, "actual", conf, refs),
         "weight": parse_score(c["weight"], grammar=g) if "weight" in c else None,
         "score": parse_score(c["score"], grammar=g) if "score" in c else None,
         "completion_rate": percent(c.get("completion_rate"), g),

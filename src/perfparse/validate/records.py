@@ -40,6 +40,7 @@ class Provenance(_Model):
     page: int | None = None
     row: int | None = None  # row in the page's table (0-based)
     line: int | None = None  # 1-based line of a text dump
+    ref: str | None = None  # a spreadsheet's sheet and cell where the row begins (表1!A12)
 
 
 class Value(_Model):
@@ -51,6 +52,7 @@ class Value(_Model):
     base_value: float | None = None
     base_unit: str | None = None
     confidence: float | None = None
+    ref: str | None = None  # a spreadsheet's sheet and cell the value was printed in
 
 
 class Project(_Model):
