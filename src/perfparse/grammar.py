@@ -287,15 +287,18 @@ class TimedPattern:
     cell), and would then hang the file, or a parse run, until it is killed. Over the
     limit it raises :class:`PatternTimeout` naming the pattern."""
 
-    __slots__ = ("_p", "pattern")
+    __slots__ = ("_p", "_timeout", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, *, timed: bool = True) -> None:
         self._p = regex.compile(pattern, flags)
         self.pattern = pattern
+        # The bundled grammar's own patterns are known to be linear: timing them would
+        # only slow every cell down (a timed call costs several times an untimed one).
+        self._timeout = PATTERN_SECONDS if timed else None
 
     def _timed(self, method: Any, text: str, *args: Any, **kw: Any) -> Any:
         try:
-            return method(*args, timeout=PATTERN_SECONDS, **kw)
+            return method(*args, timeout=self._timeout, **kw)
         except TimeoutError:
             raise PatternTimeout(f"the grammar pattern {self.pattern!r} ran for over "
                                  f"{PATTERN_SECONDS:g} s on a {len(text)}-character text "
@@ -332,7 +335,10 @@ class Grammar:
     """All grammar files of one run, validated and compiled for fast lookups."""
 
     def __init__(self, labels: Labels, levels: Levels, layouts: list[Layout], values: Values,
-                 lookalikes: Lookalikes) -> None:
+                 lookalikes: Lookalikes, *, bundled: bool = False) -> None:
+        def pattern(text: str, flags: int = 0) -> TimedPattern:
+            return TimedPattern(text, flags, timed=not bundled)
+
         self._keys: dict[str, str] = {}
         self._memo: dict[tuple[str, str], Any] = {}
         self._lookups: dict[tuple[int, str], Any] = {}
@@ -341,20 +347,20 @@ class Grammar:
         self.layouts = layouts
         self.values = values
         self.lookalikes = {ord(k): v for k, v in lookalikes.map.items()}  # for str.translate
-        self.noise = [TimedPattern(p) for p in labels.label_noise]
-        self.value_noise = [TimedPattern(p) for p in labels.value_noise]
-        self.titles = [(TimedPattern(t.pattern), t.kind) for t in labels.titles]
-        self.not_titles = TimedPattern("|".join(labels.not_titles))
-        self.fiscal_year = TimedPattern(labels.fiscal_year)
-        self.title_year = TimedPattern(labels.title_year)
-        self.project_code = TimedPattern(labels.project_code)
-        self.project_class = TimedPattern(labels.project_class)
-        self.title_name = TimedPattern(labels.title_name)
-        self.period_date = TimedPattern(labels.period_date)
-        self.phone = TimedPattern(labels.phone)
-        self.next_label = TimedPattern(labels.next_label)
-        self.page_furniture = TimedPattern(labels.page_furniture, regex.I)
-        self.fund_unit = TimedPattern(labels.funds.unit)
+        self.noise = [pattern(p) for p in labels.label_noise]
+        self.value_noise = [pattern(p) for p in labels.value_noise]
+        self.titles = [(pattern(t.pattern), t.kind) for t in labels.titles]
+        self.not_titles = pattern("|".join(labels.not_titles))
+        self.fiscal_year = pattern(labels.fiscal_year)
+        self.title_year = pattern(labels.title_year)
+        self.project_code = pattern(labels.project_code)
+        self.project_class = pattern(labels.project_class)
+        self.title_name = pattern(labels.title_name)
+        self.period_date = pattern(labels.period_date)
+        self.phone = pattern(labels.phone)
+        self.next_label = pattern(labels.next_label)
+        self.page_furniture = pattern(labels.page_furniture, regex.I)
+        self.fund_unit = pattern(labels.funds.unit)
         self.fields = self._index({f: syn for f, syn in labels.fields.items()})
         self.vocab = {label_key(v): f for f, vs in labels.value_vocabulary.items() for v in vs}
         self.captions = {label_key(c) for c in labels.captions}
@@ -368,19 +374,19 @@ class Grammar:
         self.ind_columns = self._index(labels.indicators.columns)
         self.total_row = {label_key(t) for t in labels.indicators.total_row}
         self.section_ends = {label_key(t) for t in labels.indicators.section_ends}
-        self.section_end_pattern = regex.compile(labels.indicators.section_end_pattern)
+        self.section_end_pattern = pattern(labels.indicators.section_end_pattern)
         self.op_cells = {label_key(k): v for k, v in labels.indicators.op_cells.items()}
         self.fund_rows = {label_key(t): True for t in labels.indicators.fund_rows}
-        self.name_prefix = TimedPattern(labels.indicators.name_prefix)
-        self.placeholder = TimedPattern(labels.indicators.placeholder)
-        self.annual_table = TimedPattern(labels.indicators.annual_table)
-        self.other_table = TimedPattern(labels.indicators.other_table)
+        self.name_prefix = pattern(labels.indicators.name_prefix)
+        self.placeholder = pattern(labels.indicators.placeholder)
+        self.annual_table = pattern(labels.indicators.annual_table)
+        self.other_table = pattern(labels.indicators.other_table)
         # Longest synonym first: a header label containing it takes its role.
         self._contained = sorted(((k, r) for k, r in self.ind_columns.items() if len(k) >= 2),
                                  key=lambda kr: -len(kr[0]))
-        self.level_suffix = TimedPattern(levels.suffix)
-        self.level_annotation = TimedPattern(levels.annotation)
-        self.level_combined = TimedPattern(levels.combined)
+        self.level_suffix = pattern(levels.suffix)
+        self.level_annotation = pattern(levels.annotation)
+        self.level_combined = pattern(levels.combined)
         self.level1 = {label_key(k): k for k in levels.level1}
         self.level2: dict[str, tuple[str, str]] = {}  # key → (level2 as listed, its level1)
         for l1, spec in levels.level1.items():
@@ -390,8 +396,8 @@ class Grammar:
                          for l1, s in levels.level1.items()}
         self.cues = list(levels.cues.items())
         self.layout_patterns = [
-            (lay, TimedPattern(lay.match.title),
-             TimedPattern(lay.level2_name_pattern) if lay.level2_name_pattern else None)
+            (lay, pattern(lay.match.title),
+             pattern(lay.level2_name_pattern) if lay.level2_name_pattern else None)
             for lay in layouts]
 
     @staticmethod
@@ -506,4 +512,5 @@ def _load(dirs: tuple[Path, ...]) -> Grammar:
                    validate_model(Levels, merged["levels_file"], merged["levels"]),
                    list(layouts.values())[::-1],
                    validate_model(Values, merged["values_file"], merged["values"]),
-                   validate_model(Lookalikes, merged["lookalikes_file"], merged["lookalikes"]))
+                   validate_model(Lookalikes, merged["lookalikes_file"], merged["lookalikes"]),
+                   bundled=len(dirs) == 1)

@@ -37,9 +37,10 @@ def _mark_duplicates(forms: list[FormDraft]) -> None:
     """A form saying what an earlier form of the file says is a duplicate of it (a form
     printed twice); forms with no project or indicators are never matched."""
     seen: dict[str, int] = {}
+    names = [f.project.get("name") for f in forms]
     for f in forms:
-        if not (f.project.get("name") or f.indicators):
-            continue
+        if not (f.project.get("name") or f.indicators) or names.count(f.project.get("name")) < 2:
+            continue  # only forms sharing a name can be copies: skip the costly comparison
         key = _content(f)
         if key in seen:
             f.duplicate_of = seen[key]

@@ -71,6 +71,10 @@ def layout_role(g: Grammar, layout: Layout, text: str) -> str | None:
 def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] | None:
     """The row's columns if it is an indicator header: three indicator roles or more,
     a name or level 2 column among them named exactly, and no value in it."""
+    texts = row.all_texts()
+    if len(texts) < 3 or any(_DIGIT.search(t) and parse_score(t, grammar=g) is not None
+                             for _, t in texts):
+        return None  # most rows: a figure in it, or too few cells to head a table
     cols: list[Column] = []
     exact: set[str] = set()
     captions: list[tuple[int, str]] = []
