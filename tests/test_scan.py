@@ -246,8 +246,6 @@ def _form_with_fragment(fragment: str, col: int) -> Grid:
                 blocks=[Line("项目支出绩效自评表"), Table(cells)])
 
 
-@pytest.mark.xfail(strict=True, reason="normaliser: a row with an empty name cell becomes an "
-                   "indicator named after its value (normalise/ is not this path's to change)")
 @pytest.mark.parametrize("fragment", ["2033-131", "00.0", "质"])
 @pytest.mark.parametrize("col", [3, 4, 7], ids=["target", "actual", "deviation"])
 def test_an_ocr_fragment_alone_in_a_row_is_no_indicator(fragment: str, col: int) -> None:
