@@ -48,7 +48,7 @@ def _mark_duplicates(forms: list[FormDraft]) -> None:
             seen[key] = f.form_index
 
 
-_PLACE = ("provenance", "confidence", "seq")  # where a value was printed, not what it says
+_PLACE = ("provenance", "confidence", "ref", "seq")  # where a value was printed, not what
 
 
 def _fix_units(forms: list[FormDraft], g: Grammar) -> None:

@@ -225,8 +225,8 @@ class IndicatorReader:
         carried = {rc.col for rc in row.cells if rc.carried}
         name_col = self._col("name")
         if levels and all(c in carried for c, _ in levels) and name_col is not None \
-                and not pre and all(c != name_col for c, _ in post):
-            # Only merged level cells carried into this row and nothing under the name:
+                and not pre and all(c > name_col for c, _ in post):
+            # Only merged level cells carried into this row, and cells right of the name:
             # no indicator of its own (a text run on from the row above, or a fragment
             # a scan read into a row of its own).
             if len(post) == 1 and self.drafts and (role := self._text_role(post[0])):
