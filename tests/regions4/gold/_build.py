@@ -16,7 +16,7 @@ from pathlib import Path
 
 import docx
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles import Border, Side
 from PIL import Image
 
 HERE = Path(__file__).resolve().parent
@@ -25,8 +25,8 @@ TESTS = DOCS.parent
 
 
 sys.path.insert(0, str(TESTS))
-from goldkit import V, Q, fund, ind, project, form, tab, put  # noqa: E402  (the shared gold helpers)
 import goldkit  # noqa: E402
+from goldkit import Q, V, form, fund, ind, project, put, tab  # noqa: E402  (the shared gold helpers)
 
 W = goldkit.W
 
@@ -108,7 +108,7 @@ rows01 = [  # category, name, target, actual, weight, score, reason
 wb = Workbook()
 ws = wb.active
 ws.title = "自评表"
-for col, width in zip("ABCDEFGH", [20, 26, 13, 13, 9, 9, 34, 2]):
+for col, width in zip("ABCDEFGH", [20, 26, 13, 13, 9, 9, 34, 2], strict=False):
     ws.column_dimensions[col].width = width
 landscape(ws)
 put(ws, "A1", "徐州市市级财政项目支出绩效自评表", merge="G1", bold=True)
@@ -126,14 +126,14 @@ put(ws, "B5", "周建平", merge="D5")
 put(ws, "E5", "联系电话", merge="F5")
 put(ws, "G5", "0516-83761245")
 put(ws, "A6", "资金情况\n（万元）", merge="A10")
-for col, head in zip("BCDEFG", ["资金来源", "全年预算数", "全年执行数", "执行率", "分值", "得分"]):
+for col, head in zip("BCDEFG", ["资金来源", "全年预算数", "全年执行数", "执行率", "分值", "得分"], strict=False):
     put(ws, f"{col}6", head)
 funds01 = [("年度资金总额", "2450.00", "2318.60", "94.64%", "10", "9.46"),
            ("其中：中央和省级补助资金", "1200.00", "1200.00", "100.00%", "—", "—"),
            ("市级资金", "950.00", "868.60", "91.43%", "—", "—"),
            ("县（区）级配套资金", "300.00", "250.00", "83.33%", "—", "—")]
 for r, vals in enumerate(funds01, start=7):
-    for col, v in zip("BCDEFG", vals):
+    for col, v in zip("BCDEFG", vals, strict=False):
         put(ws, f"{col}{r}", v)
 put(ws, "A11", "年度总体目标", merge="A12")
 put(ws, "B11", "预期目标", merge="D11")
@@ -142,11 +142,11 @@ put(ws, "B12", GOAL01, merge="D12")
 put(ws, "E12", ACT01, merge="G12")
 ws.row_dimensions[12].height = 44
 for col, head in zip("ABCDEFG", ["指标类别", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                                 "偏差原因分析及改进措施"]):
+                                 "偏差原因分析及改进措施"], strict=False):
     put(ws, f"{col}13", head)
 for i, (cat, nm, tgt, act, w, s, why) in enumerate(rows01):
     r = 14 + i
-    for col, v in zip("ABCDEFG", (cat, nm, tgt, act, str(w), str(s), why)):
+    for col, v in zip("ABCDEFG", (cat, nm, tgt, act, str(w), str(s), why), strict=False):
         put(ws, f"{col}{r}", v)
     if why:
         ws.row_dimensions[r].height = 32
@@ -209,7 +209,7 @@ rows02 = [  # l1, l2, name, value, note
 wb = Workbook()
 ws = wb.active
 ws.title = "目标表"
-for col, width in zip("ABCDE", [16, 22, 36, 24, 30]):
+for col, width in zip("ABCDE", [16, 22, 36, 24, 30], strict=False):
     ws.column_dimensions[col].width = width
 landscape(ws)
 put(ws, "A1", "鞍山市本级项目支出绩效目标表", merge="E1", bold=True)
@@ -232,7 +232,7 @@ for r, (lab, amt) in enumerate([("资金总额", "3680.00"), ("其中：财政�
 put(ws, "A9", "年度绩效目标")
 put(ws, "B9", GOAL02, merge="E9")
 ws.row_dimensions[9].height = 36
-for col, head in zip("ABCDE", ["一级指标", "二级指标（三级指标）", "", "指标值", "备注"]):
+for col, head in zip("ABCDE", ["一级指标", "二级指标（三级指标）", "", "指标值", "备注"], strict=False):
     put(ws, f"{col}10", head)
 ws.merge_cells("B10:C10")
 for i, (l1, l2, nm, val, note) in enumerate(rows02):
@@ -296,13 +296,13 @@ P03 = [
 wb = Workbook()
 ws = wb.active
 ws.title = "项目绩效目标"
-for col, width in zip("ABCDEFGHI", [6, 22, 22, 10, 36, 12, 18, 24, 14]):
+for col, width in zip("ABCDEFGHI", [6, 22, 22, 10, 36, 12, 18, 24, 14], strict=False):
     ws.column_dimensions[col].width = width
 put(ws, "A1", "2024年度项目支出绩效目标表", merge="I1", bold=True)
 put(ws, "A2", f"部门名称：{DEPT03}", merge="F2")
 put(ws, "G2", "单位：万元", merge="I2")
 for col, head in zip("ABCDEFGHI", ["序号", "项目名称", "项目单位", "预算金额", "年度绩效目标", "一级指标",
-                                   "二级指标", "三级指标", "指标值"]):
+                                   "二级指标", "三级指标", "指标值"], strict=False):
     put(ws, f"{col}3", head)
 r = 4
 for k, (nm, unit, amt, goal, inds) in enumerate(P03, start=1):
