@@ -14,7 +14,7 @@ by file name and page, so a run makes the same files every time.
 
 The producers' prints (scripts/make_producers.py: out/matrix/pdf/<producer>/ when made,
 else the committed samples/pdf/<producer>/) are scanned in the variants of ``VARIANTS``:
-grey or colour (on slightly yellow paper), at 150 or 200 dpi, some with a red round
+grey or colour (on slightly yellow paper), at 150, 200 or 300 dpi, some with a red round
 official seal (公章: ring, text along the upper arc, star) stamped over the lower part of
 the table text, as offices stamp the forms they file. ``PRODUCER_SCANS`` is the
 committed subset in samples/scan/<producer>/: a few single pages, each holding whole forms.
@@ -93,8 +93,11 @@ class Variant:
 
 
 GREY = Variant(200, colour=False, seal=False)
-VARIANTS = tuple(Variant(dpi, colour, seal) for dpi in DPIS
-                 for colour, seal in ((False, False), (False, True), (True, True)))
+# Every dpi of the committed scans grey, grey with a seal and colour with a seal, and the
+# 300 dpi archives keep for legal copies, grey and colour with a seal.
+VARIANTS = (*(Variant(dpi, colour, seal) for dpi in DPIS
+              for colour, seal in ((False, False), (False, True), (True, True))),
+            Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from perfparse.errors import GrammarError
-from perfparse.extract import PDF_ENGINES
+from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.limits import MAX_MEMORY_MB
 from perfparse.storable import storable
 
@@ -74,7 +74,7 @@ def parse_cmd(
                                              "per input instead of printing.")] = None,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
-    = "pdfplumber",
+    = DEFAULT_PDF_ENGINE,
     grammars: Annotated[Path | None, _GRAMMARS] = None,
     timeout: Annotated[float, _TIMEOUT] = 300.0,
     max_memory: Annotated[int, _MAX_MEMORY] = MAX_MEMORY_MB,
@@ -237,7 +237,7 @@ def ingest_cmd(
         "deletion); 1 allows any.")] = 0.5,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
-    = "pdfplumber",
+    = DEFAULT_PDF_ENGINE,
     grammars: Annotated[Path | None, _GRAMMARS] = None,
 ) -> None:
     """Ingest every file under ROOT into a warehouse, incrementally.

@@ -16,6 +16,7 @@ from perfparse.extract.geometry import TableGrid
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
 PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-text lines
+STACKED = 0.2  # glyphs of one line starting closer than this many sizes stand one over another
 
 
 class Glyph(NamedTuple):
@@ -70,7 +71,21 @@ def visual_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
         else:
             lines.append([gl])
             bottom = gl.bottom
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+    return [_left_to_right(line) for line in lines]
+
+
+def _left_to_right(line: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs by x; glyphs set one over another (a vertical caption squeezed into
+    one line's height) top to bottom, however a reader rounds their x a hair apart."""
+    out: list[Glyph] = []
+    stack: list[Glyph] = []
+    for gl in sorted(line, key=lambda g: g.x0):
+        if stack and (gl.x0 - stack[0].x0 >= STACKED * gl.size or gl.text.isspace()
+                      or stack[0].text.isspace()):
+            out += sorted(stack, key=lambda g: g.top)
+            stack = []
+        stack.append(gl)
+    return out + sorted(stack, key=lambda g: g.top)
 
 
 def _dedupe(line: list[Glyph]) -> list[Glyph]:
