@@ -181,11 +181,18 @@ def stamp_seal(rgb: np.ndarray, dpi: int, rng: np.random.Generator) -> np.ndarra
                               (0, 0), d / 40)
     density *= np.clip(uneven * 1.3, 0, 1)
 
-    # The table is where the rows across a third of the page are dark: its rulings.
+    # The table is where the rows across a third of the page are dark: its rulings. A page
+    # without (hairlines a low dpi renders light, a page of text) is stamped over its ink.
     dark = rgb.min(axis=2) < 128
     h, w = dark.shape
     ys = np.nonzero(dark.sum(axis=1) > w / 3)[0]
+    if ys.size == 0:
+        ys = np.nonzero((rgb.min(axis=2) < 200).any(axis=1))[0]
+    if ys.size == 0:
+        ys = np.array([h // 3, 2 * h // 3])
     xs = np.nonzero(dark[ys].any(axis=0))[0]
+    if xs.size == 0:
+        xs = np.array([w // 4, 3 * w // 4])
     cx = int(np.clip(xs.min() + rng.uniform(0.55, 0.8) * np.ptp(xs), c, w - c))
     cy = int(np.clip(ys.min() + rng.uniform(0.65, 0.85) * np.ptp(ys), c, h - c))
     x0, y0 = cx - d // 2, cy - d // 2
