@@ -16,15 +16,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL.Image import Image
 
-from perfparse.extract.geometry import Edge
-from perfparse.extract.glyphs import Glyph
+from perfparse.extract.geometry import Edge, straight
+from perfparse.extract.glyphs import Glyph, slanted
 from perfparse.limits import MAX_PIXELS
 
 OCR_DPI = 200
-STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
-# A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
-# or a stamp laid across the page: form text runs along the axes, also when turned 90°.
-SLANT = 0.1
 # Form XObjects nest; print drivers wrap every page in one or two, never deeper than this.
 MAX_FORM_DEPTH = 8
 
@@ -122,11 +118,6 @@ def _printed_size(text_page: int, i: int) -> float | None:
     return _font_size(text_page, i) * math.hypot(m.c, m.d)
 
 
-def slanted(a: float, b: float) -> bool:
-    """Whether a glyph whose baseline runs along (a, b) is turned off the page's axes."""
-    return abs(a) > 1e-6 and abs(b) > SLANT * math.hypot(a, b)
-
-
 def _displayed(page: pdfium.PdfPage) -> Matrix:
     """User space → top-left coordinates of the page as a viewer shows it. The box is
     PDFium's bounding box: its ``get_mediabox`` does not inherit a box from the page tree
@@ -193,25 +184,13 @@ def _edges(page: pdfium.PdfPage, shown: Matrix) -> Iterator[Edge]:
             kind = _segment_type(seg)
             if kind == _MOVETO:
                 start = point
-            elif kind == _LINETO and prev is not None and (edge := _straight(prev, point)):
+            elif kind == _LINETO and prev is not None and (edge := straight(prev, point)):
                 yield edge
             prev = point
             if _segment_close(seg) and start is not None:
-                if edge := _straight(point, start):
+                if edge := straight(point, start):
                     yield edge
                 prev = start
-
-
-def _straight(p: tuple[float, float], q: tuple[float, float]) -> Edge | None:
-    """The edge from p to q if it is level or plumb (a ruling), not a point."""
-    (ax, ay), (bx, by) = p, q
-    if p == q:
-        return None  # a closing segment back to where the last one ended
-    if abs(ay - by) <= STRAIGHT:
-        return ("h", min(ax, bx), ay, max(ax, bx), ay)
-    if abs(ax - bx) <= STRAIGHT:
-        return ("v", ax, min(ay, by), ax, max(ay, by))
-    return None
 
 
 def render_dpi(page: pdfium.PdfPage) -> float:
