@@ -108,6 +108,17 @@ def test_furniture_by_position_and_repetition() -> None:
                                               [t for t, _, _ in title]]
 
 
+def test_a_footer_ocr_reads_a_character_apart_is_still_furniture() -> None:
+    """A scanned running footer is read a little differently on some pages (a trailing
+    full stop, a character mistaken); it is one footer all the same, and the body's
+    title, unlike it, stays."""
+    footers = ["file:///tmp/print-x1/form.html", "file:///tmp/print-x1/form.html.",
+               "file:///tmp/print-xl/form.html", "file:///tmp/print-x1/form.html"]
+    pages = [_page(("财政项目支出绩效自评表", 60, 16), ("(2023年度)", 82, 11),
+                   (f, 816, 9), table=(120, 700)) for f in footers]
+    assert _kept(pages, furniture(pages)) == [["财政项目支出绩效自评表", "(2023年度)"]] * 4
+
+
 def test_a_title_on_every_page_is_no_furniture() -> None:
     """One form per page: its title and year line recur in the same place on every page,
     but the title sits close to the line under it, as no running header does."""
