@@ -32,6 +32,7 @@ from hostile_cases import (
     huge_amount,
     huge_page_pdf,
     link_out,
+    nul_text,
     ruled_pages_pdf,
     socket_file,
     stray_bytes,
@@ -504,3 +505,13 @@ def test_a_few_stray_bytes_are_replaced_with_a_warning() -> None:
     assert doc.forms[0].project.name == "码头改造项目"
     assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
         "decoded as utf-8; 3 undecodable bytes replaced with �"]
+
+
+def test_a_nul_byte_in_a_dump_is_replaced_with_a_warning() -> None:
+    """One NUL made a whole dump 'binary' (unsupported-format)."""
+    from perfparse import parse_bytes
+
+    doc = parse_bytes("x.txt", nul_text())
+    assert doc.forms[0].project.name == "码头\ufffd改造项目"
+    assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
+        "decoded as utf-8; 1 undecodable byte replaced with �"]

@@ -17,6 +17,9 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\xd0\xcf\x11\xe0", "ole"),
     (b"\x1f\x8b", "gzip"),
 ]
+# NUL bytes never occur in UTF-8/GB18030 text: a few are damage (decode replaces them,
+# with a warning), more make a binary file.
+_MAX_NUL = 16
 
 
 def sniff(name: str, data: bytes) -> str:
@@ -39,7 +42,7 @@ def sniff(name: str, data: bytes) -> str:
     if bom is not None:  # UTF-16/32 text is full of NUL bytes: look at it decoded
         data = data[:200_000].decode(bom, "replace").encode("utf-8")
         head = data[:1024]
-    elif b"\x00" in data[:65536]:  # NUL bytes never occur in UTF-8/GB18030 text
+    elif data[:65536].count(b"\x00") > _MAX_NUL:
         return "binary"
     lowered = head.lower()
     if b"<table" in data[:200000].lower() or b"<html" in lowered or b"<!doctype html" in lowered:
