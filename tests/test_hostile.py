@@ -261,6 +261,27 @@ def test_an_unreadable_folder_is_an_error_not_a_deletion(
         "a.txt", "sub/b.txt", "sub/c.txt"}
 
 
+def test_parse_says_when_a_folder_cannot_be_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse` over a folder skipped an unreadable subfolder and exited 0."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_bytes(form())
+    (root / "sub" / "b.txt").write_bytes(form())
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike = ".") -> object:
+        if Path(path).name == "sub":  # as the test for ingest: root ignores chmod 000
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = CliRunner().invoke(app, ["parse", str(root), "--out", str(out)])
+    assert r.exit_code == 1, r.output
+    assert f"cannot read the folder {root / 'sub'} (Permission denied)" in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json"]
+
+
 def test_prune_refuses_to_drop_most_of_the_archive(tmp_path: Path) -> None:
     """A mount point holding one stray file would lose every row."""
     root, out = tmp_path / "in", tmp_path / "out"
