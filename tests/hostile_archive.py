@@ -7,7 +7,10 @@ scripts/hostile_corpus.py on the issue's sizes, measuring each run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +201,27 @@ def build(root: Path, cases: list[Case], good: list[Path], ctx: Context) -> Arch
         shutil.copy(p, root / GOOD / p.name)
         archive.entries.append(Entry(f"{GOOD}/{p.name}", KEPT, KEPT))
     return archive
+
+
+def unreadable_folders_work() -> bool:
+    """Whether a chmod-000 folder can be made unreadable to a run: as root only in a
+    user namespace (``unshare --user``: root there owns nothing here), which some
+    containers forbid."""
+    if os.geteuid() != 0:
+        return True
+    try:
+        return subprocess.run(["unshare", "--user", "true"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def command(archive: Archive, *args: str | Path) -> list[str]:
+    """``perfparse ARGS`` over ``archive``: with its --grammars overlay, and, as root,
+    in a user namespace if it holds an unreadable folder."""
+    cmd = [sys.executable, "-m", "perfparse", *map(str, args)]
+    if archive.grammars is not None:
+        cmd += ["--grammars", str(archive.grammars)]
+    return ["unshare", "--user", *cmd] if archive.unreadable and os.geteuid() == 0 else cmd
 
 
 def strict_json(text: str) -> object:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import hostile_archive as ha
 from hostile_cases import (
     MARKUP,
     TRADITIONAL,
@@ -52,13 +53,6 @@ from perfparse.validate.records import Document
 from test_ingest import TEXTS, warehouse_rows
 
 GOLD = sorted((Path(__file__).parent / "gold").glob("*.json"))
-
-def strict_json(text: str) -> object:
-    """json.loads that refuses NaN and Infinity, as every other JSON reader does."""
-    def refuse(name: str) -> object:
-        raise ValueError(f"not JSON: {name}")
-    return json.loads(text, parse_constant=refuse)
-
 
 # --- the writer never fails a run for one file's data -------------------------------------
 
@@ -166,7 +160,7 @@ def test_numbers_too_large_for_the_warehouse_and_infinity(tmp_path: Path) -> Non
     assert r.exit_code == 0, r.output
     for table in ("indicators", "fund_lines", "warnings"):
         for line in (tmp_path / "out" / "jsonl" / f"{table}.jsonl").read_text().splitlines():
-            strict_json(line)
+            ha.strict_json(line)
     warnings = [json.loads(x) for x in
                 (tmp_path / "out" / "jsonl" / "warnings.jsonl").read_text().splitlines()]
     assert {w["field"] for w in warnings if w["code"] == "invalid-field"} >= {
@@ -174,7 +168,7 @@ def test_numbers_too_large_for_the_warehouse_and_infinity(tmp_path: Path) -> Non
     r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(root / "big.txt")],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    doc = strict_json(r.stdout)
+    doc = ha.strict_json(r.stdout)
     assert doc["forms"][0]["indicators"][0]["target"]["value"] is None
 
 
@@ -233,7 +227,7 @@ def test_a_non_utf8_file_name_is_ingested_and_parsed(tmp_path: Path) -> None:
                         str(tmp_path / "json")], capture_output=True)
     assert r.returncode == 0, r.stderr
     [written] = (tmp_path / "json").iterdir()
-    assert written.name == name + ".json" and strict_json(written.read_text("utf-8"))
+    assert written.name == name + ".json" and ha.strict_json(written.read_text("utf-8"))
 
 
 def test_an_unreadable_folder_is_an_error_not_a_deletion(
@@ -411,7 +405,7 @@ def test_parse_output_is_never_torn_and_a_long_name_fails_alone(tmp_path: Path) 
     assert "File name too long" in r.stderr and "[unwritable]" in r.stderr
     assert "[empty-file]" in r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]  # no temp file left
-    assert strict_json((out / "good.txt.json").read_text("utf-8"))
+    assert ha.strict_json((out / "good.txt.json").read_text("utf-8"))
 
 
 # --- memory and time bombs in the extractors ------------------------------------------------
@@ -536,3 +530,34 @@ def test_a_nul_byte_in_a_dump_is_replaced_with_a_warning() -> None:
     assert doc.forms[0].project.name == "码头\ufffd改造项目"
     assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
         "decoded as utf-8; 1 undecodable byte replaced with �"]
+
+
+# --- all of it at once ----------------------------------------------------------------------
+
+def test_a_mixed_hostile_archive_is_ingested_and_parsed_whole(tmp_path: Path) -> None:
+    """Every case above in one archive beside good forms, on a small budget (the issue's
+    sizes and the measurements: scripts/hostile_corpus.py): ingest ends with exit 1,
+    every entry in the manifest and every good form in the warehouse; parse writes
+    every good result."""
+    cases = [c for c in ha.CASES
+             if c.key != "unreadable" or ha.unreadable_folders_work()]
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    good = [*sorted(samples.glob("*.txt")), sorted((samples / "pdf").glob("*.pdf"))[0]]
+    archive = ha.build(tmp_path / "archive", cases, good,
+                       ha.Context(samples, tmp_path / "scratch", ha.SMALL))
+    limits = ["--max-memory", "768", "--timeout", "60"]
+    try:
+        r = subprocess.run(ha.command(archive, "ingest", archive.root, "--out",
+                                      tmp_path / "out", *limits), capture_output=True, text=True)
+        assert r.returncode == 1, r.stderr
+        check = ha.check_ingest(archive, tmp_path / "out")
+        r = subprocess.run(ha.command(archive, "parse", archive.root, "--out",
+                                      tmp_path / "json", *limits), capture_output=True, text=True)
+        assert r.returncode == 1, r.stderr
+        parsed = ha.check_parse(archive, tmp_path / "json")
+    finally:
+        for locked in archive.unreadable:
+            (archive.root / locked).chmod(0o755)
+    assert (check.unlisted, check.strangers, check.lost, check.invalid_jsonl) == ([], [], [], 0)
+    assert check.kept == sum(e.ingest == ha.KEPT for e in archive.entries)
+    assert (parsed.missing, parsed.leftovers) == ([], [])
