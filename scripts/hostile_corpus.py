@@ -102,8 +102,12 @@ def case_row(case: ha.Case, work: Path, ctx: ha.Context, good: Path, db: str | N
         ctx.samples, here / "scratch", ctx.budget))
     run, check = ingest(archive, here / "out", db=db)
     prun, pcheck = parse(archive, here / "json")
-    return row(case.group, case.key, case.what, case.before, run, check, archive,
-               outcomes(check, case.key + "/"), prun, pcheck)
+    outcome = outcomes(check, case.key + "/")
+    if archive.unreadable:  # no entry of its own: what counts is that the run says so
+        outcome = ("folder reported unreadable" if "cannot read the folder" in run.stderr_tail
+                   else "unreadable folder NOT reported")
+    return row(case.group, case.key, case.what, case.before, run, check, archive, outcome,
+               prun, pcheck)
 
 
 def row(group: str, key: str, what: str, before: str, run: Run, check: ha.IngestCheck | None,
