@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
@@ -29,6 +30,7 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # PDFium reports a hyphen it judges to end a line (a word broken over two) as U+0002.
 _TEXT = {0x02: "-"}
 _SPACE, _BREAKS = 0x20, frozenset((0x0D, 0x0A))
+_FOUR_FLOATS = struct.Struct("4f")  # FS_RECTF's layout
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
@@ -83,6 +85,7 @@ def pdfium_glyphs(page: pdfium.PdfPage, shown: Matrix | None = None) -> list[Gly
     sizes: dict[int, float | None] = {}
     rect = pdfium_c.FS_RECTF()
     box = ctypes.addressof(rect)
+    corners = _FOUR_FLOATS.unpack_from  # left, top, right, bottom in one call
     out: list[Glyph] = []
     for i in range(pdfium_c.FPDFText_CountChars(text_page.raw)):
         code = _unicode(raw, i)
@@ -95,7 +98,7 @@ def pdfium_glyphs(page: pdfium.PdfPage, shown: Matrix | None = None) -> list[Gly
         if size is None:
             continue
         _loose_box(raw, i, box)
-        x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
+        x0, y0, x1, y1 = corners(rect)
         ax, ay = a * x0 + c * y0 + e, b * x0 + d * y0 + f
         bx, by = a * x1 + c * y1 + e, b * x1 + d * y1 + f
         if not 0 <= (ay + by) / 2 <= height:
