@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 SNAP = 3.0  # lines closer than this are one line (double borders, outlines of thin filled rects)
@@ -195,20 +196,29 @@ def build_grid(h: list[Seg], v: list[Seg]) -> TableGrid | None:
         return None
     hl, vl = _by_pos(h, ys), _by_pos(v, xs)
 
+    # Each side of each grid position is asked about up to three times (merging, then
+    # closing a region's top and bottom or left and right): answered once.
+    @cache
+    def ruled_above(i: int, j: int) -> bool:  # the line at ys[i] over column j
+        return _covered(hl, ys[i], xs[j], xs[j + 1])
+
+    @cache
+    def ruled_left(i: int, j: int) -> bool:  # the line at xs[j] beside row i
+        return _covered(vl, xs[j], ys[i], ys[i + 1])
+
     def open_right(i: int, j: int) -> bool:
-        return not _covered(vl, xs[j + 1], ys[i], ys[i + 1])
+        return not ruled_left(i, j + 1)
 
     def open_down(i: int, j: int) -> bool:
-        return not _covered(hl, ys[i + 1], xs[j], xs[j + 1])
+        return not ruled_above(i + 1, j)
 
     cells: list[GridCell] = []
     for region in merge_regions(len(ys) - 1, len(xs) - 1, open_right, open_down):
         i0, i1 = min(p[0] for p in region), max(p[0] for p in region)
         j0, j1 = min(p[1] for p in region), max(p[1] for p in region)
-        closed = (all(_covered(hl, ys[i0], xs[j], xs[j + 1]) for j in range(j0, j1 + 1))
-                  and all(_covered(hl, ys[i1 + 1], xs[j], xs[j + 1]) for j in range(j0, j1 + 1))
-                  and all(_covered(vl, xs[j0], ys[i], ys[i + 1]) for i in range(i0, i1 + 1))
-                  and all(_covered(vl, xs[j1 + 1], ys[i], ys[i + 1]) for i in range(i0, i1 + 1)))
+        closed = (all(ruled_above(i0, j) and ruled_above(i1 + 1, j) for j in range(j0, j1 + 1))
+                  and all(ruled_left(i, j0) and ruled_left(i, j1 + 1)
+                          for i in range(i0, i1 + 1)))
         if closed:
             cells.append(GridCell(i0, j0, i1 - i0 + 1, j1 - j0 + 1,
                                   (xs[j0], ys[i0], xs[j1 + 1], ys[i1 + 1])))
