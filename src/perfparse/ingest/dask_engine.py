@@ -48,9 +48,11 @@ def run_with_deadline(task: Task, parse_fn: ParseFn | None, timeout: float) -> O
 
 class DaskPool:
     def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None,
-                 scheduler: str | None = None) -> None:
+                 scheduler: str | None = None, threads: int | None = None) -> None:
         import dask
         from distributed import Client, LocalCluster
+
+        from perfparse.ingest.dask_budget import apply_budget
 
         self.timeout = timeout
         self.parse_fn = parse_fn
@@ -69,6 +71,7 @@ class DaskPool:
             self.client = Client(self.cluster)
         else:
             self.client = Client(scheduler)
+        self.threads = apply_budget(self.client, threads)
         self.slots = max(1, sum(self.client.nthreads().values()))
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:

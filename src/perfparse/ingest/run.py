@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import multiprocessing as mp
-import os
 import queue
 import threading
 import time
@@ -23,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from perfparse.budget import default_workers
 from perfparse.ingest import manifest
 from perfparse.ingest.discover import Candidate, Identified, identify, walk
 from perfparse.ingest.task import (
@@ -55,7 +55,9 @@ class IngestOptions:
     root: Path
     out: Path
     db: str | None = None
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = field(default_factory=default_workers)  # what the cores and memory hold
+    # OCR, OpenCV and BLAS threads per worker; None: the cores shared out among the workers
+    threads: int | None = None
     engine: Engine = "process"
     scheduler: str | None = None  # dask only: tcp://host:8786; None starts a local cluster
     timeout: float = 300.0  # seconds one file may take
@@ -79,6 +81,7 @@ class IngestSummary:
     warehouse: str
     engine: str
     workers: int
+    threads: int = 1  # per worker (OCR, OpenCV, BLAS): the smallest budget any worker got
     files: int = 0
     unchanged: int = 0
     parsed: int = 0
@@ -320,10 +323,10 @@ def _engine(opts: IngestOptions):
     if opts.engine == "dask":
         from perfparse.ingest.dask_engine import DaskPool
 
-        return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler)
+        return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler, opts.threads)
     from perfparse.ingest.pool import ProcessPool
 
-    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory)
+    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory, opts.threads)
 
 
 def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
@@ -397,6 +400,7 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
     planner.replaced |= stale
     writer.start()
     engine = _engine(opts)
+    summary.threads = engine.threads
     try:
         for outcome in engine.run(planner.tasks(cands)):
             writer.put(planner.done(outcome))
