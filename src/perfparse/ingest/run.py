@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +36,7 @@ from perfparse.ingest.task import (
     check_grammars,
 )
 from perfparse.limits import MAX_MEMORY_MB
+from perfparse.sink.arrow import empty_tables
 from perfparse.sink.flatten import Row
 from perfparse.sink.warehouse import (
     FileCommit,
@@ -111,6 +112,16 @@ class Refused(Exception):
 class PruneRefused(Refused):
     """--prune that would drop every file, or more than its share of them: more likely
     an unmounted or half-mounted archive than a deliberate wipe, so nothing is dropped."""
+
+
+class ParseEngine(Protocol):
+    """Runs tasks somewhere (worker processes, a Dask cluster) and yields an
+    :class:`Outcome` per task, in any order."""
+
+    threads: int  # OCR, OpenCV and BLAS threads each worker was given
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]: ...
+    def close(self) -> None: ...
 
 
 class Progress(Protocol):
@@ -293,7 +304,9 @@ class _Planner:
         replaced = waiting.replaced.union(*(r for _, r in waiting.copies))
         if o.sha256 != o.task.sha256:  # the file changed while queued: its old rows go
             replaced.add(o.task.sha256)
-        return FileCommit(o.sha256, o.tables, rows, replaced,
+        # A failed file keeps no rows: its earlier ones go.
+        tables = o.tables if o.tables is not None else empty_tables()
+        return FileCommit(o.sha256, tables, rows, replaced,
                           seen_before=o.sha256 in self.seen_before)
 
 
@@ -319,7 +332,7 @@ def _unhook_copies(wh: Warehouse, cands: list[Candidate], known: dict[str, Known
     return {sha for sha in edited.values() if sha}
 
 
-def _engine(opts: IngestOptions):
+def _engine(opts: IngestOptions) -> ParseEngine:
     if opts.engine == "dask":
         from perfparse.ingest.dask_engine import DaskPool
 
@@ -329,8 +342,11 @@ def _engine(opts: IngestOptions):
     return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory, opts.threads)
 
 
-def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
+def ingest(opts: IngestOptions, progress: Progress | None = None,
+           engine: ParseEngine | None = None) -> IngestSummary:
     """Ingest every file under ``opts.root`` into the warehouse; see the module doc.
+    ``engine`` replaces the one ``opts.engine`` names (scripts/bench_writer.py hands
+    back results parsed beforehand, to measure this process alone).
 
     Raises :class:`perfparse.errors.GrammarError` before anything is written if
     ``opts.grammars`` does not load.
@@ -350,7 +366,7 @@ def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSumma
     with _lock(opts.out):
         wh = open_warehouse(opts.db, opts.out)
         try:
-            return _run(opts, root, wh, run_id, progress, started)
+            return _run(opts, root, wh, run_id, progress, started, engine)
         finally:
             wh.close()
 
@@ -369,7 +385,7 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: Progress,
-         started: float) -> IngestSummary:
+         started: float, engine: ParseEngine | None) -> IngestSummary:
     summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
     found = walk(root)
     cands = found.files
@@ -399,7 +415,7 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
     planner = _Planner(opts, known, run_id, writer)
     planner.replaced |= stale
     writer.start()
-    engine = _engine(opts)
+    engine = engine or _engine(opts)
     summary.threads = engine.threads
     try:
         for outcome in engine.run(planner.tasks(cands)):
