@@ -62,6 +62,11 @@ def _concat(t: TableSchema, parts: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(parts) if parts else arrow_schema(t).empty_table()
 
 
+def _size(t: pa.Table) -> int:
+    # Its buffers' bytes: nbytes would walk every value of a table of many slices.
+    return t.get_total_buffer_size()
+
+
 class DuckDBWarehouse:
     # A DuckDB transaction costs ~25 ms of CPU however small, so files are committed
     # in groups; a group is still all-or-nothing, so no reader sees half a file.
@@ -132,7 +137,7 @@ class DuckDBWarehouse:
             return
         incoming = {t.name: _concat(t, [c.tables[t.name] for c in commits if c.tables])
                     for t in DATA_TABLES}
-        if len(commits) > 1 and sum(a.nbytes for a in incoming.values()) > TRANSACTION_BYTES:
+        if len(commits) > 1 and sum(_size(a) for a in incoming.values()) > TRANSACTION_BYTES:
             half = len(commits) // 2
             self.write(commits[:half])
             self.write(commits[half:])
