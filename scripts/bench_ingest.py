@@ -194,8 +194,8 @@ def main() -> None:
                     r = run_ingest(src, out, w, args.threads)
                     rate = r["files"] / r["seconds"]
                     rates.setdefault((n, w), []).append(rate)
-                    print(f"{r['files']:>6} {w:>7} {r['threads']:>7} {rate:>8.1f} "
-                          f"{r['forms'] / r['seconds']:>8.1f} {r['wall']:>7.1f} {r['failed']:>6} "
+                    print(f"{r['files']:>6} {w:>7} {r['threads']:>7} {rate:>8.2f} "
+                          f"{r['forms'] / r['seconds']:>8.2f} {r['wall']:>7.1f} {r['failed']:>6} "
                           f"{r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {r['tree_mb']:>11.0f} "
                           f"{r['main_cpu']:>10.1f} {r['worker_cpu_per_file']:>17.3f} "
                           f"{r['other_cores']:>10.2f}", flush=True)
@@ -205,7 +205,7 @@ def main() -> None:
             if (n, 1) in rates and (n, 2) in rates:
                 one, two = statistics.median(rates[n, 1]), statistics.median(rates[n, 2])
                 print(f"{n} files: 2 workers = {two / one:.2f}x 1 worker (median files/s "
-                      f"{two:.1f} vs {one:.1f} over {len(rates[n, 1])} run(s) each)", flush=True)
+                      f"{two:.2f} vs {one:.2f} over {len(rates[n, 1])} run(s) each)", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
