@@ -17,9 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-# Peak memory of one OCR worker on a 200-dpi A4 page (scripts/bench_ingest.py, worker MB
-# column, on samples/scan): what each default worker is assumed to need.
-WORKER_MB = 700
+# Peak memory of one OCR worker: 876 MB RSS on samples/scan (scripts/bench_ingest.py
+# --samples samples/scan, worker MB column), models included. What each default worker
+# is assumed to need, so that scans cannot swap the host.
+WORKER_MB = 900
 # The worker's thread budget, read by the OCR engine when it is built.
 THREADS_ENV = "PERFPARSE_THREADS"
 # Read by OpenMP, OpenBLAS, MKL, numexpr and OpenCV when they load.
