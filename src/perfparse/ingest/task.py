@@ -85,7 +85,6 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
     # and its memory counts against the whole ingest's.
     from perfparse.api import parse_bytes
     from perfparse.grammar import load_grammar
-    from perfparse.sink.arrow import arrow_tables
 
     start = time.perf_counter()
     try:
@@ -100,6 +99,8 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         del data  # a large file's bytes are not needed while its rows are made
         if task.output == "json":
             return _as_json(task, doc, time.perf_counter() - start)
+        from perfparse.sink.arrow import arrow_tables  # ingest only: parse runs without pyarrow
+
         tables = flatten_document(doc)
         n_warn, n_ind = tables["files"][0]["warnings"], len(tables["indicators"])
         try:
