@@ -245,11 +245,12 @@ def test_dask_cluster_of_separate_processes_survives_a_killed_worker(tmp_path: P
         rows = warehouse_rows(None, tmp_path / "dask")
         assert sorted(m[0] for m in rows["manifest"]) == sorted(p.name for p in root.iterdir())
         lost = [m for m in rows["manifest"] if m[2] == "failed"]
-        assert [m[3] for m in lost] == ["worker-crashed"], stdout + stderr
+        # The file in the victim's hands; none if it finished it just before the kill.
+        assert [m[3] for m in lost] in ([], ["worker-crashed"]), stdout + stderr
         again = subprocess.run([*cmd, "--retry-failed"], capture_output=True, text=True,
                                timeout=300)
         assert again.returncode == 0, again.stderr
-        assert "0 failed, 23 unchanged" in again.stdout, again.stdout
+        assert f"0 failed, {24 - len(lost)} unchanged" in again.stdout, again.stdout
     finally:
         for p in procs:
             p.kill()

@@ -92,9 +92,12 @@ class DaskPool:
             done.add(f)
             return True
 
-        # Two tasks per worker thread keep every thread busy without queueing the
-        # whole corpus on the scheduler.
-        for _ in range(2 * self.slots):
+        # One task per worker thread: the scheduler hands a small group like this to the
+        # workers at once rather than queueing it, and a worker that dies fails every
+        # task it holds (a cluster test lost two files with one killed worker holding
+        # two). A result's round trip idles a thread for milliseconds, against seconds
+        # of parsing.
+        for _ in range(self.slots):
             if not submit_next():
                 break
         for f in done:
