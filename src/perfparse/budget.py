@@ -23,9 +23,12 @@ from pathlib import Path
 WORKER_MB = 900
 # The worker's thread budget, read by the OCR engine when it is built.
 THREADS_ENV = "PERFPARSE_THREADS"
-# Read by OpenMP, OpenBLAS, MKL, numexpr and OpenCV when they load.
-_LIBRARY_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                "NUMEXPR_NUM_THREADS", "OPENCV_FOR_THREADS_NUM")
+# Read by OpenMP, MKL, numexpr and OpenCV when they load. Not OPENBLAS_NUM_THREADS: at 1,
+# numpy's OpenBLAS reserved 0.7 GB more address space, which --max-memory counts, and OCR
+# of a 200-dpi page failed with std::bad_alloc under the default 1536 MiB; the parser
+# makes no BLAS call large enough to thread.
+_LIBRARY_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                "OPENCV_FOR_THREADS_NUM")
 
 
 def cores() -> int:
