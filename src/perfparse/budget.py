@@ -1,6 +1,6 @@
 """How many parse workers a machine holds, and how many threads each may use.
 
-onnxruntime (OCR), OpenCV and BLAS each start a thread per core unless told
+onnxruntime (OCR), OpenCV and OpenMP each start a thread per core unless told
 otherwise, so N workers on C cores would run N × C busy threads that fight for the
 cores and their caches: on two cores two OCR workers were slower than one. Each
 worker therefore gets ``cores // workers`` threads (at least one) for every one of
