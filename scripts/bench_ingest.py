@@ -5,7 +5,7 @@ trailing bytes, so every sha256 differs and nothing is skipped as a duplicate),
 then runs the real command on the first 200 and on all 2,000 files with 1 and 2
 workers, into a fresh DuckDB warehouse each time. ``--samples samples/scan`` builds
 the corpus from scanned PDFs and images instead (OCR: use sizes like 14). Prints the
-thread budget each run gave its workers (OCR, OpenCV and OpenMP threads per worker),
+thread budget each run gave its workers (OCR and OpenCV threads per worker),
 files/s and forms/s (over the parse-and-write phase, from the run's manifest), wall
 time (with start-up and exports), the peak memory of the ingest process (RSS), of its
 largest worker (RSS) and of the whole process tree (PSS), and the cores that other processes on the

@@ -317,7 +317,7 @@ def test_the_ingest_process_itself_does_not_load_the_parser() -> None:
     assert out.strip() == "[]"
 
 
-_BUDGET_ENV = ("PERFPARSE_THREADS", "OMP_NUM_THREADS", "OPENCV_FOR_THREADS_NUM")
+_BUDGET_ENV = ("PERFPARSE_THREADS", "OPENCV_FOR_THREADS_NUM")
 
 
 def budget_checking_parse(name: str, data: bytes):

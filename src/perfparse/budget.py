@@ -1,6 +1,6 @@
 """How many parse workers a machine holds, and how many threads each may use.
 
-onnxruntime (OCR), OpenCV and OpenMP each start a thread per core unless told
+onnxruntime (OCR) and OpenCV each start a thread per core unless told
 otherwise, so N workers on C cores would run N × C busy threads that fight for the
 cores and their caches: on two cores two OCR workers were slower than one. Each
 worker therefore gets ``cores // workers`` threads (at least one) for every one of
@@ -23,12 +23,12 @@ from pathlib import Path
 WORKER_MB = 900
 # The worker's thread budget, read by the OCR engine when it is built.
 THREADS_ENV = "PERFPARSE_THREADS"
-# Read by OpenMP, MKL, numexpr and OpenCV when they load. Not OPENBLAS_NUM_THREADS: at 1,
-# numpy's OpenBLAS reserved 0.7 GB more address space, which --max-memory counts, and OCR
-# of a 200-dpi page failed with std::bad_alloc under the default 1536 MiB; the parser
-# makes no BLAS call large enough to thread.
-_LIBRARY_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-                "OPENCV_FOR_THREADS_NUM")
+# Read by OpenCV when it loads. Not OpenMP's or BLAS's variables: at 1, numpy's OpenBLAS
+# (which reads OMP_NUM_THREADS too) reserved 0.7 GB more address space, which --max-memory
+# counts, and OCR of 200-dpi pages failed with std::bad_alloc under the default 1536 MiB;
+# the parser makes no BLAS call large enough to thread, and onnxruntime's CPU build
+# does not use OpenMP.
+_LIBRARY_ENV = ("OPENCV_FOR_THREADS_NUM",)
 
 
 def cores() -> int:

@@ -221,7 +221,7 @@ def ingest_cmd(
         "--workers", min=1, help="Parallel parsers (default: one per core, fewer if their "
         f"memory, about {WORKER_MB} MB each for scans, would not fit).")] = None,
     threads: Annotated[int | None, typer.Option(
-        "--threads", min=1, help="Threads each parser gives OCR, OpenCV and OpenMP (default: "
+        "--threads", min=1, help="Threads each parser gives OCR and OpenCV (default: "
         "cores // workers, at least 1).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="process (default: local worker "
                                         "processes) or dask.")] = "process",

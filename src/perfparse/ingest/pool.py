@@ -128,7 +128,7 @@ class ProcessPool:
     def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None,
                  max_memory: int | None = None, threads: int | None = None) -> None:
         """``timeout`` in seconds per file (``inf``: none); ``max_memory`` in MiB per
-        worker (None: no cap); ``threads`` per worker for OCR, OpenCV and OpenMP (None:
+        worker (None: no cap); ``threads`` per worker for OCR and OpenCV (None:
         the cores shared out among the workers)."""
         self.n = max(1, workers)
         self.threads = threads or threads_per_worker(self.n)

@@ -57,7 +57,7 @@ class IngestOptions:
     out: Path
     db: str | None = None
     workers: int = field(default_factory=default_workers)  # what the cores and memory hold
-    # OCR, OpenCV and OpenMP threads per worker; None: the cores shared out among the workers
+    # OCR and OpenCV threads per worker; None: the cores shared out among the workers
     threads: int | None = None
     engine: Engine = "process"
     scheduler: str | None = None  # dask only: tcp://host:8786; None starts a local cluster
@@ -82,7 +82,7 @@ class IngestSummary:
     warehouse: str
     engine: str
     workers: int
-    threads: int = 1  # per worker (OCR, OpenCV, OpenMP): the smallest budget any worker got
+    threads: int = 1  # per worker (OCR, OpenCV): the smallest budget any worker got
     files: int = 0
     unchanged: int = 0
     parsed: int = 0
@@ -118,7 +118,7 @@ class ParseEngine(Protocol):
     """Runs tasks somewhere (worker processes, a Dask cluster) and yields an
     :class:`Outcome` per task, in any order."""
 
-    threads: int  # OCR, OpenCV and OpenMP threads each worker was given
+    threads: int  # OCR and OpenCV threads each worker was given
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]: ...
     def close(self) -> None: ...
