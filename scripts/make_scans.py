@@ -14,7 +14,7 @@ by file name and page, so a run makes the same files every time.
 
 The producers' prints (scripts/make_producers.py: out/matrix/pdf/<producer>/ when made,
 else the committed samples/pdf/<producer>/) are scanned in the variants of ``VARIANTS``:
-grey or colour (on slightly yellow paper), at 150 or 200 dpi, some with a red round
+grey or colour (on slightly yellow paper), at 150, 200 or 300 dpi, some with a red round
 official seal (公章: ring, text along the upper arc, star) stamped over the lower part of
 the table text, as offices stamp the forms they file. ``PRODUCER_SCANS`` is the
 committed subset in samples/scan/<producer>/: a few single pages, each holding whole forms.
@@ -93,8 +93,11 @@ class Variant:
 
 
 GREY = Variant(200, colour=False, seal=False)
-VARIANTS = tuple(Variant(dpi, colour, seal) for dpi in DPIS
-                 for colour, seal in ((False, False), (False, True), (True, True)))
+# Every dpi of the committed scans grey, grey with a seal and colour with a seal, and the
+# 300 dpi archives keep for legal copies, grey and colour with a seal.
+VARIANTS = (*(Variant(dpi, colour, seal) for dpi in DPIS
+              for colour, seal in ((False, False), (False, True), (True, True))),
+            Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True))
 
 
 @dataclass(frozen=True)
@@ -178,11 +181,18 @@ def stamp_seal(rgb: np.ndarray, dpi: int, rng: np.random.Generator) -> np.ndarra
                               (0, 0), d / 40)
     density *= np.clip(uneven * 1.3, 0, 1)
 
-    # The table is where the rows across a third of the page are dark: its rulings.
+    # The table is where the rows across a third of the page are dark: its rulings. A page
+    # without (hairlines a low dpi renders light, a page of text) is stamped over its ink.
     dark = rgb.min(axis=2) < 128
     h, w = dark.shape
     ys = np.nonzero(dark.sum(axis=1) > w / 3)[0]
+    if ys.size == 0:
+        ys = np.nonzero((rgb.min(axis=2) < 200).any(axis=1))[0]
+    if ys.size == 0:
+        ys = np.array([h // 3, 2 * h // 3])
     xs = np.nonzero(dark[ys].any(axis=0))[0]
+    if xs.size == 0:
+        xs = np.array([w // 4, 3 * w // 4])
     cx = int(np.clip(xs.min() + rng.uniform(0.55, 0.8) * np.ptp(xs), c, w - c))
     cy = int(np.clip(ys.min() + rng.uniform(0.65, 0.85) * np.ptp(ys), c, h - c))
     x0, y0 = cx - d // 2, cy - d // 2

@@ -12,7 +12,6 @@ import json
 import math
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,27 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import hostile_archive as ha
+from hostile_cases import (
+    MARKUP,
+    TRADITIONAL,
+    backtracking_line,
+    big_png,
+    deflate_bomb_pdf,
+    fifo,
+    form,
+    gbk_name,
+    huge_amount,
+    huge_page_pdf,
+    link_out,
+    nul_text,
+    ruled_pages_pdf,
+    socket_file,
+    stray_bytes,
+    with_bom,
+    write_overlay,
+    xobject_fan_pdf,
+)
 from perfparse.cli import app
 from perfparse.ingest import IngestOptions, PruneRefused, Refused, ingest
 from perfparse.ingest.discover import identify, walk
@@ -34,32 +54,6 @@ from perfparse.validate.records import Document
 from test_ingest import TEXTS, warehouse_rows
 
 GOLD = sorted((Path(__file__).parent / "gold").glob("*.json"))
-
-# A small target form; {amount} and {target} are where hostile numbers go.
-FORM = """财政项目支出绩效目标申报表
-(2024年度)
-项目名称\t码头改造项目\t项目性质\t经常性项目\t项目类别\t一般性项目
-主管部门\t某区交通委员会\t实施单位\t某区港航事业发展中心
-项目资金 (元)\t项目资金总额\t\t年度资金申请总额\t{amount}
-\t其中：财政资金\t\t其中：当年财政拨款\t200,000.00
-
-\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值
-绩效 指标\t产出指标\t数量指标\t集装箱吞吐量\t≥{target}吨
-\t\t质量指标\t装卸设备完好率\t≥95%
-\t满意度指标\t服务对象满意度指标\t货主满意度\t≥90(%)
-"""
-
-
-def form(amount: str = "200,000.00", target: str = "5") -> bytes:
-    return FORM.format(amount=amount, target=target).encode()
-
-
-def strict_json(text: str) -> object:
-    """json.loads that refuses NaN and Infinity, as every other JSON reader does."""
-    def refuse(name: str) -> object:
-        raise ValueError(f"not JSON: {name}")
-    return json.loads(text, parse_constant=refuse)
-
 
 # --- the writer never fails a run for one file's data -------------------------------------
 
@@ -162,13 +156,13 @@ def test_numbers_too_large_for_the_warehouse_and_infinity(tmp_path: Path) -> Non
     `parse` and the JSONL exports stay valid JSON (no Infinity)."""
     root = tmp_path / "in"
     root.mkdir()
-    (root / "big.txt").write_bytes(form(amount="1" + "0" * 17, target="9" * 400))
+    (root / "big.txt").write_bytes(huge_amount())
     r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
                                  "--workers", "1"])
     assert r.exit_code == 0, r.output
     for table in ("indicators", "fund_lines", "warnings"):
         for line in (tmp_path / "out" / "jsonl" / f"{table}.jsonl").read_text().splitlines():
-            strict_json(line)
+            ha.strict_json(line)
     warnings = [json.loads(x) for x in
                 (tmp_path / "out" / "jsonl" / "warnings.jsonl").read_text().splitlines()]
     assert {w["field"] for w in warnings if w["code"] == "invalid-field"} >= {
@@ -176,26 +170,23 @@ def test_numbers_too_large_for_the_warehouse_and_infinity(tmp_path: Path) -> Non
     r = subprocess.run([sys.executable, "-m", "perfparse", "parse", str(root / "big.txt")],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    doc = strict_json(r.stdout)
+    doc = ha.strict_json(r.stdout)
     assert doc["forms"][0]["indicators"][0]["target"]["value"] is None
 
 
 # --- archive faults -------------------------------------------------------------------------
 
 def test_links_out_fifos_and_sockets_get_a_skipped_row(tmp_path: Path) -> None:
-    root, outside = tmp_path / "in", tmp_path / "secret"
+    root = tmp_path / "in"
     root.mkdir()
-    outside.mkdir()
-    (outside / "form.txt").write_bytes(form())
     shutil.copy(TEXTS[0], root / "good.txt")
-    (root / "link-out.txt").symlink_to(outside / "form.txt")
+    link_out(root, tmp_path / "secret")
     (root / "link-in.txt").symlink_to(root / "good.txt")
     (root / "dangling.txt").symlink_to(tmp_path / "nowhere")
-    os.mkfifo(root / "pipe.txt")
-    with socket.socket(socket.AF_UNIX) as sock:
-        sock.bind(str(root / "sock"))
-        r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
-                                     "--workers", "1", "--timeout", "30"])
+    fifo(root)
+    socket_file(root)
+    r = CliRunner().invoke(app, ["ingest", str(root), "--out", str(tmp_path / "out"),
+                                 "--workers", "1", "--timeout", "30"])
     assert r.exit_code == 0, r.output
     assert "skipped" in r.output
     got = {m[0]: (m[2], m[3]) for m in warehouse_rows(None, tmp_path / "out")["manifest"]}
@@ -224,7 +215,7 @@ def test_a_non_utf8_file_name_is_ingested_and_parsed(tmp_path: Path) -> None:
     a 0-byte .json from `parse`."""
     root = tmp_path / "in"
     root.mkdir()
-    name = os.fsdecode("项目表.txt".encode("gbk"))
+    name = gbk_name("项目表.txt")
     (root / name).write_bytes(form())
     out = tmp_path / "out"
     s = ingest(IngestOptions(root, out, workers=1))
@@ -238,7 +229,7 @@ def test_a_non_utf8_file_name_is_ingested_and_parsed(tmp_path: Path) -> None:
                         str(tmp_path / "json")], capture_output=True)
     assert r.returncode == 0, r.stderr
     [written] = (tmp_path / "json").iterdir()
-    assert written.name == name + ".json" and strict_json(written.read_text("utf-8"))
+    assert written.name == name + ".json" and ha.strict_json(written.read_text("utf-8"))
 
 
 def test_an_unreadable_folder_is_an_error_not_a_deletion(
@@ -264,6 +255,27 @@ def test_an_unreadable_folder_is_an_error_not_a_deletion(
     assert "cannot read the folder sub (Permission denied)" in r.output
     assert {m[0] for m in warehouse_rows(None, out)["manifest"]} == {
         "a.txt", "sub/b.txt", "sub/c.txt"}
+
+
+def test_parse_says_when_a_folder_cannot_be_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse` over a folder skipped an unreadable subfolder and exited 0."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_bytes(form())
+    (root / "sub" / "b.txt").write_bytes(form())
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike = ".") -> object:
+        if Path(path).name == "sub":  # as the test for ingest: root ignores chmod 000
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = CliRunner().invoke(app, ["parse", str(root), "--out", str(out)])
+    assert r.exit_code == 1, r.output
+    assert f"cannot read the folder {root / 'sub'} (Permission denied)" in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json"]
 
 
 def test_prune_refuses_to_drop_most_of_the_archive(tmp_path: Path) -> None:
@@ -348,11 +360,9 @@ def test_parse_goes_on_past_a_hang_a_bad_pattern_and_bad_files(tmp_path: Path) -
     """`parse` had no timeout, stopped at the first error that was not a ParseError and
     hung on a user pattern like (a|aa)+$; now each file fails alone and the others are
     written."""
-    grammars = tmp_path / "g"
-    grammars.mkdir()
-    (grammars / "labels.yaml").write_text('label_noise: ["(a|aa)+$"]\n', encoding="utf-8")
+    grammars = write_overlay(tmp_path / "g")
     bomb = tmp_path / "bomb.txt"
-    bomb.write_bytes(form().replace("码头改造项目".encode(), b"a" * 60 + b"!"))
+    bomb.write_bytes(backtracking_line(61))
     good = tmp_path / "good.txt"
     good.write_bytes(form())
     out = tmp_path / "out"
@@ -397,7 +407,7 @@ def test_parse_output_is_never_torn_and_a_long_name_fails_alone(tmp_path: Path) 
     assert "File name too long" in r.stderr and "[unwritable]" in r.stderr
     assert "[empty-file]" in r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]  # no temp file left
-    assert strict_json((out / "good.txt.json").read_text("utf-8"))
+    assert ha.strict_json((out / "good.txt.json").read_text("utf-8"))
 
 
 # --- memory and time bombs in the extractors ------------------------------------------------
@@ -412,25 +422,6 @@ def isolated(tmp_path: Path, name: str, data: bytes, *, timeout: float = 60) -> 
     return out
 
 
-def raw_pdf(objects: list[bytes], page_size: float = 595) -> bytes:
-    """A PDF from raw objects 4… (1: catalog, 2: page tree, 3: the page, whose content is
-    object 4); the readers rebuild the cross-reference table, as for a damaged file."""
-    head = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
-            b"/Resources << /XObject << /X 5 0 R >> >> >>" % (page_size, page_size)]
-    body = b"".join(b"%d 0 obj\n%s\nendobj\n" % (i, o)
-                    for i, o in enumerate(head + objects, start=1))
-    return b"%PDF-1.7\n" + body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
-
-
-def stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), extra, data)
-
-
-RULED = b"".join(b"0 0 m %d 0 l S " % w for w in (100, 200, 300)) + b"50 50 400 300 re S"
-
-
 def test_a_huge_page_is_rendered_within_the_pixel_budget() -> None:
     """A 687-byte PDF with a 14400 pt page took 4.7 GB to render for OCR."""
     import pypdfium2 as pdfium
@@ -438,7 +429,7 @@ def test_a_huge_page_is_rendered_within_the_pixel_budget() -> None:
     from perfparse.extract.pdf.pdfium import render_dpi
     from perfparse.limits import MAX_PIXELS
 
-    doc = pdfium.PdfDocument(raw_pdf([stream(RULED), stream(b"")], page_size=14400))
+    doc = pdfium.PdfDocument(huge_page_pdf(14400))
     dpi = render_dpi(doc[0])
     assert (14400 * dpi / 72) ** 2 <= MAX_PIXELS * 1.001 and dpi < 40
 
@@ -448,15 +439,8 @@ def test_an_xobject_fanned_out_without_end_fails_alone_in_bounded_time(
     """Each form draws the one below it twice, 30 deep: 2^30 draws ran for ever (and
     pdfium, which expands forms as it loads a page, grows without end): the file fails
     under the worker's memory cap or timeout, and nothing else with it."""
-    depth = 30
-    forms = [stream(b"0 0 m 10 10 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]")]
-    for k in range(1, depth):  # object 5 + k draws object 5 + k - 1 twice
-        forms.append(stream(b"/Y Do /Y Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
-                            b"/Resources << /XObject << /Y %d 0 R >> >>" % (5 + k - 1)))
-    top = forms.pop()  # object 5 is the page's /X: the top of the fan
-    data = raw_pdf([stream(b"/X Do"), top, *forms])
     started = time.monotonic()
-    out = isolated(tmp_path, "fan.pdf", data, timeout=20)
+    out = isolated(tmp_path, "fan.pdf", xobject_fan_pdf(30), timeout=20)
     assert time.monotonic() - started < 60
     assert out.status == "failed"
     assert out.code in ("worker-crashed", "too-large", "timeout"), out.reason
@@ -466,42 +450,22 @@ def test_many_pages_bound_for_ocr_are_refused_before_any_is_read(tmp_path: Path)
     """2,000 ruled, textless pages all went to OCR, hours of work."""
     from perfparse.limits import MAX_OCR_PAGES
 
-    n = MAX_OCR_PAGES + 30
-    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
-    pages = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"] * n
-    data = raw_pdf([stream(RULED), *pages]).replace(
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n))
     started = time.monotonic()
-    out = isolated(tmp_path, "ruled.pdf", data)
+    out = isolated(tmp_path, "ruled.pdf", ruled_pages_pdf(MAX_OCR_PAGES + 30))
     assert out.code == "too-many-pages" and "OCR" in out.reason
     assert time.monotonic() - started < 30
 
 
 def test_an_image_over_the_pixel_budget_is_refused_before_decoding(tmp_path: Path) -> None:
     """A 685 kB 13000² RGBA PNG took 3.3 GB; here only its header is real."""
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body)))
-
-    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 13000, 13000, 8, 6,
-                                                                0, 0, 0))
-           + chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))
-    out = isolated(tmp_path, "big.png", png)
+    out = isolated(tmp_path, "big.png", big_png(13000))
     assert out.code == "too-large" and "13000 × 13000" in out.reason
 
 
 def test_a_deflate_bomb_fails_alone_under_the_memory_cap(tmp_path: Path) -> None:
     """A 1 MB PDF inflating to 1 GB took 3.1 GB; under --max-memory it fails alone."""
-    import zlib
-
-    z = zlib.compressobj(9)
-    packed = b"".join(z.compress(b"0 0 m 1 1 l S\n" * 4096) for _ in range(18_000)) + z.flush()
     bomb = tmp_path / "bomb.pdf"
-    bomb.write_bytes(raw_pdf([stream(packed, b"/Filter /FlateDecode"), stream(b"")]))
+    bomb.write_bytes(deflate_bomb_pdf(1024))
     good = tmp_path / "good.txt"
     good.write_bytes(form())
     out = tmp_path / "out"
@@ -515,16 +479,11 @@ def test_a_deflate_bomb_fails_alone_under_the_memory_cap(tmp_path: Path) -> None
     assert sorted(p.name for p in out.iterdir()) == ["good.txt.json"]
 
 
-@pytest.mark.parametrize("case", ["input", "table", "tag", "span"])
+@pytest.mark.parametrize("case", sorted(MARKUP))
 def test_markup_that_took_minutes_or_gigabytes_takes_moments(tmp_path: Path, case: str) -> None:
     """Super-linear cleanup regexes (28 kB of '<input ' took 17 s, 140 kB over 5 min),
     quadratic '<table ' splitting, and a 161-byte rowspan=colspan=100000 cell (9 GB)."""
-
-    data = {"input": b"<input " * 20_000, "table": b"<table " * 20_000,
-            "tag": b"<a" * 50_000,
-            "span": b"<table><tr><td rowspan=100000 colspan=100000>x</td><td>y</td></tr>"
-                    b"<tr><td>z</td></tr></table>"}[case]
-    out = isolated(tmp_path, "x.txt", data, timeout=30)
+    out = isolated(tmp_path, "x.txt", MARKUP[case], timeout=30)
     assert out.code == "no-form" and out.seconds < 5, (out.code, out.seconds)
 
 
@@ -542,22 +501,16 @@ def test_spans_are_clamped_to_the_table() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_with_a_bom_are_read(encoding: str) -> None:
-    import codecs
-
     from perfparse import parse_bytes
 
-    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
-    doc = parse_bytes("x.txt", bom + form().decode().encode(encoding))
+    doc = parse_bytes("x.txt", with_bom(encoding))
     assert doc.forms[0].project.name == "码头改造项目"
 
 
 def test_big5_is_not_read_as_gb18030_garble() -> None:
     from perfparse.extract.text.decode import decode
 
-    trad = ("財政項目支出績效目標申報表\n項目名稱\t碼頭改造項目\t項目性質\t經常性項目\n"
-            "主管部門\t某區交通委員會\t實施單位\t某區港航事業發展中心\n")
-    assert decode("x.txt", trad.encode("cp950"))[:2] == (trad, "big5")
+    assert decode("x.txt", TRADITIONAL.encode("cp950"))[:2] == (TRADITIONAL, "big5")
     simplified = form().decode()
     assert decode("x.txt", simplified.encode("gb18030"))[:2] == (simplified, "gb18030")
 
@@ -565,8 +518,48 @@ def test_big5_is_not_read_as_gb18030_garble() -> None:
 def test_a_few_stray_bytes_are_replaced_with_a_warning() -> None:
     from perfparse import parse_bytes
 
-    good = form()
-    doc = parse_bytes("x.txt", good.replace(b"\n\n", b"\n\xff\x80\n") + b"\xfe")
+    doc = parse_bytes("x.txt", stray_bytes())
     assert doc.forms[0].project.name == "码头改造项目"
     assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
         "decoded as utf-8; 3 undecodable bytes replaced with �"]
+
+
+def test_a_nul_byte_in_a_dump_is_replaced_with_a_warning() -> None:
+    """One NUL made a whole dump 'binary' (unsupported-format)."""
+    from perfparse import parse_bytes
+
+    doc = parse_bytes("x.txt", nul_text())
+    assert doc.forms[0].project.name == "码头\ufffd改造项目"
+    assert [w.message for w in doc.warnings if w.code == "encoding-detected"] == [
+        "decoded as utf-8; 1 undecodable byte replaced with �"]
+
+
+# --- all of it at once ----------------------------------------------------------------------
+
+def test_a_mixed_hostile_archive_is_ingested_and_parsed_whole(tmp_path: Path) -> None:
+    """Every case above in one archive beside good forms, on a small budget (the issue's
+    sizes and the measurements: scripts/hostile_corpus.py): ingest ends with exit 1,
+    every entry in the manifest and every good form in the warehouse; parse writes
+    every good result."""
+    cases = [c for c in ha.CASES
+             if c.key != "unreadable" or ha.unreadable_folders_work()]
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    good = [*sorted(samples.glob("*.txt")), sorted((samples / "pdf").glob("*.pdf"))[0]]
+    archive = ha.build(tmp_path / "archive", cases, good,
+                       ha.Context(samples, tmp_path / "scratch", ha.SMALL))
+    limits = ["--max-memory", "768", "--timeout", "60"]
+    try:
+        r = subprocess.run(ha.command(archive, "ingest", archive.root, "--out",
+                                      tmp_path / "out", *limits), capture_output=True, text=True)
+        assert r.returncode == 1, r.stderr
+        check = ha.check_ingest(archive, tmp_path / "out")
+        r = subprocess.run(ha.command(archive, "parse", archive.root, "--out",
+                                      tmp_path / "json", *limits), capture_output=True, text=True)
+        assert r.returncode == 1, r.stderr
+        parsed = ha.check_parse(archive, tmp_path / "json")
+    finally:
+        for locked in archive.unreadable:
+            (archive.root / locked).chmod(0o755)
+    assert (check.unlisted, check.strangers, check.lost, check.invalid_jsonl) == ([], [], [], 0)
+    assert check.kept == sum(e.ingest == ha.KEPT for e in archive.entries)
+    assert (parsed.missing, parsed.leftovers) == ([], [])

@@ -135,8 +135,9 @@ def _resume_and_compare(root: Path, tmp_path: Path, db: str | None, ref_db: str 
 
 
 def _corpus_size() -> int:
-    # Long enough, at one worker, that the kill lands well before the end.
-    return 16 if PDFS else 300
+    # Long enough, at one worker, that the kill lands well before the end (PDFium reads a
+    # sample PDF in about a tenth of a second).
+    return 64 if PDFS else 300
 
 
 def test_kill9_then_rerun_equals_an_uninterrupted_run_duckdb(tmp_path: Path) -> None:

@@ -18,12 +18,13 @@ import yaml
 
 import scorer
 from perfparse import ParseError, parse
-from perfparse.extract import extract
+from perfparse.extract import DEFAULT_PDF_ENGINE, extract
 from perfparse.extract.geometry import find_tables
 from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grid import Grid, Line, Table
+from perfparse.validate.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
@@ -32,7 +33,7 @@ GOLD = ROOT / "tests" / "gold"
 UNIFIED = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x20000, 0x323AF)]  # CJK unified ideographs
 
 
-def _grid(name: str, engine: str = "pdfplumber") -> Grid:
+def _grid(name: str, engine: str = DEFAULT_PDF_ENGINE) -> Grid:
     path = ROOT / "samples" / "pdf" / name
     return extract_pdf(path.name, path.read_bytes(), engine=engine)
 
@@ -62,8 +63,9 @@ def _score(tmp_path: Path, files: list[Path], engine: str) -> dict:
 # ---------------------------------------------------------------- end to end
 
 
-def test_samples_score(tmp_path: Path) -> None:
-    rep = _score(tmp_path, SAMPLES, "pdfplumber")
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_samples_score(tmp_path: Path, engine: str) -> None:
+    rep = _score(tmp_path, SAMPLES, engine)
     c = rep["counts"]
     assert rep["f1"] >= 0.99, rep["mismatches"][:10]
     assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] == 45
@@ -188,11 +190,20 @@ def test_lookalike_table_covers_the_radical_blocks() -> None:
 # ---------------------------------------------------------------- broken and odd files
 
 
-def test_garbled_font_falls_back_to_pdfium_text() -> None:
-    grid = extract_pdf("g.pdf", (FIXTURES / "garbled-font.pdf").read_bytes())
+def test_garbled_font_falls_back_to_the_other_reader() -> None:
+    """A font without a ToUnicode map: pdfminer reads (cid:…), PDFium the text. The
+    pdfplumber engine falls back to PDFium's text and says so; the default reads it."""
+    data = (FIXTURES / "garbled-font.pdf").read_bytes()
+    grid = extract_pdf("g.pdf", data, engine="pdfplumber")
     assert [code for code, _ in grid.warnings] == ["garbled-text-layer"]
-    doc = parse(FIXTURES / "garbled-font.pdf")
-    assert any(w.code == "garbled-text-layer" for w in doc.warnings)
+    assert "used pdfium's text" in grid.warnings[0][1]
+    assert extract_pdf("g.pdf", data).warnings == []
+    for doc in (parse(FIXTURES / "garbled-font.pdf", pdf_engine="pdfplumber"),
+                parse(FIXTURES / "garbled-font.pdf")):
+        _same_first_form(doc)
+
+
+def _same_first_form(doc: Document) -> None:
     gold = json.loads((GOLD / "000_053aada0b46687b9.json").read_text(encoding="utf-8"))
     form = doc.forms[0]
     assert form.project.name == gold["forms"][0]["project"]["name"]

@@ -34,7 +34,7 @@ from perfparse.extract.ocr.seal import seal_mask, without_red_ink
 from perfparse.extract.pdf.pdfium import OCR_DPI, render
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.sniff import sniff
-from perfparse.grammar import load_grammar
+from perfparse.grammar import bundled_grammar, load_grammar
 from perfparse.grid import Cell, Grid, Line, Table
 from perfparse.segment import segment
 
@@ -341,6 +341,22 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     for kept in ("24,091.28", "2023.12.31", "3.10.0", "=100.00(%)"):
         assert repair(kept) == kept
     assert repair("一次性项目□经常性项目☑") == "一次性项目☐经常性项目☑"
+
+
+@pytest.mark.parametrize(("read", "word"), [
+    ("起始白期：", "起始日期"),      # 日 read as 白, a colon after
+    ("项自负责人", "项目负责人"),    # 目 read as 自
+    ("喷目资金", "项目资金"),
+    ("社会效篮", "社会效益"),
+    ("影编力目标", "影响力目标"),
+    ("项目名称", None),              # a word already
+    ("项自类制", None),              # two of four characters misread: too far to tell
+    ("建立键全", None),              # a value, near no word
+    ("满雄度", None),                # three characters: too short to tell
+])
+def test_a_label_misread_by_a_character_is_the_word_it_must_be(read: str,
+                                                               word: str | None) -> None:
+    assert bundled_grammar().nearest_word(read) == word
 
 
 def test_images_recognised_by_content_and_unreadable_ones_refused() -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from perfparse.assemble import assemble_document
 from perfparse.errors import OverBudget, ParseError
-from perfparse.extract import extract
+from perfparse.extract import DEFAULT_PDF_ENGINE, extract
 from perfparse.grammar import Grammar, load_grammar
 from perfparse.segment import segment
 from perfparse.validate.records import Document
 
 
-def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
+def parse_bytes(name: str, data: bytes, *, pdf_engine: str = DEFAULT_PDF_ENGINE,
                 grammar: Grammar | None = None) -> Document:
     """Parse one file's bytes; ``name`` is what records and errors call the file.
 
@@ -43,7 +43,7 @@ def parse_bytes(name: str, data: bytes, *, pdf_engine: str = "pdfplumber",
     return doc
 
 
-def parse(path: str | Path, *, pdf_engine: str = "pdfplumber",
+def parse(path: str | Path, *, pdf_engine: str = DEFAULT_PDF_ENGINE,
           grammar: Grammar | None = None) -> Document:
     p = Path(path)
     try:

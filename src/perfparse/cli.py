@@ -15,7 +15,7 @@ import typer
 
 from perfparse.budget import WORKER_MB, default_workers
 from perfparse.errors import GrammarError
-from perfparse.extract import PDF_ENGINES
+from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.limits import MAX_MEMORY_MB
 from perfparse.storable import storable
 
@@ -75,7 +75,7 @@ def parse_cmd(
                                              "per input instead of printing.")] = None,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
-    = "pdfplumber",
+    = DEFAULT_PDF_ENGINE,
     grammars: Annotated[Path | None, _GRAMMARS] = None,
     timeout: Annotated[float, _TIMEOUT] = 300.0,
     max_memory: Annotated[int, _MAX_MEMORY] = MAX_MEMORY_MB,
@@ -91,8 +91,8 @@ def parse_cmd(
     file that hangs, crashes or swells fails alone; a result is written whole or
     not at all.
 
-    Exit codes: 0 all files parsed; 1 at least one file failed (the others are
-    still written); 2 bad usage or a broken grammar file.
+    Exit codes: 0 all files parsed; 1 at least one file failed or a folder could
+    not be read (the others are still written); 2 bad usage or a broken grammar file.
     """
     from perfparse.ingest.pool import ProcessPool
     from perfparse.ingest.task import FAILED, Task
@@ -102,7 +102,7 @@ def parse_cmd(
     if pdf_engine not in PDF_ENGINES:
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)
-    files = _inputs(files)
+    files, unreadable = _inputs(files)
     if out is None and len(files) != 1:
         typer.echo(f"error: give --out DIR when parsing more than one file ({len(files)} "
                    "given); to load a folder into a warehouse: perfparse ingest FOLDER --out "
@@ -140,7 +140,7 @@ def parse_cmd(
             failed += 1
             typer.echo(f"error: {name}: cannot write {storable(str(out / names[f]))} "
                        f"({e.strerror}) [unwritable]", err=True)
-    if failed:
+    if failed or unreadable:
         raise typer.Exit(1)
 
 
@@ -170,26 +170,32 @@ def _check_timeout(timeout: float) -> None:
         raise typer.Exit(2)
 
 
-def _inputs(paths: list[Path]) -> list[Path]:
+def _inputs(paths: list[Path]) -> tuple[list[Path], int]:
     """Folders expanded to the files under them (hidden ones skipped, as ingest does);
-    a path given twice is read once."""
+    a path given twice is read once. Also returns how many folders could not be listed:
+    their files are missing from the batch, which must not look complete."""
     from perfparse.ingest.discover import walk
 
     seen: dict[Path, Path] = {}
+    unreadable = 0
     for p in paths:
         found = [p]
         if p.is_dir():
-            entries = walk(p.resolve()).files
-            for c in entries:
+            listed = walk(p.resolve())
+            for c in listed.files:
                 if c.skip is not None:  # a FIFO, a link out of the folder: never opened
                     typer.echo(f"skipped: {c.rel}: {c.skip[1]} [{c.skip[0]}]", err=True)
-            found = [c.path for c in entries if c.skip is None]
+            for folder, why in listed.unreadable:
+                typer.echo(f"error: cannot read the folder {p / folder} ({why}): its files "
+                           "are not parsed", err=True)
+            unreadable += len(listed.unreadable)
+            found = [c.path for c in listed.files if c.skip is None]
         if p.is_dir() and not found:
             typer.echo(f"error: {p} holds no files", err=True)
             raise typer.Exit(2)
         for f in found:
             seen.setdefault(f.resolve(), f)
-    return list(seen.values())
+    return list(seen.values()), unreadable
 
 
 def _output_names(files: list[Path]) -> dict[Path, str]:
@@ -242,7 +248,7 @@ def ingest_cmd(
         "deletion); 1 allows any.")] = 0.5,
     pdf_engine: Annotated[str, typer.Option("--pdf-engine",
                                             help=f"PDF table backend: {', '.join(PDF_ENGINES)}.")]
-    = "pdfplumber",
+    = DEFAULT_PDF_ENGINE,
     grammars: Annotated[Path | None, _GRAMMARS] = None,
 ) -> None:
     """Ingest every file under ROOT into a warehouse, incrementally.

@@ -35,7 +35,7 @@ def grammar_dirs(extra: Path | None = None) -> list[Path]:
 # ---- the shapes of the grammar files -------------------------------------------------------
 
 import unicodedata  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from typing import Annotated, Any, Literal, TypeVar  # noqa: E402
 
@@ -279,6 +279,7 @@ def label_key(text: str) -> str:
 
 
 _KEY_CACHE = 200_000
+MIN_SNAP = 4  # shorter labels are too near each other to tell one misread character
 
 
 class TimedPattern:
@@ -400,6 +401,20 @@ class Grammar:
              pattern(lay.level2_name_pattern) if lay.level2_name_pattern else None)
             for lay in layouts]
 
+        # Every word the grammar names a part of a form by, by length: what an OCR'd label
+        # one misread character away was (ocr.repair.snap_label).
+        self.words: dict[int, list[str]] = {}
+        for w in {*self.fields, *self.fund_columns, *self.fund_lines, *self.ind_columns,
+                  *self.level1, *self.level2, *self.captions, *self.fund_section}:
+            self.words.setdefault(len(w), []).append(w)
+
+    def nearest_word(self, text: str) -> str | None:
+        """The one grammar word ``text`` is a misreading of: as long, with one character
+        in four at most (at least one) different, and no other word as near. None when
+        ``text`` is a word already or is near none, or near two."""
+        k = self.key(text)
+        return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ())))
+
     @staticmethod
     def _index(groups: dict[Any, list[str]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -467,6 +482,14 @@ class Grammar:
         # A qualifier bracketed inside a label: 转移支付（项目）名称, 主管部门（单位）名称.
         inner = _REMARK.sub("", self.key(text))
         return index.get(inner) if inner and inner != self.key(text) else None
+
+
+def _nearest(key: str, words: Sequence[str]) -> str | None:
+    if len(key) < MIN_SNAP or key in words:
+        return None
+    most = max(1, len(key) // 4)
+    near = [w for w in words if sum(a != b for a, b in zip(w, key, strict=True)) <= most]
+    return near[0] if len(near) == 1 else None
 
 
 def load_grammar(extra: Path | None = None) -> Grammar:

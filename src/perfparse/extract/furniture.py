@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import regex
 
@@ -27,6 +28,7 @@ SAME_PLACE = 8.0  # points: a running header may move this much between pages (s
 GAP = 1.2  # the row stands this many of its own heights apart from the body
 MIN_SHARE = 0.4  # of the pages, at least two, show the same row in the same place
 DEPTH = 2  # rows looked at from each edge of a page
+ALIKE = 0.85  # texts this similar (difflib's ratio) are one running header read twice
 
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
@@ -69,19 +71,35 @@ def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
 
 def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
     """For each page, the indices of its items that are running headers or footers."""
-    # (side, shape) → where it was seen: (page, top, item index, set apart by a gap)
-    seen: dict[tuple[str, str], list[tuple[int, float, int, bool]]] = defaultdict(list)
+    # Rows of the same side and like text, each a list of where it was seen:
+    # (page, top, item index, set apart by a gap).
+    kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool]]]]] = defaultdict(list)
     for no, items in enumerate(pages):
         for side, row, apart in _outer_rows(items):
             for i in row:
                 text, bbox = items[i]
-                seen[(side, _shape(text or ""))].append((no, bbox[1], i, apart))
+                _kind(kinds[side], _shape(text or "")).append((no, bbox[1], i, apart))
     out: list[set[int]] = [set() for _ in pages]
     need = max(2, MIN_SHARE * len(pages))
-    for places in seen.values():
+    for places in (p for side in kinds.values() for _, p in side):
         for _, y, _, _ in places:
             here = [p for p in places if abs(p[1] - y) <= SAME_PLACE]
             if len({p[0] for p in here}) >= need and any(p[3] for p in here):
                 for no, _, i, _ in here:
                     out[no].add(i)
     return out
+
+
+def _kind(kinds: list[tuple[str, list]], shape: str) -> list:
+    """The sightings of the row text like ``shape`` (a new kind if none is): OCR reads a
+    running footer a character apart on some pages (``form.html`` / ``form.html.``)."""
+    for known, places in kinds:
+        if known == shape:
+            return places
+        # Length first: ratio can reach ALIKE only for lengths this close, and most rows
+        # of a long document differ in length from every kind seen before.
+        if shape and 2 * min(len(known), len(shape)) >= ALIKE * (len(known) + len(shape)) \
+                and SequenceMatcher(None, known, shape).ratio() >= ALIKE:
+            return places
+    kinds.append((shape, []))
+    return kinds[-1][1]

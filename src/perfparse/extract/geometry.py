@@ -50,6 +50,19 @@ class TableGrid:
 
 
 Edge = tuple[str, float, float, float, float]  # orientation "h"/"v", x0, top, x1, bottom
+STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
+
+
+def straight(p: tuple[float, float], q: tuple[float, float]) -> Edge | None:
+    """The edge a painted piece from p to q makes if it is level or plumb (a ruling)."""
+    (ax, ay), (bx, by) = p, q
+    if p == q:
+        return None  # a closing segment back to where the last one ended
+    if abs(ay - by) <= STRAIGHT:
+        return ("h", min(ax, bx), ay, max(ax, bx), ay)
+    if abs(ax - bx) <= STRAIGHT:
+        return ("v", ax, min(ay, by), ax, max(ay, by))
+    return None
 
 
 def split_edges(edges: Iterable[Edge]) -> tuple[list[Seg], list[Seg]]:

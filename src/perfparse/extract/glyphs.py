@@ -7,6 +7,7 @@ free text (titles, 年度, 填报单位 / 金额单位 lines).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from itertools import pairwise
 from typing import NamedTuple
@@ -16,6 +17,10 @@ from perfparse.extract.geometry import TableGrid
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
 PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-text lines
+# A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
+# or a stamp laid across the page: form text runs along the axes, also when turned 90°.
+SLANT = 0.1
+STACKED = 0.2  # glyphs of one line starting closer than this many sizes stand one over another
 
 
 class Glyph(NamedTuple):
@@ -25,6 +30,11 @@ class Glyph(NamedTuple):
     x1: float
     bottom: float
     size: float
+
+
+def slanted(a: float, b: float) -> bool:
+    """Whether a glyph whose baseline runs along (a, b) is turned off the page's axes."""
+    return abs(a) > 1e-6 and abs(b) > SLANT * math.hypot(a, b)
 
 
 def _cell_index(grid: TableGrid) -> dict[tuple[int, int], int]:
@@ -70,7 +80,21 @@ def visual_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
         else:
             lines.append([gl])
             bottom = gl.bottom
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+    return [_left_to_right(line) for line in lines]
+
+
+def _left_to_right(line: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs by x; glyphs set one over another (a vertical caption squeezed into
+    one line's height) top to bottom, however a reader rounds their x a hair apart."""
+    out: list[Glyph] = []
+    stack: list[Glyph] = []
+    for gl in sorted(line, key=lambda g: g.x0):
+        if stack and (gl.x0 - stack[0].x0 >= STACKED * gl.size or gl.text.isspace()
+                      or stack[0].text.isspace()):
+            out += sorted(stack, key=lambda g: g.top)
+            stack = []
+        stack.append(gl)
+    return out + sorted(stack, key=lambda g: g.top)
 
 
 def _dedupe(line: list[Glyph]) -> list[Glyph]:

@@ -17,6 +17,11 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\xd0\xcf\x11\xe0", "ole"),
     (b"\x1f\x8b", "gzip"),
 ]
+# NUL and the other control bytes (not tab, newlines, form feed) never occur in
+# UTF-8/GB18030 text, not even inside a multi-byte character: a few beside a NUL are
+# damage (decode replaces NULs, with a warning), more make a binary file.
+_NOT_CONTROL = bytes(b for b in range(256) if (b >= 0x20 and b != 0x7F) or b in b"\t\n\f\r")
+_MAX_CONTROL = 16
 
 
 def sniff(name: str, data: bytes) -> str:
@@ -39,7 +44,8 @@ def sniff(name: str, data: bytes) -> str:
     if bom is not None:  # UTF-16/32 text is full of NUL bytes: look at it decoded
         data = data[:200_000].decode(bom, "replace").encode("utf-8")
         head = data[:1024]
-    elif b"\x00" in data[:65536]:  # NUL bytes never occur in UTF-8/GB18030 text
+    elif b"\x00" in data[:65536] and len(
+            data[:65536].translate(None, _NOT_CONTROL)) > _MAX_CONTROL:
         return "binary"
     lowered = head.lower()
     if b"<table" in data[:200000].lower() or b"<html" in lowered or b"<!doctype html" in lowered:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from perfparse.budget import default_workers
+from perfparse.extract import DEFAULT_PDF_ENGINE
 from perfparse.ingest import manifest
 from perfparse.ingest.discover import Candidate, Identified, identify, walk
 from perfparse.ingest.task import (
@@ -68,7 +69,7 @@ class IngestOptions:
     # --prune refuses to drop more than this share of the files ingested before (a
     # half-mounted share looks like a mass deletion); 1.0 allows any
     prune_max_share: float = 0.5
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = DEFAULT_PDF_ENGINE
     grammars: Path | None = None  # a grammar folder laid over the bundled one (--grammars)
     parse_fn: ParseFn | None = None  # replaces perfparse's parser (tests use it)
     export: bool = True  # write JSONL, Parquet and manifest.json to OUT afterwards

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from perfparse.errors import GrammarError, ParseError, PatternTimeout
+from perfparse.extract import DEFAULT_PDF_ENGINE
 from perfparse.ingest.discover import open_regular
 from perfparse.sink.flatten import flatten_document
 from perfparse.storable import storable, storable_json
@@ -41,7 +42,7 @@ class Task:
     sha256: str
     format: str
     size: int
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = DEFAULT_PDF_ENGINE
     grammars: str | None = None  # the --grammars folder, loaded (and cached) by each worker
     # "rows": flat rows for a warehouse (ingest); "json": the document's JSON text (parse)
     output: Literal["rows", "json"] = "rows"

@@ -3,9 +3,10 @@
 A recognised text line is treated like a glyph of the born-digital path (extract.glyphs): it
 belongs to the cell holding its centre, a cell's lines are read top to bottom and left to
 right, and lines outside every table are free text split at wide gaps. So a scanned page
-and its born-digital original give the same blocks. The detector sometimes joins the
-texts of two neighbouring cells into one line (a value filling its narrow cell up to the
-ruling); such a line is cut at the ruling and each part read again.
+and its born-digital original give the same blocks. A doubtful cell one misread
+character away from a word of the grammar (起始白期, 项自概况) is that word. The detector
+sometimes joins the texts of two neighbouring cells into one line (a value filling its
+narrow cell up to the ruling); such a line is cut at the ruling and each part read again.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import numpy as np
 from perfparse.extract.clean import clean_text
 from perfparse.extract.geometry import TableGrid
 from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
-from perfparse.extract.ocr.confidence import combine, warning
+from perfparse.extract.ocr.confidence import LOW, combine, warning
 from perfparse.extract.ocr.engine import TextBox, read_line
 from perfparse.extract.ocr.repair import repair
-from perfparse.grammar import Grammar
+from perfparse.grammar import Grammar, bundled_grammar
 from perfparse.grid import Block, Cell, Line, Table
 
 # A detected text box is this many times the font size high (the detector pads each line).
@@ -78,6 +79,7 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
     Box coordinates are pixels, ``unit`` pixels per point; blocks are in points like the
     grids.
     """
+    words = grammar or bundled_grammar()
     score: dict[Glyph, float] = {}
     glyphs: list[Glyph] = []
     for b in boxes:
@@ -94,6 +96,8 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
         for c, gs in zip(grid.cells, texts, strict=True):
             text = repair(clean_text(cell_text(gs), grammar))
             conf = combine([score[g] for g in gs])
+            if conf is not None and conf < LOW and (word := words.nearest_word(text)):
+                text = word  # a label misread by a character: the grammar's word it must be
             cells.append(Cell(text, c.row, c.col, c.rowspan, c.colspan, page, c.bbox, conf))
             if w := warning(f"page {page} row {c.row} col {c.col}", text, conf):
                 warnings.append(w)

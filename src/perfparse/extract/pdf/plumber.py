@@ -1,4 +1,5 @@
-"""One page's glyphs and ruling edges from pdfplumber's pdfminer layout.
+"""One page's glyphs and ruling edges from pdfplumber's pdfminer layout (``--pdf-engine
+pdfplumber``, and the fallback of the default PDFium reader).
 
 Walks ``page.layout`` (pdfminer's LTPage, which pdfplumber builds) rather than
 ``page.chars``/``page.edges``: those wrap every object in a dict of resolved attributes,
@@ -8,20 +9,14 @@ top-left origin.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from itertools import pairwise
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
 from pdfplumber.page import Page
 
-from perfparse.extract.geometry import Edge
-from perfparse.extract.glyphs import Glyph
-
-STRAIGHT = 0.5  # a stroke this close to axis-aligned counts as a ruling line
-# A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
-# or a stamp laid across the page: form text runs along the axes, also when turned 90°.
-SLANT = 0.1
+from perfparse.extract.geometry import Edge, straight
+from perfparse.extract.glyphs import Glyph, slanted
 
 
 def _walk(obj) -> Iterator:
@@ -41,7 +36,7 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
             # Off the page nobody sees it: office suites paint a merged cell's label for the
             # cell's whole height, also where a page break moved that part off the page.
             off_page = not (0 <= (obj.y0 + obj.y1) / 2 <= height)
-            if off_page or slanted(obj.matrix):
+            if off_page or slanted(obj.matrix[0], obj.matrix[1]):
                 continue
             glyphs.append(Glyph(obj.get_text(), obj.x0, height - obj.y1, obj.x1,
                                 height - obj.y0, obj.size))
@@ -52,13 +47,6 @@ def read_page(page: Page) -> tuple[list[Glyph], list[Edge]]:
                       ("v", x0, top, x0, bottom), ("v", x1, top, x1, bottom)]
         else:  # LTLine and LTCurve: every straight piece of the path
             for (ax, ay), (bx, by) in pairwise(obj.pts):
-                if abs(ay - by) <= STRAIGHT:
-                    edges.append(("h", min(ax, bx), height - ay, max(ax, bx), height - ay))
-                elif abs(ax - bx) <= STRAIGHT:
-                    edges.append(("v", ax, height - max(ay, by), ax, height - min(ay, by)))
+                if edge := straight((ax, height - ay), (bx, height - by)):
+                    edges.append(edge)
     return glyphs, edges
-
-
-def slanted(matrix: tuple[float, float, float, float, float, float]) -> bool:
-    a, b = matrix[0], matrix[1]  # the glyph's baseline direction
-    return abs(a) > 1e-6 and abs(b) > SLANT * math.hypot(a, b)

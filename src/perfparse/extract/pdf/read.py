@@ -1,25 +1,28 @@
 """Born-digital PDFs → :class:`Grid`.
 
-Per page: glyphs and ruling lines come from pdfplumber's pdfminer layout; tables
-are rebuilt from the ruling-line geometry by our own small functions (extract.geometry), which
-also recover rowspan/colspan, and glyphs are placed into cells by position (extract.glyphs).
-Text outside tables becomes :class:`Line` blocks. A page whose text layer is unreadable
-falls back to pypdfium2's text, then to OCR, with a warning either way. Tables are not
-stitched across pages here: the segmenter joins a form's tables for every extractor.
+Per page: glyphs and ruling lines come from PDFium (engine ``pdfium``, the default) or
+pdfplumber's pdfminer layout (``pdfplumber``); tables are rebuilt from the ruling-line
+geometry by our own small functions (extract.geometry), which also recover rowspan/colspan,
+or taken from Camelot (``camelot``), and glyphs are placed into cells by position
+(extract.glyphs). Text outside tables becomes :class:`Line` blocks. A page whose text layer
+is unreadable falls back to the other reader's text, then to OCR, with a warning either
+way. Tables are not stitched across pages here: the segmenter joins a form's tables for
+every extractor.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import pypdfium2 as pdfium
 
 from perfparse.errors import OverBudget
-from perfparse.extract import PDF_ENGINES
+from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.extract.clean import clean_text
 from perfparse.extract.furniture import Item, furniture
-from perfparse.extract.geometry import TableGrid, find_tables
+from perfparse.extract.geometry import Edge, TableGrid, find_tables
 from perfparse.extract.glyphs import (
     BBox,
     Glyph,
@@ -29,16 +32,11 @@ from perfparse.extract.glyphs import (
     locate,
     run_lines,
 )
+from perfparse.extract.pdf import pdfium as pdfium_reader
+from perfparse.extract.pdf import plumber as plumber_reader
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
-from perfparse.extract.pdf.pdfium import (
-    has_images,
-    pdfium_glyphs,
-    render,
-    render_dpi,
-    textless,
-)
-from perfparse.extract.pdf.plumber import read_page
+from perfparse.extract.pdf.pdfium import has_images, render, render_dpi, textless
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
@@ -58,27 +56,28 @@ class _Page:
     ocr: list[Block] | None = None
 
 
-def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
+def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 grammar: Grammar | None = None) -> Grid:
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; one of {', '.join(PDF_ENGINES)}")
     doc = open_pdfium(name, data)
     try:
-        _check_budgets(doc)
+        sheets = _load_pages(doc)
         grid = Grid(file=name, format="pdf")
         camelot = None
         if engine == "camelot":
             from perfparse.extract.pdf.camelot import camelot_grids
 
-            camelot = camelot_grids(data, [doc[i].get_height() for i in range(len(doc))])
+            camelot = camelot_grids(data, [page.get_height() for page in sheets])
         pages: list[_Page] = []
-        with open_plumber(name, data) as pdf:
-            for no, page in enumerate(pdf.pages, start=1):
-                glyphs, edges = read_page(page)
+        with ExitStack() as stack:
+            readers = _Readers(name, data, sheets, stack, engine)
+            for no, sheet in enumerate(sheets, start=1):
+                glyphs, edges = readers.read(no)
                 tables = camelot.get(no, []) if camelot is not None else find_tables(edges)
-                readable = _readable(grid, doc[no - 1], no, glyphs, bool(tables))
+                readable = _readable(grid, readers, sheet, no, glyphs, bool(tables))
                 if readable is None:
-                    pages.append(_Page(no, ocr=_ocr(grid, doc[no - 1], no, grammar)))
+                    pages.append(_Page(no, ocr=_ocr(grid, sheet, no, grammar)))
                     continue
                 texts, outside = locate(readable, tables)
                 pages.append(_Page(no, tables, texts, free_runs(outside)))
@@ -95,17 +94,41 @@ def extract_pdf(name: str, data: bytes, *, engine: str = "pdfplumber",
         doc.close()
 
 
-def _check_budgets(doc: pdfium.PdfDocument) -> None:
-    """Refuse, before any page is laid out, a PDF over the page budgets (limits): too many
-    pages, or more pages without text (all bound for OCR) than could be read in the time
-    a file has."""
+class _Readers:
+    """The engine's reader of a page's glyphs and edges, and the other reader for pages
+    whose text the first cannot read (opened only when one is met)."""
+
+    def __init__(self, name: str, data: bytes, sheets: list[pdfium.PdfPage], stack: ExitStack,
+                 engine: str) -> None:
+        self.name, self.data, self.sheets, self.stack = name, data, sheets, stack
+        self.first = "pdfplumber" if engine == "pdfplumber" else "pdfium"
+        self._plumber = None
+
+    def read(self, no: int, reader: str | None = None) -> tuple[list[Glyph], list[Edge]]:
+        if (reader or self.first) == "pdfium":
+            return pdfium_reader.read_page(self.sheets[no - 1])
+        if self._plumber is None:
+            self._plumber = self.stack.enter_context(open_plumber(self.name, self.data))
+        return plumber_reader.read_page(self._plumber.pages[no - 1])
+
+    @property
+    def other(self) -> str:
+        return "pdfplumber" if self.first == "pdfium" else "pdfium"
+
+
+def _load_pages(doc: pdfium.PdfDocument) -> list[pdfium.PdfPage]:
+    """Every page, loaded once; refused, before any page is laid out, a PDF over the page
+    budgets (limits): too many pages, or more pages without text (all bound for OCR) than
+    could be read in the time a file has."""
     if len(doc) > MAX_PAGES:
         raise OverBudget("too-many-pages", f"the PDF has {len(doc)} pages, more than "
                          f"{MAX_PAGES}; split it")
-    n = sum(textless(doc[i]) for i in range(len(doc)))
+    sheets = [doc[i] for i in range(len(doc))]
+    n = sum(map(textless, sheets))
     if n > MAX_OCR_PAGES:
         raise OverBudget("too-many-pages", f"{n} pages have no text layer and would need "
                          f"OCR, more than {MAX_OCR_PAGES}; split the PDF")
+    return sheets
 
 
 def _drop_furniture(pages: list[_Page]) -> None:
@@ -157,8 +180,8 @@ def _reindex(chain: list[tuple[_Page, int]]) -> None:
         p.tables[k] = reindex(p.tables[k], xs)
 
 
-def _readable(grid: Grid, page: pdfium.PdfPage, no: int, glyphs: list[Glyph],
-              has_tables: bool) -> list[Glyph] | None:
+def _readable(grid: Grid, readers: _Readers, page: pdfium.PdfPage, no: int,
+              glyphs: list[Glyph], has_tables: bool) -> list[Glyph] | None:
     """The page's glyphs from the first reader whose text is usable; None if OCR is needed.
 
     A page without glyphs needs OCR when it shows an image (a scan) or a ruled table (text
@@ -168,10 +191,11 @@ def _readable(grid: Grid, page: pdfium.PdfPage, no: int, glyphs: list[Glyph],
         return glyphs
     if not glyphs and not has_tables and not has_images(page):
         return glyphs
-    fallback = pdfium_glyphs(page)
+    fallback, _ = readers.read(no, readers.other)
     if fallback and not garbled(g.text for g in fallback):
-        grid.warnings.append(("garbled-text-layer", f"page {no}: text layer unreadable "
-                              "(font without a Unicode map); used pypdfium2's text"))
+        grid.warnings.append(("garbled-text-layer", f"page {no}: text layer unreadable by "
+                              f"{readers.first} (font without a Unicode map); used "
+                              f"{readers.other}'s text"))
         return fallback
     reason = "no text layer" if not glyphs else "text layer unreadable by pdfminer and pdfium"
     grid.warnings.append(("garbled-text-layer" if glyphs else "no-text-layer",

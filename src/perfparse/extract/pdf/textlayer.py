@@ -8,9 +8,11 @@ throw away a good page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 UNREADABLE_SHARE = 0.1
+_UNREADABLE = re.compile(r"[\x00-\x1f\ue000-\uf8ff\ufffd]|\(cid:")
 
 
 def unreadable(text: str) -> bool:
@@ -21,6 +23,9 @@ def unreadable(text: str) -> bool:
 
 def garbled(texts: Iterable[str]) -> bool:
     """True when more than UNREADABLE_SHARE of the non-blank glyphs are unreadable."""
+    texts = list(texts)
+    if not _UNREADABLE.search("".join(texts)):
+        return False  # the common case, told in one pass
     total = bad = 0
     for t in texts:
         if t.isspace():

@@ -51,7 +51,18 @@ def _strict(data: bytes, enc: str) -> str | None:
 
 
 def decode(name: str, data: bytes) -> tuple[str, str, int]:
-    """Return (text, encoding, bytes replaced). A byte-order mark decides first; then
+    """Return (text, encoding, bytes replaced); see :func:`_decode`. A NUL is valid in
+    every encoding but is damage in a form (and PostgreSQL refuses it): it is replaced
+    and counted as an undecodable byte."""
+    text, encoding, replaced = _decode(name, data)
+    if "\x00" in text:
+        replaced += text.count("\x00")
+        text = text.replace("\x00", "\ufffd")
+    return text, encoding, replaced
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str, int]:
+    """A byte-order mark decides first; then
     UTF-8, because it is by far the most common and a strict UTF-8 decode almost never
     succeeds by accident; then GB18030 (a superset of GBK/GB2312, the other encoding
     of Chinese archives) if it reads as Chinese, else Big5 if that does (GB18030 reads
