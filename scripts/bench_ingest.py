@@ -3,10 +3,12 @@
 Builds a corpus of distinct files from the samples (each copy gets different
 trailing bytes, so every sha256 differs and nothing is skipped as a duplicate),
 then runs the real command on the first 200 and on all 2,000 files with 1 and 2
-workers, into a fresh DuckDB warehouse each time. Prints files/s and forms/s (over
-the parse-and-write phase, from the run's manifest), wall time (with start-up and
-exports), the peak memory of the ingest process (RSS), of its largest worker (RSS)
-and of the whole process tree (PSS), and the cores that other processes on the
+workers, into a fresh DuckDB warehouse each time. ``--samples samples/scan`` builds
+the corpus from scanned PDFs and images instead (OCR: use sizes like 14). Prints the
+thread budget each run gave its workers (OCR and OpenCV threads per worker),
+files/s and forms/s (over the parse-and-write phase, from the run's manifest), wall
+time (with start-up and exports), the peak memory of the ingest process (RSS), of its
+largest worker (RSS) and of the whole process tree (PSS), and the cores that other processes on the
 machine used meanwhile ("other load"), sampled every 50 ms.
 
 Other load on the machine skews the 2-worker figure, so the script measures how
@@ -17,7 +19,7 @@ share a physical core each need more CPU per file than one alone), and with
 ratio of the medians.
 
     python scripts/bench_ingest.py [--sizes 200,2000] [--workers 1,2] [--repeat N]
-                                   [--samples DIR ...] [--keep DIR]
+                                   [--samples DIR ...] [--threads N] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -105,9 +107,10 @@ class Sampler(threading.Thread):
         return main, sum(self.cpu.values()) - main
 
 
-def run_ingest(corpus: Path, out: Path, workers: int) -> dict:
+def run_ingest(corpus: Path, out: Path, workers: int, threads: int | None) -> dict:
     cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest", str(corpus),
-           "--out", str(out), "--workers", str(workers)]
+           "--out", str(out), "--workers", str(workers),
+           *(["--threads", str(threads)] if threads else [])]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = Sampler(proc.pid)
@@ -122,14 +125,17 @@ def run_ingest(corpus: Path, out: Path, workers: int) -> dict:
     mb = 1024 * 1024
     main_cpu, worker_cpu = peak.cpu_split()
     return {"files": run["files"], "forms": run["forms"], "seconds": run["seconds"],
+            "threads": run["threads"],
             "wall": wall, "failed": run["failed"], "main_mb": peak.main / mb,
             "worker_mb": peak.worker / mb, "tree_mb": peak.tree / mb,
             "other_cores": peak.other_cores(wall), "main_cpu": main_cpu,
             "worker_cpu_per_file": worker_cpu / run["files"]}
 
 
-def machine_check(samples: list[Path]) -> float:
-    """Throughput of two parse loops at once over one loop: what 2 workers can hope for."""
+def machine_check() -> float:
+    """Throughput of two parse loops at once over one loop: what 2 workers can hope for.
+    On the text samples whatever the corpus: it measures the machine, in seconds."""
+    samples = sorted((ROOT / "samples").glob("*.txt"))
     code = ("import sys, time, perfparse\nfiles = sys.argv[1:]\nperfparse.parse(files[0])\n"
             "t = time.perf_counter()\nfor _ in range(6):\n    for f in files: perfparse.parse(f)\n"
             "print(time.perf_counter() - t)\n")
@@ -153,6 +159,9 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per size and worker count, interleaved; ratios use medians")
+    ap.add_argument("--threads", type=int,
+                    help="threads per worker (perfparse ingest --threads); default: the "
+                         "budget perfparse picks, cores // workers")
     ap.add_argument("--keep", type=Path, help="keep the corpus and outputs in this folder")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -168,10 +177,10 @@ def main() -> None:
         if not corpus.exists():
             build_corpus(samples, corpus, sizes[-1])
         print(f"corpus: {sizes[-1]} files from {len(samples)} samples in {work}", flush=True)
-        print(f"machine check: 2 parse loops at once run {machine_check(samples):.2f}x one "
+        print(f"machine check: 2 parse loops at once run {machine_check():.2f}x one "
               "loop's throughput (2.0 = two idle cores)", flush=True)
-        print(f"{'files':>6} {'workers':>7} {'files/s':>8} {'forms/s':>8} {'wall s':>7} "
-              f"{'failed':>6} {'main MB':>8} {'worker MB':>9} {'tree PSS MB':>11} "
+        print(f"{'files':>6} {'workers':>7} {'threads':>7} {'files/s':>8} {'forms/s':>8} "
+              f"{'wall s':>7} {'failed':>6} {'main MB':>8} {'worker MB':>9} {'tree PSS MB':>11} "
               f"{'main CPU s':>10} {'worker CPU s/file':>17} {'other load':>10}", flush=True)
         rates: dict[tuple[int, int], list[float]] = {}
         for _ in range(args.repeat):
@@ -182,21 +191,21 @@ def main() -> None:
                 for w in worker_counts:
                     out = work / f"out-{n}-{w}"
                     shutil.rmtree(out, ignore_errors=True)
-                    r = run_ingest(src, out, w)
+                    r = run_ingest(src, out, w, args.threads)
                     rate = r["files"] / r["seconds"]
                     rates.setdefault((n, w), []).append(rate)
-                    print(f"{r['files']:>6} {w:>7} {rate:>8.1f} "
-                          f"{r['forms'] / r['seconds']:>8.1f} {r['wall']:>7.1f} {r['failed']:>6} "
+                    print(f"{r['files']:>6} {w:>7} {r['threads']:>7} {rate:>8.2f} "
+                          f"{r['forms'] / r['seconds']:>8.2f} {r['wall']:>7.1f} {r['failed']:>6} "
                           f"{r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {r['tree_mb']:>11.0f} "
                           f"{r['main_cpu']:>10.1f} {r['worker_cpu_per_file']:>17.3f} "
                           f"{r['other_cores']:>10.2f}", flush=True)
-        print(f"machine check: 2 parse loops at once run {machine_check(samples):.2f}x one "
+        print(f"machine check: 2 parse loops at once run {machine_check():.2f}x one "
               "loop's throughput (after the runs)", flush=True)
         for n in sizes:
             if (n, 1) in rates and (n, 2) in rates:
                 one, two = statistics.median(rates[n, 1]), statistics.median(rates[n, 2])
                 print(f"{n} files: 2 workers = {two / one:.2f}x 1 worker (median files/s "
-                      f"{two:.1f} vs {one:.1f} over {len(rates[n, 1])} run(s) each)", flush=True)
+                      f"{two:.2f} vs {one:.2f} over {len(rates[n, 1])} run(s) each)", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

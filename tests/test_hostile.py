@@ -46,6 +46,7 @@ from perfparse.ingest import IngestOptions, PruneRefused, Refused, ingest
 from perfparse.ingest.discover import identify, walk
 from perfparse.ingest.pool import ProcessPool
 from perfparse.ingest.task import Outcome, Task
+from perfparse.sink.arrow import arrow_tables
 from perfparse.sink.flatten import flatten_document
 from perfparse.sink.schema import BY_NAME
 from perfparse.sink.warehouse import FileCommit, Warehouse, WarehouseError, open_warehouse
@@ -85,7 +86,8 @@ def test_values_the_columns_cannot_hold_become_null_with_a_warning(warehouse: Wa
     row = {"path": "\\xcf\\xee.txt", "file": "x", "sha256": doc.source.sha256, "size_bytes": 1,
            "format": "text", "status": "parsed", "forms": 1, "indicators": 1, "warnings": 0,
            "seconds": 0.0}
-    warehouse.write([FileCommit(doc.source.sha256, tables, [row], seen_before=False)])
+    warehouse.write([FileCommit(doc.source.sha256, arrow_tables(tables), [row],
+                                seen_before=False)])
     got = {t: [r for b in warehouse.batches(BY_NAME[t], 100) for r in b.to_pylist()]
            for t in ("fund_lines", "indicators", "warnings", "files")}
     assert got["fund_lines"][0]["annual"] is None
@@ -118,7 +120,7 @@ def test_a_group_larger_than_duckdb_memory_is_committed_in_parts(
         row = {"path": f"f{i}", "file": "x", "sha256": doc.source.sha256, "size_bytes": 1,
                "format": "text", "status": "parsed", "forms": 10, "indicators": 0,
                "warnings": 0, "seconds": 0.0}
-        commits.append(FileCommit(doc.source.sha256, flatten_document(doc), [row],
+        commits.append(FileCommit(doc.source.sha256, arrow_tables(flatten_document(doc)), [row],
                                   seen_before=False))
     wh.write(commits)
     assert wh.con.execute("SELECT count(*) FROM projects").fetchone() == (800,)

@@ -4,6 +4,7 @@ empty, encrypted and junk ones; re-ingest; edits; the CLI; DuckDB and PostgreSQL
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -314,3 +315,32 @@ def test_the_ingest_process_itself_does_not_load_the_parser() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+_BUDGET_ENV = ("PERFPARSE_THREADS", "OPENCV_FOR_THREADS_NUM")
+
+
+def budget_checking_parse(name: str, data: bytes):
+    """The real parser, in a worker that must have the thread budget its file's name
+    states ("threads3-….txt": 3) set for every library before it parses."""
+    from perfparse.api import parse_bytes
+
+    want = name.split("-", 1)[0].removeprefix("threads")
+    got = {k: os.environ.get(k) for k in _BUDGET_ENV}
+    if set(got.values()) != {want}:
+        raise RuntimeError(f"thread budget {got}, want {want} for each")
+    return parse_bytes(name, data)
+
+
+def test_each_worker_gets_its_share_of_the_cores_or_the_threads_asked(tmp_path: Path) -> None:
+    from perfparse.budget import cores
+
+    for workers, threads, want in ((1, None, cores()), (2, None, max(1, cores() // 2)),
+                                   (2, 3, 3)):
+        root = tmp_path / f"in-{workers}-{threads}"
+        root.mkdir()
+        (root / f"threads{want}-a.txt").write_bytes(TEXTS[0].read_bytes())
+        s = ingest(IngestOptions(root, tmp_path / f"out-{workers}-{threads}", workers=workers,
+                                 threads=threads, parse_fn=budget_checking_parse))
+        assert s.failed == 0, s.failures
+        assert s.threads == want

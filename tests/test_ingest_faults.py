@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -189,3 +190,72 @@ def test_dask_engine_on_a_running_cluster_by_address(tmp_path: Path) -> None:
     assert s.failed == 0 and s.parsed + s.parsed_with_warnings == len(TEXTS)
     ingest(IngestOptions(root, tmp_path / "proc", workers=1))
     assert warehouse_rows(None, tmp_path / "dask") == warehouse_rows(None, tmp_path / "proc")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_dask_cluster_of_separate_processes_survives_a_killed_worker(tmp_path: Path) -> None:
+    """How a cluster of several machines runs: `dask scheduler` and two `dask worker`
+    processes started from the command line (configured as the engine's doc asks), and
+    `perfparse ingest --scheduler`. One worker is SIGKILLed while it parses a file: the
+    run finishes on the other, every file has its one manifest row, the file that was
+    lost fails as worker-crashed (Dask cannot tell a lost machine from a crashing file),
+    and --retry-failed then leaves the warehouse equal to a local run's."""
+    distributed = pytest.importorskip("distributed",
+                                      reason="the dask engine needs perfparse[distributed]")
+    dask_cli = Path(sys.executable).parent / "dask"
+    assert dask_cli.exists(), f"no dask command beside {sys.executable}"
+    root = tmp_path / "in"
+    distinct_copies(root, 24)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0",
+           "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0"}
+    logs = (tmp_path / "dask.log").open("wb")
+    procs = [subprocess.Popen([str(dask_cli), "scheduler", "--host", "127.0.0.1", "--port",
+                               address.rsplit(":", 1)[1], "--no-dashboard"],
+                              env=env, stdout=logs, stderr=logs)]
+    try:
+        procs += [subprocess.Popen([str(dask_cli), "worker", address, "--nthreads", "1",
+                                    "--no-nanny", "--no-dashboard", "--name", f"w{i}"],
+                                   env=env, stdout=logs, stderr=logs) for i in range(2)]
+        victim = procs[1]
+        with distributed.Client(address, timeout=60) as watch:
+            watch.wait_for_workers(2, timeout=60)
+            addr = next(a for a, w in watch.scheduler_info()["workers"].items()
+                        if w["name"] == "w0")
+            cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest",
+                   str(root), "--out", str(tmp_path / "dask"), "--engine", "dask",
+                   "--scheduler", address]
+            run = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+            deadline = time.monotonic() + 180
+            # Mid-run: files done already, and one in the victim's hands.
+            while not (sum(watch.run(lambda dask_worker: dask_worker.state.executed_count)
+                           .values()) >= 3 and watch.processing([addr])[addr]):
+                assert run.poll() is None, "the ingest ended before a worker was killed"
+                assert time.monotonic() < deadline, "the cluster ran no file in 180 s"
+                time.sleep(0.05)
+        victim.kill()
+        stdout, stderr = run.communicate(timeout=300)
+        assert victim.wait() == -signal.SIGKILL
+        assert run.returncode == 1, stderr  # exit 1: a file failed
+        rows = warehouse_rows(None, tmp_path / "dask")
+        assert sorted(m[0] for m in rows["manifest"]) == sorted(p.name for p in root.iterdir())
+        lost = [m for m in rows["manifest"] if m[2] == "failed"]
+        # The file in the victim's hands; none if it finished it just before the kill.
+        assert [m[3] for m in lost] in ([], ["worker-crashed"]), stdout + stderr
+        again = subprocess.run([*cmd, "--retry-failed"], capture_output=True, text=True,
+                               timeout=300)
+        assert again.returncode == 0, again.stderr
+        assert f"0 failed, {24 - len(lost)} unchanged" in again.stdout, again.stdout
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+        logs.close()
+    ingest(IngestOptions(root, tmp_path / "local", workers=2))
+    assert warehouse_rows(None, tmp_path / "dask") == warehouse_rows(None, tmp_path / "local")

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 import perfparse
 from perfparse.cli import app
+from perfparse.sink.arrow import arrow_tables
 from perfparse.sink.derive import norm_text
 from perfparse.sink.exports import export_all
 from perfparse.sink.flatten import flatten_document
@@ -34,7 +35,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wh = open_warehouse(None, folder)
     for rel in (TEXT, PDF):
         doc = perfparse.parse(SAMPLES / rel)
-        wh.write([FileCommit(doc.source.sha256, flatten_document(doc),
+        wh.write([FileCommit(doc.source.sha256, arrow_tables(flatten_document(doc)),
                              [{"path": rel, "file": doc.source.file, "sha256": doc.source.sha256,
                                "format": doc.source.format, "status": "parsed"}],
                              seen_before=False)])

@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import perfparse
+from perfparse.sink.arrow import arrow_tables, empty_tables
 from perfparse.sink.exports import export_all
 from perfparse.sink.flatten import flatten_document
 from perfparse.sink.schema import DATA_TABLES, MANIFEST
@@ -36,8 +37,8 @@ def manifest_row(doc: Document, path: str | None = None) -> dict:
 
 
 def commit(doc: Document, path: str | None = None, *, seen_before: bool = True) -> FileCommit:
-    return FileCommit(doc.source.sha256, flatten_document(doc), [manifest_row(doc, path)],
-                      seen_before=seen_before)
+    return FileCommit(doc.source.sha256, arrow_tables(flatten_document(doc)),
+                      [manifest_row(doc, path)], seen_before=seen_before)
 
 
 def rows(wh: Warehouse, table: str) -> list[dict]:
@@ -155,10 +156,9 @@ def test_a_file_that_yields_fewer_rows_loses_the_rest(warehouse: Warehouse,
 def test_a_failed_reparse_removes_the_rows(warehouse: Warehouse, docs: list[Document]) -> None:
     doc = docs[1]
     warehouse.write([commit(doc, seen_before=False)])
-    empty = {t.name: [] for t in DATA_TABLES}
     failed = dict(manifest_row(doc), status="failed", code="timeout", reason="too slow",
                   forms=0, indicators=0)
-    warehouse.write([FileCommit(doc.source.sha256, empty, [failed])])
+    warehouse.write([FileCommit(doc.source.sha256, empty_tables(), [failed])])
     assert counts(warehouse) == {t.name: 0 for t in DATA_TABLES}
     assert rows(warehouse, "manifest")[0]["status"] == "failed"
 
@@ -211,9 +211,12 @@ def test_postgres_commits_each_file_whole(pg_url: str, tmp_path: Path,
                                           docs: list[Document]) -> None:
     """A file whose rows cannot all be written leaves no row at all behind."""
     wh = open_warehouse(pg_url, tmp_path)
-    good, bad = commit(docs[0], seen_before=False), commit(docs[1], seen_before=False)
-    bad.tables["indicators"][-1]["seq"] = "not a number"  # fails after projects went in
-    with pytest.raises(Exception, match="not a number"):
+    good = commit(docs[0], seen_before=False)
+    tables = flatten_document(docs[1])
+    tables["indicators"][-1]["name"] = "a NUL \x00"  # fails after projects went in
+    bad = FileCommit(docs[1].source.sha256, arrow_tables(tables), [manifest_row(docs[1])],
+                     seen_before=False)
+    with pytest.raises(Exception, match="NUL"):
         wh.write([good, bad])
     got = {r["sha256"] for r in rows(wh, "projects")}
     wh.close()

@@ -17,6 +17,7 @@ import pytest
 
 import perfparse
 from perfparse.extract.ocr.confidence import warning as ocr_warning
+from perfparse.sink.arrow import arrow_tables
 from perfparse.sink.derive import norm_text, outcome, region
 from perfparse.sink.flatten import flatten_document
 from perfparse.sink.schema import ALL_TABLES
@@ -49,7 +50,7 @@ def gold() -> list[Document]:
 
 
 def commits(docs: list[Document]) -> list[FileCommit]:
-    return [FileCommit(d.source.sha256, flatten_document(d),
+    return [FileCommit(d.source.sha256, arrow_tables(flatten_document(d)),
                        [{"path": p.relative_to(SAMPLES).as_posix(), "file": p.name,
                          "sha256": d.source.sha256, "format": d.source.format,
                          "status": "parsed"}], seen_before=False)

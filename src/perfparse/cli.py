@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from perfparse.budget import WORKER_MB, default_workers
 from perfparse.errors import GrammarError
 from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.limits import MAX_MEMORY_MB
@@ -114,7 +115,7 @@ def parse_cmd(
     tasks = {str(f): Task(str(f), str(f), "", "", 0, pdf_engine, folder, output="json")
              for f in files}
     by_task = {str(f): f for f in files}
-    pool = ProcessPool(min(len(files), os.cpu_count() or 1), timeout, max_memory=max_memory)
+    pool = ProcessPool(min(len(files), default_workers()), timeout, max_memory=max_memory)
     failed = 0
     for o in pool.run(tasks.values()):
         f = by_task[o.task.path]
@@ -222,8 +223,12 @@ def ingest_cmd(
     db: Annotated[str | None, typer.Option("--db", help="Warehouse URL instead of "
                                            "OUT/perfparse.duckdb: postgresql://user@host:port/db"
                                            " or duckdb:///path.duckdb.")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel parsers "
-                                         "(default: CPU count).")] = os.cpu_count() or 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Parallel parsers (default: one per core, fewer if their "
+        f"memory, about {WORKER_MB} MB each for scans, would not fit).")] = None,
+    threads: Annotated[int | None, typer.Option(
+        "--threads", min=1, help="Threads each parser gives OCR and OpenCV (default: "
+        "cores // workers, at least 1).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="process (default: local worker "
                                         "processes) or dask.")] = "process",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. "
@@ -271,7 +276,8 @@ def ingest_cmd(
         typer.echo(f"error: --pdf-engine must be one of {', '.join(PDF_ENGINES)}", err=True)
         raise typer.Exit(2)
     _check_timeout(timeout)
-    opts = IngestOptions(root=root, out=out, db=db, workers=workers, engine=engine,  # type: ignore[arg-type]
+    opts = IngestOptions(root=root, out=out, db=db, workers=workers or default_workers(),
+                         threads=threads, engine=engine,  # type: ignore[arg-type]
                          scheduler=scheduler, timeout=timeout, force=force,
                          retry_failed=retry_failed, prune=prune,
                          prune_max_share=prune_max_share, pdf_engine=pdf_engine,
@@ -293,7 +299,8 @@ def ingest_cmd(
                + (f", {s.copies} copies of other files" if s.copies else ""))
     if done:
         typer.echo(f"{s.forms} forms, {s.indicators} indicators in {s.seconds:.1f} s "
-                   f"({done / s.seconds:.1f} files/s, {s.workers} {s.engine} workers)")
+                   f"({done / s.seconds:.1f} files/s, {s.workers} {s.engine} workers, "
+                   f"{s.threads} thread{'s' if s.threads > 1 else ''} each)")
     else:
         typer.echo("nothing new to ingest (--force re-parses, --retry-failed retries failures)")
     if s.pruned:

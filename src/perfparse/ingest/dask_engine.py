@@ -48,9 +48,11 @@ def run_with_deadline(task: Task, parse_fn: ParseFn | None, timeout: float) -> O
 
 class DaskPool:
     def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None,
-                 scheduler: str | None = None) -> None:
+                 scheduler: str | None = None, threads: int | None = None) -> None:
         import dask
         from distributed import Client, LocalCluster
+
+        from perfparse.ingest.dask_budget import apply_budget
 
         self.timeout = timeout
         self.parse_fn = parse_fn
@@ -69,6 +71,7 @@ class DaskPool:
             self.client = Client(self.cluster)
         else:
             self.client = Client(scheduler)
+        self.threads = apply_budget(self.client, threads)
         self.slots = max(1, sum(self.client.nthreads().values()))
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
@@ -89,9 +92,12 @@ class DaskPool:
             done.add(f)
             return True
 
-        # Two tasks per worker thread keep every thread busy without queueing the
-        # whole corpus on the scheduler.
-        for _ in range(2 * self.slots):
+        # One task per worker thread: the scheduler hands a small group like this to the
+        # workers at once rather than queueing it, and a worker that dies fails every
+        # task it holds (a cluster test lost two files with one killed worker holding
+        # two). A result's round trip idles a thread for milliseconds, against seconds
+        # of parsing.
+        for _ in range(self.slots):
             if not submit_next():
                 break
         for f in done:

@@ -10,8 +10,8 @@ from pathlib import PurePosixPath
 
 from perfparse.ingest.discover import Identified
 from perfparse.ingest.task import FAILED, SKIPPED, Outcome
+from perfparse.sink.arrow import empty_tables
 from perfparse.sink.flatten import Row
-from perfparse.sink.schema import DATA_TABLES
 from perfparse.sink.warehouse import FileCommit, KnownPath
 from perfparse.storable import storable
 
@@ -78,7 +78,7 @@ def unstorable(c: FileCommit, e: Exception) -> FileCommit:
              "warnings": 0, "reason": f"the warehouse refused this file's rows "
              f"({type(e).__name__}: {first_line}). This is a bug: please report it with the "
              "file attached"} for r in c.manifest]
-    tables = None if c.tables is None else {t.name: [] for t in DATA_TABLES}
+    tables = None if c.tables is None else empty_tables()
     return FileCommit(c.sha256, tables, rows, c.replaced, c.seen_before)
 
 

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
+from perfparse.budget import threads_per_worker, use_threads
 from perfparse.ingest.task import Outcome, ParseFn, Task, failed, process_file
 from perfparse.runtime import tune_gc
 
@@ -47,8 +48,10 @@ def cap_memory(megabytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def _worker_main(conn: Connection, parse_fn: ParseFn | None, max_memory: int | None) -> None:
+def _worker_main(conn: Connection, parse_fn: ParseFn | None, max_memory: int | None,
+                 threads: int) -> None:
     _die_with_parent()
+    use_threads(threads)  # before the parser loads the libraries that read it
     cap_memory(max_memory)
     tune_gc()  # the worker owns its process: parse-friendly collector settings
     # Ctrl-C is the parent's to handle: it stops the workers itself.
@@ -74,10 +77,10 @@ def _death(exitcode: int | None) -> str:
 
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, parse_fn: ParseFn | None,
-                 max_memory: int | None) -> None:
+                 max_memory: int | None, threads: int) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, parse_fn, max_memory),
-                                daemon=True)
+        self.proc = ctx.Process(target=_worker_main,
+                                args=(child, parse_fn, max_memory, threads), daemon=True)
         self.proc.start()
         child.close()
         self.queued: deque[Task] = deque()  # sent, not yet answered; the head is running
@@ -123,10 +126,12 @@ class ProcessPool:
     DEPTH = 2
 
     def __init__(self, workers: int, timeout: float, parse_fn: ParseFn | None = None,
-                 max_memory: int | None = None) -> None:
+                 max_memory: int | None = None, threads: int | None = None) -> None:
         """``timeout`` in seconds per file (``inf``: none); ``max_memory`` in MiB per
-        worker (None: no cap)."""
+        worker (None: no cap); ``threads`` per worker for OCR and OpenCV (None:
+        the cores shared out among the workers)."""
         self.n = max(1, workers)
+        self.threads = threads or threads_per_worker(self.n)
         self.timeout = timeout
         self.parse_fn = parse_fn
         self.max_memory = max_memory
@@ -140,7 +145,7 @@ class ProcessPool:
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         pending = iter(tasks)
         retry: deque[Task] = deque()  # queued behind a file that killed its worker
-        workers = [_Worker(self.ctx, self.parse_fn, self.max_memory) for _ in range(self.n)]
+        workers = [self._worker() for _ in range(self.n)]
         exhausted = False
         try:
             while True:
@@ -178,7 +183,7 @@ class ProcessPool:
                 w.finished_head()
                 if not w.queued and w.sent >= MAX_TASKS_PER_WORKER:
                     w.stop(kill=False)
-                    workers[i] = _Worker(self.ctx, self.parse_fn, self.max_memory)
+                    workers[i] = self._worker()
                 yield out
             elif w.proc.sentinel in ready:
                 w.proc.join(timeout=5)
@@ -200,8 +205,11 @@ class ProcessPool:
         retry.extend(w.queued)
         w.queued.clear()
         w.stop(kill=True)
-        workers[i] = _Worker(self.ctx, self.parse_fn, self.max_memory)
+        workers[i] = self._worker()
         return out
+
+    def _worker(self) -> _Worker:
+        return _Worker(self.ctx, self.parse_fn, self.max_memory, self.threads)
 
     def close(self) -> None:
         """Nothing to release: ``run`` stops its workers when it ends, however it ends."""

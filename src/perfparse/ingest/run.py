@@ -11,18 +11,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import multiprocessing as mp
-import os
 import queue
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from perfparse.budget import default_workers
 from perfparse.extract import DEFAULT_PDF_ENGINE
 from perfparse.ingest import manifest
 from perfparse.ingest.discover import Candidate, Identified, identify, walk
@@ -37,6 +37,7 @@ from perfparse.ingest.task import (
     check_grammars,
 )
 from perfparse.limits import MAX_MEMORY_MB
+from perfparse.sink.arrow import empty_tables
 from perfparse.sink.flatten import Row
 from perfparse.sink.warehouse import (
     FileCommit,
@@ -56,7 +57,9 @@ class IngestOptions:
     root: Path
     out: Path
     db: str | None = None
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = field(default_factory=default_workers)  # what the cores and memory hold
+    # OCR and OpenCV threads per worker; None: the cores shared out among the workers
+    threads: int | None = None
     engine: Engine = "process"
     scheduler: str | None = None  # dask only: tcp://host:8786; None starts a local cluster
     timeout: float = 300.0  # seconds one file may take
@@ -80,6 +83,7 @@ class IngestSummary:
     warehouse: str
     engine: str
     workers: int
+    threads: int = 1  # per worker (OCR, OpenCV): the smallest budget any worker got
     files: int = 0
     unchanged: int = 0
     parsed: int = 0
@@ -109,6 +113,16 @@ class Refused(Exception):
 class PruneRefused(Refused):
     """--prune that would drop every file, or more than its share of them: more likely
     an unmounted or half-mounted archive than a deliberate wipe, so nothing is dropped."""
+
+
+class ParseEngine(Protocol):
+    """Runs tasks somewhere (worker processes, a Dask cluster) and yields an
+    :class:`Outcome` per task, in any order."""
+
+    threads: int  # OCR and OpenCV threads each worker was given
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]: ...
+    def close(self) -> None: ...
 
 
 class Progress(Protocol):
@@ -291,7 +305,9 @@ class _Planner:
         replaced = waiting.replaced.union(*(r for _, r in waiting.copies))
         if o.sha256 != o.task.sha256:  # the file changed while queued: its old rows go
             replaced.add(o.task.sha256)
-        return FileCommit(o.sha256, o.tables, rows, replaced,
+        # A failed file keeps no rows: its earlier ones go.
+        tables = o.tables if o.tables is not None else empty_tables()
+        return FileCommit(o.sha256, tables, rows, replaced,
                           seen_before=o.sha256 in self.seen_before)
 
 
@@ -317,18 +333,21 @@ def _unhook_copies(wh: Warehouse, cands: list[Candidate], known: dict[str, Known
     return {sha for sha in edited.values() if sha}
 
 
-def _engine(opts: IngestOptions):
+def _engine(opts: IngestOptions) -> ParseEngine:
     if opts.engine == "dask":
         from perfparse.ingest.dask_engine import DaskPool
 
-        return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler)
+        return DaskPool(opts.workers, opts.timeout, opts.parse_fn, opts.scheduler, opts.threads)
     from perfparse.ingest.pool import ProcessPool
 
-    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory)
+    return ProcessPool(opts.workers, opts.timeout, opts.parse_fn, opts.max_memory, opts.threads)
 
 
-def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSummary:
+def ingest(opts: IngestOptions, progress: Progress | None = None,
+           engine: ParseEngine | None = None) -> IngestSummary:
     """Ingest every file under ``opts.root`` into the warehouse; see the module doc.
+    ``engine`` replaces the one ``opts.engine`` names (scripts/bench_writer.py hands
+    back results parsed beforehand, to measure this process alone).
 
     Raises :class:`perfparse.errors.GrammarError` before anything is written if
     ``opts.grammars`` does not load.
@@ -348,7 +367,7 @@ def ingest(opts: IngestOptions, progress: Progress | None = None) -> IngestSumma
     with _lock(opts.out):
         wh = open_warehouse(opts.db, opts.out)
         try:
-            return _run(opts, root, wh, run_id, progress, started)
+            return _run(opts, root, wh, run_id, progress, started, engine)
         finally:
             wh.close()
 
@@ -367,7 +386,7 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: Progress,
-         started: float) -> IngestSummary:
+         started: float, engine: ParseEngine | None) -> IngestSummary:
     summary = IngestSummary(run_id, str(root), wh.url, opts.engine, opts.workers)
     found = walk(root)
     cands = found.files
@@ -397,7 +416,8 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
     planner = _Planner(opts, known, run_id, writer)
     planner.replaced |= stale
     writer.start()
-    engine = _engine(opts)
+    engine = engine or _engine(opts)
+    summary.threads = engine.threads
     try:
         for outcome in engine.run(planner.tasks(cands)):
             writer.put(planner.done(outcome))

@@ -1,7 +1,8 @@
 """The per-file function every engine runs: one file → an :class:`Outcome`.
 
-It parses and flattens in the worker, so the process that writes the warehouse
-only moves rows; and it never raises, so one bad file is one failed row.
+It parses, flattens and converts to Arrow in the worker, so the one process that
+writes the warehouse only moves tables; and it never raises, so one bad file is one
+failed row.
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ import resource
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from perfparse.errors import GrammarError, ParseError, PatternTimeout
 from perfparse.extract import DEFAULT_PDF_ENGINE
 from perfparse.ingest.discover import open_regular
-from perfparse.sink.flatten import Tables, flatten_document
-from perfparse.sink.schema import DATA_TABLES
+from perfparse.sink.flatten import flatten_document
 from perfparse.storable import storable, storable_json
 
 if TYPE_CHECKING:
+    from perfparse.sink.arrow import ArrowTables
     from perfparse.validate.records import Document
 
 # (file name, bytes) → Document; injectable so tests can make a worker crash or hang.
@@ -60,7 +61,9 @@ class Outcome:
     indicators: int = 0
     warnings: int = 0
     seconds: float = 0.0
-    tables: Tables = field(default_factory=lambda: {t.name: [] for t in DATA_TABLES})
+    # The file's rows (task output "rows", parsed); None: it has none. Not made empty
+    # here: `perfparse parse` runs without pyarrow.
+    tables: ArrowTables | None = None
     document: str | None = None  # the JSON text, for a task with output "json"
 
 
@@ -97,7 +100,19 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         del data  # a large file's bytes are not needed while its rows are made
         if task.output == "json":
             return _as_json(task, doc, time.perf_counter() - start)
+        from perfparse.sink.arrow import arrow_tables  # ingest only: parse runs without pyarrow
+
         tables = flatten_document(doc)
+        n_warn, n_ind = tables["files"][0]["warnings"], len(tables["indicators"])
+        try:
+            arrow = arrow_tables(tables)
+        # Arrow's errors derive from these: a value no sanitising foresaw, which a column
+        # refuses. The file fails alone, like any other.
+        except (ValueError, TypeError, ArithmeticError) as e:
+            first_line = str(e).strip().split("\n", 1)[0][:300]
+            return failed(task, "unstorable", f"the warehouse columns refuse this file's "
+                          f"rows ({type(e).__name__}: {first_line}). This is a bug: please "
+                          "report it with the file attached", seconds=time.perf_counter() - start)
     except ParseError as e:
         return failed(task, e.code, e.reason, seconds=time.perf_counter() - start)
     except MemoryError:
@@ -120,11 +135,10 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
                       "please report it with the file attached (traceback in the manifest's "
                       "detail column)",
                       detail=traceback.format_exc(), seconds=time.perf_counter() - start)
-    n_warn = tables["files"][0]["warnings"]
     return Outcome(
         task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
-        forms=len(doc.forms), indicators=len(tables["indicators"]), warnings=n_warn,
-        seconds=time.perf_counter() - start, tables=tables)
+        forms=len(doc.forms), indicators=n_ind, warnings=n_warn,
+        seconds=time.perf_counter() - start, tables=arrow)
 
 
 def _max_memory_text() -> str:

@@ -1,14 +1,16 @@
-"""Flat rows → Arrow tables with the declared types (for Parquet, DuckDB and pandas)."""
+"""Flat rows → Arrow tables with the declared types (for Parquet, DuckDB and pandas),
+and back."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
 
-from perfparse.sink.flatten import Row
+from perfparse.sink.flatten import Row, Tables
 from perfparse.sink.schema import (
+    DATA_TABLES,
     MONEY_PRECISION,
     MONEY_SCALE,
     POINTS_PRECISION,
@@ -16,6 +18,9 @@ from perfparse.sink.schema import (
     Column,
     TableSchema,
 )
+
+# A file's data tables in Arrow: table name → its rows.
+ArrowTables = dict[str, pa.Table]
 
 _ARROW = {
     "str": pa.string(),
@@ -47,3 +52,24 @@ def to_arrow(table: TableSchema, rows: Iterable[Row]) -> pa.Table:
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
         columns.append(pa.array(values, type=arrow_type(c)))
     return pa.Table.from_arrays(columns, schema=arrow_schema(table))
+
+
+def arrow_tables(tables: Tables) -> ArrowTables:
+    """A file's rows as Arrow tables. Made in the parse worker: converting rows is most of
+    what writing them costs, and the one process that writes must not do it for all."""
+    return {t.name: to_arrow(t, tables[t.name]) for t in DATA_TABLES}
+
+
+def empty_tables() -> ArrowTables:
+    return {t.name: arrow_schema(t).empty_table() for t in DATA_TABLES}
+
+
+def rows_of(table: TableSchema, batches: Iterable[pa.RecordBatch]) -> Iterator[Row]:
+    """Rows back from Arrow, JSON columns decoded."""
+    json_cols = [c.name for c in table.columns if c.kind == "json"]
+    for batch in batches:
+        for row in batch.to_pylist():
+            for c in json_cols:
+                if isinstance(row[c], str):
+                    row[c] = json.loads(row[c])
+            yield row

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from perfparse.sink.arrow import to_arrow
+from perfparse.sink.arrow import arrow_schema, to_arrow
 from perfparse.sink.schema import (
     ALL_TABLES,
     DATA_TABLES,
@@ -55,6 +55,16 @@ def _ddl(t: TableSchema) -> str:
                      + (" PRIMARY KEY" if t is MANIFEST and c.name == t.key else "")
                      for c in t.columns)
     return f"CREATE TABLE IF NOT EXISTS {t.name} ({cols})"
+
+
+def _concat(t: TableSchema, parts: list[pa.Table]) -> pa.Table:
+    # No copy: the result's chunks are the parts' own.
+    return pa.concat_tables(parts) if parts else arrow_schema(t).empty_table()
+
+
+def _size(t: pa.Table) -> int:
+    # Its buffers' bytes: nbytes would walk every value of a table of many slices.
+    return t.get_total_buffer_size()
 
 
 class DuckDBWarehouse:
@@ -125,9 +135,9 @@ class DuckDBWarehouse:
         whose rows exceed ``TRANSACTION_BYTES`` is written as two halves."""
         if not commits:
             return
-        incoming = {t.name: to_arrow(t, [r for c in commits if c.tables
-                                         for r in c.tables[t.name]]) for t in DATA_TABLES}
-        if len(commits) > 1 and sum(a.nbytes for a in incoming.values()) > TRANSACTION_BYTES:
+        incoming = {t.name: _concat(t, [c.tables[t.name] for c in commits if c.tables])
+                    for t in DATA_TABLES}
+        if len(commits) > 1 and sum(_size(a) for a in incoming.values()) > TRANSACTION_BYTES:
             half = len(commits) // 2
             self.write(commits[:half])
             self.write(commits[half:])

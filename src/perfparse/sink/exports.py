@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from perfparse.sink.arrow import arrow_schema
+from perfparse.sink.arrow import arrow_schema, rows_of
 from perfparse.sink.schema import ALL_TABLES, MANIFEST, TableSchema
 from perfparse.sink.warehouse import Warehouse
 
@@ -35,16 +35,6 @@ def _json_default(v: Any) -> Any:
     if isinstance(v, datetime | date):
         return v.isoformat()
     raise TypeError(f"cannot write {type(v).__name__} to JSON")
-
-
-def _records(table: TableSchema, batches: Iterator[pa.RecordBatch]) -> Iterator[dict]:
-    json_cols = [c.name for c in table.columns if c.kind == "json"]
-    for batch in batches:
-        for row in batch.to_pylist():
-            for c in json_cols:
-                if isinstance(row[c], str):
-                    row[c] = json.loads(row[c])
-            yield row
 
 
 def export_table(wh: Warehouse, table: TableSchema, out: Path) -> int:
@@ -63,7 +53,7 @@ def export_table(wh: Warehouse, table: TableSchema, out: Path) -> int:
                 pw.write_table(batch)
                 yield from batch.to_batches()
 
-        for row in _records(table, tee()):
+        for row in rows_of(table, tee()):
             jw.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
             n += 1
     os.replace(pq_tmp, pq_path)
@@ -80,7 +70,7 @@ def export_manifest(wh: Warehouse, out: Path, summary: dict[str, Any]) -> Path:
         f.write('{\n "run": '
                 + json.dumps(summary, ensure_ascii=False, default=_json_default)
                 + ',\n "files": [')
-        for i, row in enumerate(_records(MANIFEST, wh.batches(MANIFEST, ROWS_PER_BATCH))):
+        for i, row in enumerate(rows_of(MANIFEST, wh.batches(MANIFEST, ROWS_PER_BATCH))):
             f.write(("\n  " if i == 0 else ",\n  ")
                     + json.dumps(row, ensure_ascii=False, default=_json_default))
         f.write("\n ]\n}\n")

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from perfparse.sink.arrow import to_arrow
+from perfparse.sink.arrow import rows_of, to_arrow
 from perfparse.sink.flatten import Row
 from perfparse.sink.schema import (
     ALL_TABLES,
@@ -122,7 +122,7 @@ class PostgresWarehouse:
     def _write_one(self, conn: sa.Connection, c: FileCommit) -> None:
         if c.sha256 and c.tables is not None:
             for t in DATA_TABLES:
-                rows = c.tables[t.name]
+                rows = list(rows_of(t, c.tables[t.name].to_batches()))
                 table = self.tables[t.name]
                 col = table.c[file_column(t)]
                 if rows:

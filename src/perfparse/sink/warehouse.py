@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from perfparse.sink.flatten import Row, Tables
+from perfparse.sink.flatten import Row
 from perfparse.sink.schema import TableSchema
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+    from perfparse.sink.arrow import ArrowTables
 
 # 2: derived columns (form_key, clean dimensions, met, warning places), funds_unit_printed.
 SCHEMA_VERSION = 2
@@ -35,7 +37,7 @@ class FileCommit:
     """
 
     sha256: str | None
-    tables: Tables | None
+    tables: ArrowTables | None
     manifest: list[Row]
     replaced: set[str] = field(default_factory=set)
     seen_before: bool = True

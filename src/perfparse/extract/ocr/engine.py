@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from rapidocr import RapidOCR
 
+from perfparse.budget import worker_threads
+
 # Detection on the full 200-dpi page costs more than recognising every line found; at a
 # long side of 1280 px it finds the same lines, and recognition still reads the full-size
 # crops. See scripts/bench_scan.py for the figures behind this choice.
@@ -39,7 +41,13 @@ def engine() -> RapidOCR:
     # rapidocr logs INFO lines on start-up and a warning per blank image on its own logger,
     # which would mix into a CLI's JSON on stderr/stdout.
     logging.getLogger("RapidOCR").setLevel(logging.CRITICAL)
-    return RapidOCR(params=PARAMS)
+    threads = worker_threads()
+    if threads is None:
+        return RapidOCR(params=PARAMS)
+    # onnxruntime's default pool has a thread per core in every worker: N workers would
+    # run N x cores threads (see perfparse.budget). rapidocr ignores counts above the
+    # core count.
+    return RapidOCR(params={**PARAMS, "EngineConfig.onnxruntime.intra_op_num_threads": threads})
 
 
 def recognise(image: np.ndarray) -> list[TextBox]:
