@@ -19,6 +19,7 @@ SNAP = 3.0  # lines closer than this are one line (double borders, outlines of t
 JOIN = 3.0  # collinear pieces with gaps up to this are one line
 MIN_LENGTH = 4.0  # shorter strokes are glyph parts or ticks, not rulings
 MIN_GAP = 2.0  # grid rows/columns thinner than this are drawing noise
+DOT = 1.5  # a piece of ruling this short is the end of a line's own thickness
 BRIDGE = 80.0  # a ruling is drawn on over at most this to a line a page break left open
 
 
@@ -67,12 +68,16 @@ def straight(p: tuple[float, float], q: tuple[float, float]) -> Edge | None:
 
 
 def split_edges(edges: Iterable[Edge]) -> tuple[list[Seg], list[Seg]]:
+    """Horizontal and vertical segments, without dots: the short sides of the thin filled
+    rectangles browsers draw borders with (half of a page's edges), shorter than any gap
+    JOIN bridges, so they can join nothing."""
     h: list[Seg] = []
     v: list[Seg] = []
     for orientation, x0, top, x1, bottom in edges:
         if orientation == "h":
-            h.append(Seg((top + bottom) / 2, min(x0, x1), max(x0, x1)))
-        else:
+            if abs(x1 - x0) >= DOT:
+                h.append(Seg((top + bottom) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(bottom - top) >= DOT:
             v.append(Seg((x0 + x1) / 2, min(top, bottom), max(top, bottom)))
     return h, v
 
