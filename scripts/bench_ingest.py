@@ -107,20 +107,28 @@ class Sampler(threading.Thread):
         return main, sum(self.cpu.values()) - main
 
 
-def run_ingest(corpus: Path, out: Path, workers: int, threads: int | None) -> dict:
-    cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest", str(corpus),
-           "--out", str(out), "--workers", str(workers),
-           *(["--threads", str(threads)] if threads else [])]
+def sampled(cmd: list[str]) -> tuple[int, str, str, float, Sampler]:
+    """Run ``cmd`` to its end with its process tree sampled: exit code, stdout, stderr,
+    wall seconds and the sampler (peaks, CPU)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            errors="backslashreplace")
     peak = Sampler(proc.pid)
     peak.start()
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     peak.halt.set()
     peak.join()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"ingest failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    return proc.returncode, stdout, stderr, wall, peak
+
+
+def run_ingest(corpus: Path, out: Path, workers: int, threads: int | None) -> dict:
+    cmd = [sys.executable, "-c", "from perfparse.cli import app; app()", "ingest", str(corpus),
+           "--out", str(out), "--workers", str(workers),
+           *(["--threads", str(threads)] if threads else [])]
+    returncode, stdout, stderr, wall, peak = sampled(cmd)
+    if returncode not in (0, 1):
+        raise SystemExit(f"ingest failed ({returncode}):\n{stdout}\n{stderr}")
     run = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["run"]
     mb = 1024 * 1024
     main_cpu, worker_cpu = peak.cpu_split()

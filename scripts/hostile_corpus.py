@@ -32,12 +32,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench_ingest import Sampler
+from bench_ingest import sampled
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -57,18 +56,10 @@ class Run:
 
 
 def measure(cmd: list[str]) -> Run:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            errors="backslashreplace")
-    peak = Sampler(proc.pid)
-    peak.start()
-    _, stderr = proc.communicate()
-    wall = time.perf_counter() - start
-    peak.halt.set()
-    peak.join()
+    returncode, _, stderr, wall, peak = sampled(cmd)
     mb = 1024 * 1024
     shown = " ".join(c for c in cmd if c not in (sys.executable, "-m"))
-    return Run(shown, proc.returncode, round(wall, 1), round(peak.tree / mb),
+    return Run(shown, returncode, round(wall, 1), round(peak.tree / mb),
                round(peak.worker / mb), "\n".join(stderr.splitlines()[-3:]))
 
 
