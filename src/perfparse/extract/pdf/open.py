@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from perfparse.errors import ParseError
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 # pdfminer logs a warning per odd font (Type 3 fonts of print drivers have no FontBBox)
@@ -35,6 +38,8 @@ def open_pdfium(name: str, data: bytes) -> pdfium.PdfDocument:
 
 
 def open_plumber(name: str, data: bytes) -> pdfplumber.PDF:
+    import pdfplumber  # only for the pdfplumber engine and PDFium's unreadable pages
+
     try:
         return pdfplumber.open(BytesIO(data), password="")
     except Exception as e:  # pdfminer raises many unrelated types for broken files

@@ -33,7 +33,6 @@ from perfparse.extract.glyphs import (
     run_lines,
 )
 from perfparse.extract.pdf import pdfium as pdfium_reader
-from perfparse.extract.pdf import plumber as plumber_reader
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
 from perfparse.extract.pdf.pdfium import has_images, render, render_dpi, textless
@@ -107,6 +106,9 @@ class _Readers:
     def read(self, no: int, reader: str | None = None) -> tuple[list[Glyph], list[Edge]]:
         if (reader or self.first) == "pdfium":
             return pdfium_reader.read_page(self.sheets[no - 1])
+        # pdfminer is imported only for a page that needs it: PDFium reads the rest.
+        from perfparse.extract.pdf import plumber as plumber_reader
+
         if self._plumber is None:
             self._plumber = self.stack.enter_context(open_plumber(self.name, self.data))
         return plumber_reader.read_page(self._plumber.pages[no - 1])
