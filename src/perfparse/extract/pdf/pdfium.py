@@ -69,14 +69,14 @@ def read_page(page: pdfium.PdfPage) -> tuple[list[Glyph], list[Edge]]:
     """The page's printed glyphs (off-page and slanted ones dropped) and the straight pieces
     of its painted paths."""
     shown = _displayed(page)
-    return pdfium_glyphs(page, shown), list(_edges(page, shown))
+    return _glyphs(page, shown), list(_edges(page, shown))
 
 
-def pdfium_glyphs(page: pdfium.PdfPage, shown: Matrix | None = None) -> list[Glyph]:
+def _glyphs(page: pdfium.PdfPage, shown: Matrix) -> list[Glyph]:
     """Every printed glyph with its box, in top-left page coordinates. Off the page nobody
     sees a glyph: office suites paint a merged cell's label for the cell's whole height,
     also where a page break moved that part off the page."""
-    a, b, c, d, e, f = shown or _displayed(page)
+    a, b, c, d, e, f = shown
     height = page.get_height()
     text_page = page.get_textpage()  # held: PDFium frees the text page with this object
     raw = ctypes.cast(text_page.raw, ctypes.c_void_p).value
