@@ -3,13 +3,16 @@ empty, encrypted and junk ones; re-ingest; edits; the CLI; DuckDB and PostgreSQL
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -119,6 +122,101 @@ def test_every_file_is_in_the_manifest_with_its_status(corpus, tmp_path: Path) -
     for t in DATA_TABLES:
         lines = (out / "jsonl" / f"{t.name}.jsonl").read_text(encoding="utf-8").splitlines()
         assert len(lines) == len(rows[t.name])
+
+
+def exported(out: Path) -> dict[str, list[dict]]:
+    """Every data table as exported, checked to say the same in Parquet (read as one
+    dataset of parts) and JSONL; rows sorted by id."""
+    got = {}
+    for t in DATA_TABLES:
+        lines = [json.loads(x) for x in
+                 (out / "jsonl" / f"{t.name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        parquet = pq.read_table(out / "parquet" / t.name).to_pylist()
+        lines.sort(key=lambda r: r["id"])
+        parquet.sort(key=lambda r: r["id"])
+        assert len(lines) == len(parquet), t.name
+        for js, pq_row in zip(lines, parquet, strict=True):
+            for k, v in pq_row.items():
+                if isinstance(v, Decimal):
+                    v = float(v)
+                elif isinstance(v, datetime.date):
+                    v = v.isoformat()
+                elif k in ("extras",) and v is not None:
+                    v = json.loads(v)
+                assert js[k] == v, (t.name, js["id"], k)
+        got[t.name] = lines
+    return got
+
+
+def parts(out: Path, table: str) -> dict[str, int]:
+    """The table's Parquet parts: name → inode (a rewritten part is a new inode)."""
+    return {p.name: p.stat().st_ino for p in (out / "parquet" / table).glob("*.parquet")}
+
+
+def test_a_run_that_only_adds_files_appends_to_the_exports(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for src in TEXTS[:2]:
+        shutil.copy(src, root / src.name)
+    ingest(IngestOptions(root, out, workers=2))
+    before = parts(out, "indicators")
+    jsonl = out / "jsonl" / "indicators.jsonl"
+    head = jsonl.read_bytes()
+    for src in TEXTS[2:]:
+        shutil.copy(src, root / src.name)
+    (root / "empty.txt").write_bytes(b"")  # a failure adds manifest rows, no data rows
+    s = ingest(IngestOptions(root, out, workers=2))
+    assert s.unchanged == 2 and s.failed == 1
+    after = parts(out, "indicators")
+    assert len(before) == 1 and len(after) == 2 and before.items() <= after.items()
+    assert jsonl.read_bytes().startswith(head)
+    got = exported(out)
+    fresh = tmp_path / "fresh"
+    ingest(IngestOptions(root, fresh, workers=1))
+    assert got == exported(fresh)
+    in_warehouse = warehouse_rows(None, out)
+    for t in DATA_TABLES:
+        assert len(got[t.name]) == len(in_warehouse[t.name]), t.name
+    state = json.loads((out / "exports.json").read_text(encoding="utf-8"))
+    assert state["tables"]["indicators"]["rows"] == len(got["indicators"])
+    assert not (out / ".run").exists()
+
+
+def test_a_run_that_replaces_rows_rewrites_the_exports(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for src in TEXTS[:2]:
+        shutil.copy(src, root / src.name)
+    ingest(IngestOptions(root, out, workers=1))
+    first = parts(out, "indicators")
+    shutil.copy(TEXTS[2], root / TEXTS[0].name)  # edited: its old rows must go
+    ingest(IngestOptions(root, out, workers=1))
+    again = parts(out, "indicators")
+    assert len(again) == 1 and again.keys() != first.keys()
+    fresh = tmp_path / "fresh"
+    ingest(IngestOptions(root, fresh, workers=1))
+    assert exported(out) == exported(fresh)
+
+
+def test_what_an_interrupted_run_left_in_the_exports_is_dropped(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / TEXTS[0].name)
+    ingest(IngestOptions(root, out, workers=1))
+    # A run killed while installing its parts: half a JSONL line, a part the state does
+    # not list, its scratch folder.
+    with (out / "jsonl" / "indicators.jsonl").open("ab") as f:
+        f.write(b'{"id": "half a li')
+    [part] = (out / "parquet" / "indicators").glob("*.parquet")
+    shutil.copy(part, part.with_name("part-99999999.parquet"))
+    (out / ".run").mkdir()
+    (out / ".run" / "indicators.jsonl").write_bytes(b"{}\n")
+    shutil.copy(TEXTS[1], root / TEXTS[1].name)
+    ingest(IngestOptions(root, out, workers=1))
+    assert "part-99999999.parquet" not in parts(out, "indicators")
+    fresh = tmp_path / "fresh"
+    ingest(IngestOptions(root, fresh, workers=1))
+    assert exported(out) == exported(fresh)
 
 
 def test_reingest_skips_and_force_adds_nothing(tmp_path: Path) -> None:
@@ -253,7 +351,7 @@ def test_postgres_matches_duckdb_and_reingest_adds_nothing(tmp_path: Path, pg_ur
     again = ingest(IngestOptions(root, tmp_path / "pg", db=pg_url, workers=2, force=True))
     assert again.unchanged == 0
     assert warehouse_rows(pg_url, tmp_path / "pg") == in_pg
-    assert (tmp_path / "pg" / "parquet" / "indicators.parquet").exists()
+    assert any((tmp_path / "pg" / "parquet" / "indicators").glob("*.parquet"))
 
 
 def test_cli_reports_failures_by_name_and_exits_1(tmp_path: Path) -> None:

@@ -6,6 +6,9 @@ import errno
 import hashlib
 import os
 import stat
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +21,9 @@ from perfparse.storable import storable
 PARSEABLE = frozenset({"pdf", "image", "text", "html"}) | OFFICE_KINDS
 _HEAD = 256 * 1024  # enough for sniff(), which looks at the first 200 kB at most
 _CHUNK = 1024 * 1024
+# Files read and hashed at once while planning: reads and sha256 release the GIL, so a
+# network share's latency and the hashing overlap instead of taking turns.
+HASH_THREADS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +140,16 @@ def identify(c: Candidate) -> Identified:
                           "OCR text/HTML/Markdown dumps — convert it to one of those or "
                           "move it out of the folder")
     return Identified(c, sha, kind)
+
+
+def identify_all(cands: Iterable[Candidate], threads: int = HASH_THREADS) -> Iterator[Identified]:
+    """:func:`identify` each candidate, in order, on ``threads`` threads, with at most
+    ``4 × threads`` files in flight."""
+    with ThreadPoolExecutor(threads, thread_name_prefix="perfparse-hash") as pool:
+        window: deque[Future[Identified]] = deque()
+        for c in cands:
+            window.append(pool.submit(identify, c))
+            if len(window) >= 4 * threads:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()

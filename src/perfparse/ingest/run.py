@@ -20,12 +20,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from perfparse.budget import default_workers
 from perfparse.extract import DEFAULT_PDF_ENGINE
 from perfparse.ingest import manifest
-from perfparse.ingest.discover import Candidate, Identified, identify, walk
+from perfparse.ingest.discover import Candidate, Identified, identify, identify_all, walk
 from perfparse.ingest.task import (
     FAILED,
     PARSED,
@@ -46,6 +46,9 @@ from perfparse.sink.warehouse import (
     WarehouseError,
     open_warehouse,
 )
+
+if TYPE_CHECKING:
+    from perfparse.sink.exports import RunExport
 
 Engine = Literal["process", "dask"]
 UNCHANGED = "unchanged"
@@ -149,9 +152,10 @@ class _Writer(threading.Thread):
 
     _STOP = object()
 
-    def __init__(self, wh: Warehouse, summary: IngestSummary, progress: Progress) -> None:
+    def __init__(self, wh: Warehouse, summary: IngestSummary, progress: Progress,
+                 export: RunExport | None) -> None:
         super().__init__(name="perfparse-writer", daemon=True)
-        self.wh, self.summary, self.progress = wh, summary, progress
+        self.wh, self.summary, self.progress, self.export = wh, summary, progress, export
         # Bounded, so a slow database holds back the engine instead of filling memory.
         self.q: queue.Queue = queue.Queue(maxsize=2 * wh.batch_files)
         self.error: BaseException | None = None
@@ -188,6 +192,12 @@ class _Writer(threading.Thread):
                     "again to continue")
                 self.error.__cause__ = e
                 return
+            if self.export is not None:
+                try:
+                    self.export.add(written)
+                except Exception as e:  # a bug: stop the run rather than hang it
+                    self.error = e
+                    return
             for i in items:
                 if isinstance(i, str):
                     self.summary.unchanged += 1
@@ -268,9 +278,8 @@ class _Planner:
         self.parsed_now: dict[str, manifest.Original] = {}
 
     def tasks(self, cands: list[Candidate]) -> Iterator[Task]:
-        for c in cands:
-            ident = identify(c)
-            sha = ident.sha256
+        for ident in identify_all(cands):
+            c, sha = ident.candidate, ident.sha256
             k = self.known.get(c.rel)
             if (k is not None and k.sha256 == sha and not self.opts.force
                     and not (self.opts.retry_failed and k.status == FAILED)):
@@ -308,7 +317,7 @@ class _Planner:
         # A failed file keeps no rows: its earlier ones go.
         tables = o.tables if o.tables is not None else empty_tables()
         return FileCommit(o.sha256, tables, rows, replaced,
-                          seen_before=o.sha256 in self.seen_before)
+                          seen_before=o.sha256 in self.seen_before, lines=o.lines)
 
 
 def _unhook_copies(wh: Warehouse, cands: list[Candidate], known: dict[str, KnownPath],
@@ -412,7 +421,12 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
     stale = _unhook_copies(wh, cands, known, gone)
     summary.pruned = len(gone)
     progress.start(len(cands))
-    writer = _Writer(wh, summary, progress)
+    export = None
+    if opts.export:
+        from perfparse.sink.exports import RunExport
+
+        export = RunExport(wh, opts.out)
+    writer = _Writer(wh, summary, progress, export)
     planner = _Planner(opts, known, run_id, writer)
     planner.replaced |= stale
     writer.start()
@@ -425,8 +439,6 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
         engine.close()
         writer.finish()
     summary.seconds = round(time.perf_counter() - started, 3)
-    if opts.export:
-        from perfparse.sink.exports import export_all
-
-        summary.exported_rows = export_all(wh, opts.out, summary.run_record())
+    if export is not None:
+        summary.exported_rows = export.finish(summary.run_record())
     return summary

@@ -64,6 +64,7 @@ class Outcome:
     # The file's rows (task output "rows", parsed); None: it has none. Not made empty
     # here: `perfparse parse` runs without pyarrow.
     tables: ArrowTables | None = None
+    lines: dict[str, bytes] | None = None  # the tables' JSONL export lines
     document: str | None = None  # the JSON text, for a task with output "json"
 
 
@@ -100,12 +101,16 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         del data  # a large file's bytes are not needed while its rows are made
         if task.output == "json":
             return _as_json(task, doc, time.perf_counter() - start)
-        from perfparse.sink.arrow import arrow_tables  # ingest only: parse runs without pyarrow
+        # Ingest only: parse runs without pyarrow.
+        from perfparse.sink.arrow import arrow_tables, jsonl
+        from perfparse.sink.schema import DATA_TABLES
 
         tables = flatten_document(doc)
         n_warn, n_ind = tables["files"][0]["warnings"], len(tables["indicators"])
         try:
             arrow = arrow_tables(tables)
+            # Encoded here, where the cores are, rather than by the one exporting process.
+            lines = {t.name: jsonl(t, arrow[t.name].to_batches()) for t in DATA_TABLES}
         # Arrow's errors derive from these: a value no sanitising foresaw, which a column
         # refuses. The file fails alone, like any other.
         except (ValueError, TypeError, ArithmeticError) as e:
@@ -138,7 +143,7 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
     return Outcome(
         task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
         forms=len(doc.forms), indicators=n_ind, warnings=n_warn,
-        seconds=time.perf_counter() - start, tables=arrow)
+        seconds=time.perf_counter() - start, tables=arrow, lines=lines)
 
 
 def _max_memory_text() -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 import pyarrow as pa
 
@@ -73,3 +76,19 @@ def rows_of(table: TableSchema, batches: Iterable[pa.RecordBatch]) -> Iterator[R
                 if isinstance(row[c], str):
                     row[c] = json.loads(row[c])
             yield row
+
+
+def json_default(v: Any) -> Any:
+    """The JSON form of what Arrow hands back: exact decimals as numbers, ISO dates."""
+    if isinstance(v, Decimal):
+        return float(v)
+    if isinstance(v, datetime | date):
+        return v.isoformat()
+    raise TypeError(f"cannot write {type(v).__name__} to JSON")
+
+
+def jsonl(table: TableSchema, batches: Iterable[pa.RecordBatch]) -> bytes:
+    """The JSONL export lines of these rows. The one encoding of a row: the parse worker
+    makes its file's lines with it, and a full export re-reads the warehouse through it."""
+    return "".join(json.dumps(row, ensure_ascii=False, default=json_default) + "\n"
+                   for row in rows_of(table, batches)).encode("utf-8")

@@ -81,6 +81,7 @@ class DuckDBWarehouse:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.url = f"duckdb://{path.resolve()}"
+        self.made = 0
         try:
             # One thread: the cores belong to the parsers, and the writes are small.
             # A memory limit: by default DuckDB caches up to 80% of RAM, and the
@@ -164,6 +165,7 @@ class DuckDBWarehouse:
                 self._drop_orphans(replaced)
             self._next_generation()
             con.execute("COMMIT")
+            self.made += 1
         except BaseException:
             # A COMMIT that failed (out of memory) has ended the transaction already.
             with contextlib.suppress(duckdb.TransactionException):
@@ -185,6 +187,7 @@ class DuckDBWarehouse:
                 self._drop_orphans(sorted(shas))
             self._next_generation()
             con.execute("COMMIT")
+            self.made += 1
         except BaseException:
             con.execute("ROLLBACK")
             raise

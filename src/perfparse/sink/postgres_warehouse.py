@@ -73,6 +73,7 @@ class PostgresWarehouse:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.made = 0
         self.engine = sa.create_engine(engine_url(url), pool_pre_ping=True)
         md, self.tables, self.meta = _metadata()
         meta = self.meta
@@ -118,6 +119,7 @@ class PostgresWarehouse:
         for c in commits:
             with self.engine.begin() as conn:
                 self._write_one(conn, c)
+            self.made += 1
 
     def _write_one(self, conn: sa.Connection, c: FileCommit) -> None:
         if c.sha256 and c.tables is not None:
@@ -147,6 +149,7 @@ class PostgresWarehouse:
             for sha in shas:
                 self._drop_if_orphan(conn, sha)
             self._next_generation(conn)
+        self.made += 1
 
     def generation(self) -> int:
         with self.engine.connect() as conn:

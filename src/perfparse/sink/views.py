@@ -94,13 +94,13 @@ def open_exports(out: Path) -> duckdb.DuckDBPyConnection:
     import duckdb
 
     folder = out / "parquet"
-    missing = [t.name for t in ALL_TABLES if not (folder / f"{t.name}.parquet").exists()]
+    missing = [t.name for t in ALL_TABLES if not any((folder / t.name).glob("*.parquet"))]
     if missing:
-        raise FileNotFoundError(f"{folder} lacks {', '.join(missing)}.parquet: is {out} the "
-                                "--out of a perfparse ingest?")
+        raise FileNotFoundError(f"{folder} lacks the parts of {', '.join(missing)}: is {out} "
+                                "the --out of a perfparse ingest?")
     con = duckdb.connect(config={"threads": 1})
     for t in ALL_TABLES:
-        path = str(folder / f"{t.name}.parquet").replace("'", "''")
-        con.execute(f"CREATE VIEW {t.name} AS SELECT * FROM read_parquet('{path}')")
+        parts = str(folder / t.name / "*.parquet").replace("'", "''")
+        con.execute(f"CREATE VIEW {t.name} AS SELECT * FROM read_parquet('{parts}')")
     create_views(con.execute)
     return con

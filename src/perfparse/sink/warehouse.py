@@ -41,6 +41,9 @@ class FileCommit:
     manifest: list[Row]
     replaced: set[str] = field(default_factory=set)
     seen_before: bool = True
+    # The data rows' JSONL export lines per table, encoded by the parse worker; None:
+    # the exports encode them.
+    lines: dict[str, bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,9 @@ class Warehouse(Protocol):
     # it cannot convert, a transaction too large): the ingest then writes the files of
     # the group one by one, and a file still refused fails alone.
     data_errors: tuple[type[Exception], ...]
+    # Transactions this object has committed: the exports tell their own run's writes
+    # from another writer's by the generation.
+    made: int
 
     def known(self) -> dict[str, KnownPath]:
         """Manifest so far: path → what was ingested from it."""
