@@ -9,7 +9,7 @@ thread budget each run gave its workers (OCR and OpenCV threads per worker),
 files/s and forms/s (over the parse-and-write phase, from the run's manifest), wall
 time (with start-up and exports), the peak memory of the ingest process (RSS), of its
 largest worker (RSS) and of the whole process tree (PSS), and the cores that other processes on the
-machine used meanwhile ("other load"), sampled every 50 ms.
+machine used meanwhile ("other load"), sampled every 50 ms (PSS every 0.5 s).
 
 Other load on the machine skews the 2-worker figure, so the script measures how
 well two plain parse loops scale here ("machine check") before and after the runs,
@@ -60,14 +60,18 @@ def subset(corpus: Path, dest: Path, n: int) -> None:
 
 
 class Sampler(threading.Thread):
-    """Every 50 ms: peak RSS of the ingest process and of its largest worker, peak PSS
-    of the whole process tree (PSS splits pages that forked workers share, so the sum
-    is not inflated), CPU time used by the tree, and CPU time used by everything else
-    on the machine (other load makes the 2-worker figure look worse than it is)."""
+    """Every 50 ms: peak RSS of the ingest process and of its largest worker, CPU time
+    used by the tree, and CPU time used by everything else on the machine (other load
+    makes the 2-worker figure look worse than it is). Every ``pss_every`` samples (0.5 s
+    by default): peak PSS of the whole process tree (PSS splits pages that forked
+    workers share, so the sum is not inflated). PSS is read from smaps, which walks
+    every mapping: read every 50 ms it took the sampler to a quarter of a core, which
+    the 2-worker runs then lacked."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, pss_every: int = 10) -> None:
         super().__init__(daemon=True)
         self.proc = psutil.Process(pid)
+        self.pss_every = pss_every  # in samples
         self.main = self.worker = self.tree = 0
         self.cpu: dict[int, float] = {}  # pid → CPU seconds last seen
         self.machine0 = self._machine_busy()
@@ -80,21 +84,23 @@ class Sampler(threading.Thread):
         return t.user + t.nice + t.system + t.irq + t.softirq + getattr(t, "steal", 0.0)
 
     def run(self) -> None:
+        tick = 0
         while not self.halt.is_set():
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
                 main = self.proc.memory_info().rss
                 kids = [p.memory_info().rss for p in procs[1:]]
-                pss = sum(p.memory_full_info().pss for p in procs)
+                if tick % self.pss_every == 0:
+                    self.tree = max(self.tree, sum(p.memory_full_info().pss for p in procs))
                 for p in procs:
                     c = p.cpu_times()
                     self.cpu[p.pid] = c.user + c.system
             except psutil.Error:
                 self.halt.wait(0.05)
                 continue
+            tick += 1
             self.main = max(self.main, main)
             self.worker = max(self.worker, *kids, 0)
-            self.tree = max(self.tree, pss)
             self.machine = self._machine_busy() - self.machine0
             self.halt.wait(0.05)
 
@@ -107,13 +113,13 @@ class Sampler(threading.Thread):
         return main, sum(self.cpu.values()) - main
 
 
-def sampled(cmd: list[str]) -> tuple[int, str, str, float, Sampler]:
+def sampled(cmd: list[str], pss_every: int = 10) -> tuple[int, str, str, float, Sampler]:
     """Run ``cmd`` to its end with its process tree sampled: exit code, stdout, stderr,
     wall seconds and the sampler (peaks, CPU)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             errors="backslashreplace")
-    peak = Sampler(proc.pid)
+    peak = Sampler(proc.pid, pss_every)
     peak.start()
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start

@@ -56,7 +56,8 @@ class Run:
 
 
 def measure(cmd: list[str]) -> Run:
-    returncode, _, stderr, wall, peak = sampled(cmd)
+    # PSS at every sample: a bomb's peak is short, and these runs are not timed for speed.
+    returncode, _, stderr, wall, peak = sampled(cmd, pss_every=1)
     mb = 1024 * 1024
     shown = " ".join(c for c in cmd if c not in (sys.executable, "-m"))
     return Run(shown, returncode, round(wall, 1), round(peak.tree / mb),
