@@ -219,6 +219,49 @@ def test_what_an_interrupted_run_left_in_the_exports_is_dropped(tmp_path: Path) 
     assert exported(out) == exported(fresh)
 
 
+def parse_beside_another_writer(name: str, data: bytes):
+    """The real parser; a file that ends in ``OTHER-WRITER <url>`` also has its worker
+    write a form of its own into that PostgreSQL warehouse meanwhile, as another ingest
+    into that database would."""
+    from perfparse.api import parse_bytes
+    from perfparse.sink.arrow import arrow_tables
+    from perfparse.sink.flatten import flatten_document
+    from perfparse.sink.postgres_warehouse import PostgresWarehouse
+    from perfparse.sink.warehouse import FileCommit
+
+    doc = parse_bytes(name, data)
+    _, marker, url = data.rpartition(b"\nOTHER-WRITER ")
+    if marker:
+        other = doc.model_copy(update={"source": doc.source.model_copy(
+            update={"sha256": "0" * 64, "file": "elsewhere.txt"})})
+        wh = PostgresWarehouse(url.decode())
+        wh.write([FileCommit("0" * 64, arrow_tables(flatten_document(other)), [{
+            "path": "elsewhere/elsewhere.txt", "file": "elsewhere.txt", "sha256": "0" * 64,
+            "size_bytes": len(data), "format": "text", "status": "parsed", "forms": 1,
+            "indicators": 1, "warnings": 0, "seconds": 0.0}], seen_before=False)])
+        wh.close()
+    return doc
+
+
+def test_exports_hold_what_another_writer_added_during_the_run(
+        tmp_path: Path, pg_url: str) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(TEXTS[0], root / TEXTS[0].name)
+    ingest(IngestOptions(root, out, db=pg_url, workers=1))
+    # The worker that parses this file writes into the warehouse meanwhile.
+    (root / TEXTS[1].name).write_bytes(TEXTS[1].read_bytes() + b"\nOTHER-WRITER "
+                                       + pg_url.encode())
+    ingest(IngestOptions(root, out, db=pg_url, workers=1,
+                         parse_fn=parse_beside_another_writer))
+    got = exported(out)
+    ids = {r["id"] for r in got["projects"]}
+    assert any(i.startswith("0" * 64) for i in ids)  # the other writer's form
+    in_warehouse = warehouse_rows(pg_url, out)
+    for t in DATA_TABLES:
+        assert len(got[t.name]) == len(in_warehouse[t.name]), t.name
+
+
 def test_reingest_skips_and_force_adds_nothing(tmp_path: Path) -> None:
     root, out = tmp_path / "in", tmp_path / "out"
     expect = make_corpus(root, pdfs=0)

@@ -244,13 +244,16 @@ class RunExport:
     def finish(self, summary: dict[str, Any]) -> dict[str, int]:
         """Install the run's parts, or rewrite the tables; then ``manifest.json``. Returns
         the row count per table."""
-        self._close()
+        try:
+            self._close()
+        except OSError:  # the last rows could not be written: the rewrite says why
+            self.appending = False
         generation = self.wh.generation()
         others_wrote = generation != self.start_generation + self.wh.made - self.start_made
-        if not self.appending or others_wrote or self.base is None:
-            tables = _rewrite(self.wh, self.out, generation)
-        else:
+        if self.appending and not others_wrote and self.base is not None:
             tables = self._install(self.base, generation)
+        else:
+            tables = _rewrite(self.wh, self.out, generation)
         shutil.rmtree(self.run_dir, ignore_errors=True)
         export_manifest(self.wh, self.out, summary)
         return {name: f.rows for name, f in tables.items()}
