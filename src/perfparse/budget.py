@@ -25,7 +25,7 @@ WORKER_MB = 900
 THREADS_ENV = "PERFPARSE_THREADS"
 # Read by OpenCV when it loads. Not OpenMP's or BLAS's variables: at 1, numpy's OpenBLAS
 # (which reads OMP_NUM_THREADS too) reserved 0.7 GB more address space, which --max-memory
-# counts, and OCR of 200-dpi pages failed with std::bad_alloc under the default 1536 MiB;
+# counts, and OCR of 200-dpi pages failed with std::bad_alloc under a 1536 MiB cap;
 # the parser makes no BLAS call large enough to thread, and onnxruntime's CPU build
 # does not use OpenMP.
 _LIBRARY_ENV = ("OPENCV_FOR_THREADS_NUM",)

@@ -37,6 +37,8 @@ MAX_TABLE_CELLS = _setting("MAX_TABLE_CELLS", 1_000_000)
 # Seconds one grammar pattern may run on one text (a user's pattern can backtrack
 # exponentially on a long cell).
 PATTERN_SECONDS = 1.0
-# Data memory of one parse worker, in MiB (the --max-memory default): OCR of an A4 page
-# at 200 dpi peaks near 700 MiB. It also bounds what a decompression bomb can take.
-MAX_MEMORY_MB = _setting("MAX_MEMORY_MB", 1_536)
+# Data memory of one parse worker, in MiB (the --max-memory default). It counts address
+# space a worker maps writable, not only what it touches: OCR workers on samples/scan
+# peaked at 1188 MiB of it (990 MiB RSS), and at 1536 some 200-dpi pages failed with
+# std::bad_alloc. It also bounds what a decompression bomb can take.
+MAX_MEMORY_MB = _setting("MAX_MEMORY_MB", 2_048)
