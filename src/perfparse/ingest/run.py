@@ -433,7 +433,10 @@ def _run(opts: IngestOptions, root: Path, wh: Warehouse, run_id: str, progress: 
     engine = engine or _engine(opts)
     summary.threads = engine.threads
     try:
-        for outcome in engine.run(planner.tasks(cands)):
+        # Largest first: a big scan started last would keep one worker busy while the
+        # others sit idle at the end of the run. Sizes stand in for the work; the sort is
+        # stable, so of identical files (equal sizes) the first in walk order is parsed.
+        for outcome in engine.run(planner.tasks(sorted(cands, key=lambda c: -c.size))):
             writer.put(planner.done(outcome))
     finally:
         engine.close()
