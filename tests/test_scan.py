@@ -353,6 +353,12 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     ("项自类制", None),              # two of four characters misread: too far to tell
     ("建立键全", None),              # a value, near no word
     ("满雄度", None),                # three characters: too short to tell
+    ("项目名称你", "项目名称"),      # a stray mark at the cell's edge read as a character
+    ("一项目名称", "项目名称"),
+    ("项目名称称", "项目名称"),
+    ("产出指标1", "产出指标"),
+    ("服务提供及时性", None),        # an indicator's name: no word with a character taken out
+    ("项目名", None),                # a character short: too short to tell
 ])
 def test_a_label_misread_by_a_character_is_the_word_it_must_be(read: str,
                                                                word: str | None) -> None:

@@ -410,10 +410,12 @@ class Grammar:
 
     def nearest_word(self, text: str) -> str | None:
         """The one grammar word ``text`` is a misreading of: as long, with one character
-        in four at most (at least one) different, and no other word as near. None when
-        ``text`` is a word already or is near none, or near two."""
+        in four at most (at least one) different, or one character longer with the rest
+        the word; and no other word as near. None when ``text`` is a word already or is
+        near none, or near two."""
         k = self.key(text)
-        return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ())))
+        return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ()),
+                                                        self.words.get(len(k) - 1, ())))
 
     @staticmethod
     def _index(groups: dict[Any, list[str]]) -> dict[str, Any]:
@@ -484,11 +486,15 @@ class Grammar:
         return index.get(inner) if inner and inner != self.key(text) else None
 
 
-def _nearest(key: str, words: Sequence[str]) -> str | None:
+def _nearest(key: str, words: Sequence[str], shorter: Sequence[str]) -> str | None:
+    """``words`` are as long as ``key``, ``shorter`` one character shorter: a stray mark
+    beside a label (a border's stub, a seal's ink) is read as one more character."""
     if len(key) < MIN_SNAP or key in words:
         return None
     most = max(1, len(key) // 4)
     near = [w for w in words if sum(a != b for a, b in zip(w, key, strict=True)) <= most]
+    if len(key) > MIN_SNAP:
+        near += [w for w in shorter if w in {key[:i] + key[i + 1:] for i in range(len(key))}]
     return near[0] if len(near) == 1 else None
 
 
