@@ -106,7 +106,7 @@ def test_a_group_larger_than_duckdb_memory_is_committed_in_parts(
     from perfparse.sink import duckdb_warehouse
 
     # The old limit, and a budget to match; one transaction of all 48 MB would not fit.
-    monkeypatch.setattr(duckdb_warehouse, "MEMORY_LIMIT", "32MB")
+    monkeypatch.setattr(duckdb_warehouse, "MEMORY_LIMIT_MB", 32)
     monkeypatch.setattr(duckdb_warehouse, "TRANSACTION_BYTES", 4 * 1024 * 1024)
     base = Document.model_validate(json.loads(GOLD[3].read_text(encoding="utf-8")))
     wh = open_warehouse(None, tmp_path)

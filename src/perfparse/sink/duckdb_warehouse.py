@@ -41,7 +41,11 @@ _SQL_TYPE = {
 
 # Enough for a checkpoint of tables holding long texts (at 32 MB a few hundred forms with
 # 20 kB goal texts could never be committed); DuckDB takes only what it needs.
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT_MB = 512
+# Committed rows are checkpointed into the file once the log holds this much. DuckDB's
+# 16 MB checkpointed every few commit groups and was a third of the writer's CPU; rows
+# not yet checkpointed stay in memory, so the log must stay well inside the limit.
+CHECKPOINT_SHARE = 4  # of the memory limit
 # A transaction's new rows must fit in the memory limit when it commits (DuckDB does
 # not spill them then), so a group of files larger than this is split in halves.
 TRANSACTION_BYTES = 32 * 1024 * 1024
@@ -86,8 +90,9 @@ class DuckDBWarehouse:
             # One thread: the cores belong to the parsers, and the writes are small.
             # A memory limit: by default DuckDB caches up to 80% of RAM, and the
             # ingest's memory must stay flat as the warehouse grows (it spills).
-            self.con = duckdb.connect(str(path), config={"threads": 1,
-                                                         "memory_limit": MEMORY_LIMIT})
+            self.con = duckdb.connect(str(path), config={
+                "threads": 1, "memory_limit": f"{MEMORY_LIMIT_MB}MB",
+                "checkpoint_threshold": f"{MEMORY_LIMIT_MB // CHECKPOINT_SHARE}MB"})
             self._setup(path)
         # What a damaged file raises, at open or at its first reads; not every duckdb.Error
         # (a CatalogError is a perfparse bug, not the file's).
