@@ -178,6 +178,22 @@ def test_rulings_give_the_born_digital_grid() -> None:
         assert mask.any()
 
 
+@pytest.mark.parametrize("no", [3, 5, 6])
+def test_broken_hairlines_of_a_fit_to_width_print_are_rulings(no: int) -> None:
+    """LibreOffice's fit-to-width print of a wide sheet draws hairlines that a 150-dpi
+    scan breaks every few points, a piece at a table's edge shorter than any run taken
+    for a ruling: carried on across the breaks, they build the born-digital cells."""
+    pdf = ORIGINALS / "lo-xlsx" / "001_1eb78efaeb72a928.pdf"
+    original = extract_pdf(pdf.name, pdf.read_bytes())
+    scan = make_scans.image_pdf(make_scans.scanned_pages(pdf, 150, pages=(no,)), 150)
+    unit = OCR_DPI / 72
+    gray, _ = upright(np.asarray(render(pdfium.PdfDocument(scan)[0]).convert("L")), unit)
+    grids, _ = rulings(gray, unit)
+    want = [t for t in original.tables() if t.page == no]
+    assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
+           [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
+
+
 def test_seal_is_no_ruling_on_a_grey_scan() -> None:
     """A seal stamped over the table of a grey scan: its ring and star hold runs as
     straight as rulings, yet the grid is the born-digital one, cell for cell."""
