@@ -357,6 +357,11 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     for kept in ("24,091.28", "2023.12.31", "3.10.0", "=100.00(%)"):
         assert repair(kept) == kept
     assert repair("一次性项目□经常性项目☑") == "一次性项目☐经常性项目☑"
+    # a closing bracket not read at the end of a cell
+    assert repair("时效（运营服务及时性") == "时效（运营服务及时性）"
+    assert repair("阅读量(平均值") == "阅读量(平均值)"
+    for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（"):
+        assert repair(kept) == kept
 
 
 @pytest.mark.parametrize(("read", "word"), [
