@@ -370,6 +370,7 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     ("喷目资金", "项目资金"),
     ("社会效篮", "社会效益"),
     ("影编力目标", "影响力目标"),
+    ("喷目构成分解", "项目构成分解"),  # the table printed after the indicators: it ends them
     ("项目名称", None),              # a word already
     ("项自类制", None),              # two of four characters misread: too far to tell
     ("建立键全", None),              # a value, near no word

@@ -402,10 +402,13 @@ class Grammar:
             for lay in layouts]
 
         # Every word the grammar names a part of a form by, by length: what an OCR'd label
-        # one misread character away was (ocr.repair.snap_label).
+        # one misread character away was (ocr.repair.snap_label). The captions that end
+        # the indicator table are among them: misread, the next table's rows were read
+        # as indicators.
         self.words: dict[int, list[str]] = {}
         for w in {*self.fields, *self.fund_columns, *self.fund_lines, *self.ind_columns,
-                  *self.level1, *self.level2, *self.captions, *self.fund_section}:
+                  *self.level1, *self.level2, *self.captions, *self.fund_section,
+                  *self.section_ends}:
             self.words.setdefault(len(w), []).append(w)
 
     def nearest_word(self, text: str) -> str | None:
