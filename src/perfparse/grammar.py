@@ -410,6 +410,11 @@ class Grammar:
                   *self.level1, *self.level2, *self.captions, *self.fund_section,
                   *self.section_ends}:
             self.words.setdefault(len(w), []).append(w)
+        # The parts a multi-part form's titles are qualified by (…申报表（绩效目标）).
+        self.parts: dict[int, list[str]] = {}
+        for w in {label_key(p) for p in (*labels.title_parts.first,
+                                         *labels.title_parts.continuation)}:
+            self.parts.setdefault(len(w), []).append(w)
 
     def nearest_word(self, text: str) -> str | None:
         """The one grammar word ``text`` is a misreading of: as long, with one character
@@ -417,6 +422,11 @@ class Grammar:
         ``text`` is a word already or is near none, or near two."""
         k = self.key(text)
         return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ())))
+
+    def nearest_part(self, text: str) -> str | None:
+        """Like :meth:`nearest_word`, among the title parts (``title_parts``)."""
+        k = label_key(text)
+        return self.memo("part", k, lambda: _nearest(k, self.parts.get(len(k), ())))
 
     @staticmethod
     def _index(groups: dict[Any, list[str]]) -> dict[str, Any]:
@@ -487,11 +497,18 @@ class Grammar:
         return index.get(inner) if inner and inner != self.key(text) else None
 
 
+def misread_alike(a: str, b: str) -> bool:
+    """Whether OCR may have read one text as the other: as long, with at most one
+    character in four (at least one) different."""
+    if len(a) != len(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+
+
 def _nearest(key: str, words: Sequence[str]) -> str | None:
     if len(key) < MIN_SNAP or key in words:
         return None
-    most = max(1, len(key) // 4)
-    near = [w for w in words if sum(a != b for a, b in zip(w, key, strict=True)) <= most]
+    near = [w for w in words if misread_alike(key, w)]
     return near[0] if len(near) == 1 else None
 
 
