@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from perfparse.assemble import assemble_document
 from perfparse.grammar import load_grammar
 from perfparse.grid import Cell, Grid, Line, Table
 from perfparse.normalise.columns import header_columns
@@ -101,3 +102,22 @@ def test_a_misread_head_takes_the_layouts_role(read: str, conf: float, role: str
     cols = header_columns(g, layout, row)
     assert cols is not None
     assert {c.col: c.role for c in cols}[3] == role
+
+
+@pytest.mark.parametrize(("conf", "warned"), [(SURE, False), (0.61, True)])
+def test_a_form_read_with_doubt_says_so(conf: float, warned: bool) -> None:
+    """Each form carries the warning for the cells OCR doubted in it, quoting them."""
+    g = load_grammar()
+    cells = [Cell("项目名称", 0, 0, confidence=SURE), Cell("社区文化活动运营", 0, 1,
+                                                          confidence=SURE),
+             Cell("项目总目标", 1, 0, confidence=SURE), Cell("全年开展活动12场", 1, 1,
+                                                             confidence=conf)]
+    grid = Grid(file="x.pdf", format="pdf-scanned",
+                blocks=[Line(GOALS.replace("（绩效目标）", ""), confidence=SURE),
+                        Table(cells)])
+    doc = assemble_document(grid, segment(grid, g), g, sha256="0" * 64)
+    (form,) = doc.forms
+    doubts = [w.message for w in form.warnings if w.code == "low-ocr-confidence"]
+    assert bool(doubts) == warned
+    if warned:
+        assert "'全年开展活动12场' 0.61" in doubts[0]
