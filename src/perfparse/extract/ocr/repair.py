@@ -7,7 +7,8 @@
   (and the normaliser) use the ballot box ☐.
 - Brackets: a thin closing bracket at the end of a cell's text is often not read at all
   (时效（运营服务及时性 for 时效（运营服务及时性）). A bracket opened and never closed
-  before the cell ends can only be closed there.
+  before the cell ends can only be closed there; and a speck of the scan after a closing
+  bracket that ends the cell is read as a dot (≥600.00(次).), which no form prints there.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import regex
 _AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
 _UNCLOSED = regex.compile(r"([（(])[^（()）]+$")
 _CLOSING = {"（": "）", "(": ")"}
+_SPECK = regex.compile(r"(?<=[)）])[.,·]$")
 
 
 def _amount(m: regex.Match[str]) -> str:
@@ -30,4 +32,5 @@ def repair(text: str) -> str:
         text = _AMOUNT.sub(_amount, text)
     if m := _UNCLOSED.search(text):
         text += _CLOSING[m[1]]
+    text = _SPECK.sub("", text)
     return text.replace("□", "☐")
