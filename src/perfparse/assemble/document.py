@@ -89,17 +89,17 @@ def _is_form(f: FormDraft) -> bool:
 def _doubts(s: Segment) -> Warning_ | None:
     """One ``low-ocr-confidence`` warning for the cells and lines of a segment OCR read
     with doubt, quoting the least certain; None when there are none."""
-    seen: dict[tuple[int, int, int | None, int], tuple[float, str]] = {}
+    seen: dict[tuple[int, ...], tuple[float, str]] = {}  # (block[, row, col]) → doubt
     for row in s.rows:
         if row.is_line:
             if row.line_confidence is not None and row.line_confidence < LOW:
-                seen[(row.block, -1, None, 0)] = (row.line_confidence, row.joined())
+                seen[(row.block,)] = (row.line_confidence, row.joined())
             continue
         for rc in row.cells:
             c = rc.cell
             if c is not None and not rc.carried and c.confidence is not None \
                     and c.confidence < LOW:
-                seen[(row.block, c.page, c.row, c.col)] = (c.confidence, c.text)
+                seen[(row.block, c.row, c.col)] = (c.confidence, c.text)
     if not seen:
         return None
     least = sorted(seen.values())[:_DOUBTS_SHOWN]
