@@ -178,6 +178,22 @@ def test_rulings_give_the_born_digital_grid() -> None:
         assert mask.any()
 
 
+@pytest.mark.parametrize("no", [3, 5, 6])
+def test_broken_hairlines_of_a_fit_to_width_print_are_rulings(no: int) -> None:
+    """LibreOffice's fit-to-width print of a wide sheet draws hairlines that a 150-dpi
+    scan breaks every few points, a piece at a table's edge shorter than any run taken
+    for a ruling: carried on across the breaks, they build the born-digital cells."""
+    pdf = ORIGINALS / "lo-xlsx" / "001_1eb78efaeb72a928.pdf"
+    original = extract_pdf(pdf.name, pdf.read_bytes())
+    scan = make_scans.image_pdf(make_scans.scanned_pages(pdf, 150, pages=(no,)), 150)
+    unit = OCR_DPI / 72
+    gray, _ = upright(np.asarray(render(pdfium.PdfDocument(scan)[0]).convert("L")), unit)
+    grids, _ = rulings(gray, unit)
+    want = [t for t in original.tables() if t.page == no]
+    assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
+           [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
+
+
 def test_seal_is_no_ruling_on_a_grey_scan() -> None:
     """A seal stamped over the table of a grey scan: its ring and star hold runs as
     straight as rulings, yet the grid is the born-digital one, cell for cell."""
@@ -341,6 +357,12 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     for kept in ("24,091.28", "2023.12.31", "3.10.0", "=100.00(%)"):
         assert repair(kept) == kept
     assert repair("一次性项目□经常性项目☑") == "一次性项目☐经常性项目☑"
+    # a closing bracket not read at the end of a cell
+    assert repair("时效（运营服务及时性") == "时效（运营服务及时性）"
+    assert repair("阅读量(平均值") == "阅读量(平均值)"
+    assert repair("≥600.00(次).") == "≥600.00(次)"  # a speck read as a dot
+    for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（"):
+        assert repair(kept) == kept
 
 
 @pytest.mark.parametrize(("read", "word"), [
@@ -349,6 +371,7 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     ("喷目资金", "项目资金"),
     ("社会效篮", "社会效益"),
     ("影编力目标", "影响力目标"),
+    ("喷目构成分解", "项目构成分解"),  # the table printed after the indicators: it ends them
     ("项目名称", None),              # a word already
     ("项自类制", None),              # two of four characters misread: too far to tell
     ("建立键全", None),              # a value, near no word

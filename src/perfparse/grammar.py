@@ -402,11 +402,19 @@ class Grammar:
             for lay in layouts]
 
         # Every word the grammar names a part of a form by, by length: what an OCR'd label
-        # one misread character away was (ocr.repair.snap_label).
+        # one misread character away was (ocr.repair.snap_label). The captions that end
+        # the indicator table are among them: misread, the next table's rows were read
+        # as indicators.
         self.words: dict[int, list[str]] = {}
         for w in {*self.fields, *self.fund_columns, *self.fund_lines, *self.ind_columns,
-                  *self.level1, *self.level2, *self.captions, *self.fund_section}:
+                  *self.level1, *self.level2, *self.captions, *self.fund_section,
+                  *self.section_ends}:
             self.words.setdefault(len(w), []).append(w)
+        # The parts a multi-part form's titles are qualified by (…申报表（绩效目标）).
+        self.parts: dict[int, list[str]] = {}
+        for w in {label_key(p) for p in (*labels.title_parts.first,
+                                         *labels.title_parts.continuation)}:
+            self.parts.setdefault(len(w), []).append(w)
 
     def nearest_word(self, text: str) -> str | None:
         """The one grammar word ``text`` is a misreading of: as long, with one character
@@ -416,6 +424,11 @@ class Grammar:
         k = self.key(text)
         return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ()),
                                                         self.words.get(len(k) - 1, ())))
+
+    def nearest_part(self, text: str) -> str | None:
+        """Like :meth:`nearest_word`, among the title parts (``title_parts``)."""
+        k = label_key(text)
+        return self.memo("part", k, lambda: _nearest(k, self.parts.get(len(k), ()), ()))
 
     @staticmethod
     def _index(groups: dict[Any, list[str]]) -> dict[str, Any]:
@@ -486,13 +499,20 @@ class Grammar:
         return index.get(inner) if inner and inner != self.key(text) else None
 
 
+def misread_alike(a: str, b: str) -> bool:
+    """Whether OCR may have read one text as the other: as long, with at most one
+    character in four (at least one) different."""
+    if len(a) != len(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
+
+
 def _nearest(key: str, words: Sequence[str], shorter: Sequence[str]) -> str | None:
     """``words`` are as long as ``key``, ``shorter`` one character shorter: a stray mark
     beside a label (a border's stub, a seal's ink) is read as one more character."""
     if len(key) < MIN_SNAP or key in words:
         return None
-    most = max(1, len(key) // 4)
-    near = [w for w in words if sum(a != b for a, b in zip(w, key, strict=True)) <= most]
+    near = [w for w in words if misread_alike(key, w)]
     if len(key) > MIN_SNAP:
         near += [w for w in shorter if w in {key[:i] + key[i + 1:] for i in range(len(key))}]
     return near[0] if len(near) == 1 else None

@@ -3,7 +3,9 @@
 Document-level rules live here because they compare forms: a form printed
 twice, and a printed money unit that the document's other forms contradict.
 Segments that hold neither a project nor an indicator (a web page's index
-table, an attachment list) are not forms.
+table, an attachment list) are not forms. A form read from cells OCR doubted says
+so itself: the document's warnings name every doubtful cell of the file, but a
+reviewer of one form must not have to search them for its own.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from typing import Any
 
 from perfparse.assemble.draft import FormDraft, warn
 from perfparse.assemble.form import assemble_forms
+from perfparse.extract.ocr.confidence import LOW
 from perfparse.grammar import Grammar
 from perfparse.grid import Grid
 from perfparse.normalise.funds import MONEY
 from perfparse.segment import Segment
 from perfparse.validate.checks import cross_check
-from perfparse.validate.records import Document
+from perfparse.validate.records import Document, Warning_
 from perfparse.validate.repair import validate_form
+
+_DOUBTS_SHOWN = 5  # the least certain cells a form's warning quotes
 
 
 def _content(f: FormDraft) -> str:
@@ -81,13 +86,39 @@ def _is_form(f: FormDraft) -> bool:
     return bool(f.project.get("name") and (f.indicators or f.funds))
 
 
+def _doubts(s: Segment) -> Warning_ | None:
+    """One ``low-ocr-confidence`` warning for the cells and lines of a segment OCR read
+    with doubt, quoting the least certain; None when there are none."""
+    seen: dict[tuple[int, ...], tuple[float, str]] = {}  # (block[, row, col]) → doubt
+    for row in s.rows:
+        if row.is_line:
+            if row.line_confidence is not None and row.line_confidence < LOW:
+                seen[(row.block,)] = (row.line_confidence, row.joined())
+            continue
+        for rc in row.cells:
+            c = rc.cell
+            if c is not None and not rc.carried and c.confidence is not None \
+                    and c.confidence < LOW:
+                seen[(row.block, c.row, c.col)] = (c.confidence, c.text)
+    if not seen:
+        return None
+    least = sorted(seen.values())[:_DOUBTS_SHOWN]
+    quoted = ", ".join(f"{text!r} {conf:.2f}" for conf, text in least)
+    return warn("low-ocr-confidence",
+                f"{len(seen)} cells of this form read by OCR with confidence below {LOW}; "
+                f"their values may be misread (least certain: {quoted})")
+
+
 def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
                       sha256: str) -> Document:
     forms: list[FormDraft] = []
     for s in segments:
         drafts = [f for f in assemble_forms(s, g, grid.file, len(forms)) if _is_form(f)]
+        doubt = _doubts(s) if drafts else None
         for f in drafts:
             f.form_index = len(forms)
+            if doubt is not None:
+                f.warnings.append(doubt)
             forms.append(f)
     _fix_units(forms, g)
     _mark_duplicates(forms)

@@ -34,6 +34,7 @@ class Line:
     page: int = 1
     source_line: int | None = None  # 1-based line in a text dump
     bbox: BBox | None = None
+    confidence: float | None = None  # OCR confidence in [0, 1]; None for text layers
 
 
 @dataclass(slots=True)

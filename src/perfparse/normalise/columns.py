@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from perfparse.extract.ocr.confidence import LOW
 from perfparse.grammar import Grammar, Layout
 from perfparse.normalise.values import parse_score
 from perfparse.segment import Row
@@ -91,6 +92,8 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
         cols.append(Column(c, role, t, is_exact))
         if is_exact:
             exact.add(role)
+    if layout is not None and layout.indicator_columns:
+        cols = _misread_heads(cols, layout, row)
     if any(c.role == "project.name" for c in cols):
         # A multi-project table: 年度绩效目标 heads each project's goal, not the table.
         for c, t in list(captions):
@@ -117,6 +120,29 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols
+
+
+def _misread_heads(cols: list[Column], layout: Layout, row: Row) -> list[Column]:
+    """Heads OCR read with doubt and as no label (三缘自标) take the role the layout lists
+    for their column, when every head read as a label stands where the layout lists its
+    role: the layout states what the table prints there."""
+    roles = layout.indicator_columns
+    named = {c.role: c.col for c in cols if not c.role.startswith("extra")}
+    offsets = {col - roles.index(role) if role in roles else None for role, col in named.items()}
+    if len(offsets) != 1 or None in offsets:
+        return cols
+    (offset,) = offsets
+    doubtful = {rc.col for rc in row.cells if rc.cell is not None and not rc.carried
+                and rc.cell.confidence is not None and rc.cell.confidence < LOW}
+
+    def role(c: Column) -> str:
+        k = c.col - offset
+        if c.role.startswith("extra") and c.col in doubtful and 0 <= k < len(roles) \
+                and roles[k] not in named:
+            return roles[k]
+        return c.role
+
+    return [Column(c.col, r, c.label, False) if (r := role(c)) != c.role else c for c in cols]
 
 
 def level_vocab(g: Grammar, text: str) -> tuple[bool, bool]:

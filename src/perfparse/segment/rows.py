@@ -26,6 +26,7 @@ class Row:
     row: int | None  # row in its table (0-based); None for a free text line
     line: int | None  # 1-based line of a text dump
     block: int
+    line_confidence: float | None = None  # a free text line's OCR confidence
     # Every reader asks for these, several times per row: computed once.
     _texts: list[tuple[int, str]] = field(init=False)
     _all: list[tuple[int, str]] = field(init=False)
@@ -45,6 +46,14 @@ class Row:
     def all_texts(self) -> list[tuple[int, str]]:
         """Like :meth:`texts`, with merged cells carried from rows above."""
         return self._all
+
+    def confidence(self) -> float | None:
+        """OCR confidence of the row's least certain printed text; None for a text layer."""
+        if self.is_line:
+            return self.line_confidence
+        got = [c.cell.confidence for c in self.cells if c.cell is not None and not c.carried
+               and c.cell.confidence is not None]
+        return min(got, default=None)
 
     def joined(self) -> str:
         return " ".join(t for _, t in self.texts())
@@ -76,7 +85,8 @@ def flatten(grid: Grid) -> list[Row]:
     rows: list[Row] = []
     for i, b in enumerate(grid.blocks):
         if isinstance(b, Line):
-            rows.append(Row([RowCell(b.text, 0, None)], b.page, None, b.source_line, i))
+            rows.append(Row([RowCell(b.text, 0, None)], b.page, None, b.source_line, i,
+                            b.confidence))
         else:
             rows.extend(_table_rows(b, i))
     return rows

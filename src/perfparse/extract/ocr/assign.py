@@ -104,8 +104,8 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
         tables.append((grid.bbox[1], Table(cells, page=page, bbox=grid.bbox)))
     for text, bbox in free_lines(outside):
         if cleaned := repair(clean_text(text, grammar)):
-            lines.append((bbox[1], Line(cleaned, page=page, bbox=bbox)))
             conf = combine([score[g] for g in outside if _inside(g, bbox)])
+            lines.append((bbox[1], Line(cleaned, page=page, bbox=bbox, confidence=conf)))
             if w := warning(f"page {page} line", cleaned, conf):
                 warnings.append(w)
     # Lines keep free_lines' reading order (a 金额单位 printed a hair higher at the right

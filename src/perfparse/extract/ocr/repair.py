@@ -5,6 +5,10 @@
   the points between groups of three digits before it are commas.
 - Checkboxes: the recogniser reads an empty box as the geometric square □, where forms
   (and the normaliser) use the ballot box ☐.
+- Brackets: a thin closing bracket at the end of a cell's text is often not read at all
+  (时效（运营服务及时性 for 时效（运营服务及时性）). A bracket opened and never closed
+  before the cell ends can only be closed there; and a speck of the scan after a closing
+  bracket that ends the cell is read as a dot (≥600.00(次).), which no form prints there.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from __future__ import annotations
 import regex
 
 _AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
+_UNCLOSED = regex.compile(r"([（(])[^（()）]+$")
+_CLOSING = {"（": "）", "(": ")"}
+_SPECK = regex.compile(r"(?<=[)）])[.,·]$")
 
 
 def _amount(m: regex.Match[str]) -> str:
@@ -23,4 +30,7 @@ def _amount(m: regex.Match[str]) -> str:
 def repair(text: str) -> str:
     if "." in text:
         text = _AMOUNT.sub(_amount, text)
+    if m := _UNCLOSED.search(text):
+        text += _CLOSING[m[1]]
+    text = _SPECK.sub("", text)
     return text.replace("□", "☐")

@@ -3,7 +3,10 @@
 Morphological opening keeps only straight runs of ink longer than any stroke of a
 character, in each direction; the runs become ruling segments in points, and the same
 grid builder as the born-digital path (extract.geometry) turns them into cells with
-rowspan/colspan, so both paths share one notion of a table. Two kinds of straight run
+rowspan/colspan, so both paths share one notion of a table. A hairline scanned at 150 dpi
+is a pixel or two wide, wanders between pixel rows and breaks every few points, so a
+straight run long enough to be a ruling is carried on across such breaks (never started
+by them: a row of characters whose strokes line up stays text). Two kinds of straight run
 are no rulings: those on a seal's ring or star (extract.ocr.seal), and short ones meeting
 no run across them (strokes of characters stacked in a vertical caption).
 """
@@ -25,6 +28,10 @@ ERASE = 1  # px grown around a ruling when erasing it (anti-aliased and blurred 
 # A run shorter than this that meets no run across it is a stroke of glyphs, not a ruling:
 # characters stacked in a vertical caption join into runs of 15–20 pt.
 STRAY = 24.0
+# A break in a ruling up to this long is bridged. Measured on LibreOffice's fit-to-width
+# prints scanned at 150 dpi (hairlines breaking every few points): 2 pt already bridges
+# the gaps between the characters of a merged cell's text centred on a row border.
+BREAK = 1.5
 
 
 def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]:
@@ -35,8 +42,12 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
     """
     ink = ink_mask(gray)
     seal = seal_mask(ink, unit)
-    h = _runs(ink, (max(3, round(H_RUN * unit)), 1))
-    v = _runs(ink, (1, max(3, round(V_RUN * unit))))
+    bridge = max(2, round(BREAK * unit))
+    h_len, v_len = max(3, round(H_RUN * unit)), max(3, round(V_RUN * unit))
+    h_seeds, v_seeds = _open(ink, (h_len, 1)), _open(ink, (1, v_len))
+    h = _carried(ink, h_seeds, v_seeds, h_len, bridge)
+    v = np.ascontiguousarray(_carried(np.ascontiguousarray(ink.T), np.ascontiguousarray(
+        v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
     grids = find_tables(_connected(_segments(h, "h", unit, seal), _segments(v, "v", unit, seal)))
     runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
@@ -62,8 +73,38 @@ def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:
             + [e for e, k in zip(v, long_v | meet.any(axis=0), strict=True) if k])
 
 
-def _runs(ink: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+def _carried(ink: np.ndarray, seeds: np.ndarray, across: np.ndarray, length: int,
+             bridge: int) -> np.ndarray:
+    """Horizontal ``seeds`` (straight runs of ``ink`` ``length`` px long) carried on
+    across breaks of up to ``bridge`` px: a broken hairline is one run, as printed. The
+    ink is widened by a pixel up and down first, as such a line wanders between pixel
+    rows. Past its seeds' ends a run is carried on only as far as a run ``across`` it (a
+    table's border): beyond, ink near a ruling's end is text (a caption set flush with
+    the table's edge). Vertical runs: the same on the transposed masks."""
+    wide = cv2.dilate(ink, np.ones((3, 1), np.uint8))
+    bridged = _open(cv2.morphologyEx(wide, cv2.MORPH_CLOSE, np.ones((1, bridge), np.uint8)),
+                    (length, 1))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    out = seeds.copy()
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k].tolist()
+        comp = labels[y:y + h, x:x + w] == k
+        cols = np.flatnonzero((comp & (seeds[y:y + h, x:x + w] > 0)).any(axis=0))
+        if not cols.size:
+            continue  # no seed: a row of characters whose strokes line up
+        # Runs across within a bridge of the run's ends: a border it stops just short of.
+        x0 = max(0, x - bridge)
+        crossed = np.flatnonzero(across[y:y + h, x0:x + w + bridge].any(axis=0)) + x0 - x
+        lo = max(0, min(cols[0], crossed[0])) if crossed.size else cols[0]
+        hi = min(w - 1, max(cols[-1], crossed[-1])) if crossed.size else cols[-1]
+        out[y:y + h, x + lo:x + hi + 1] |= np.where(comp[:, lo:hi + 1], np.uint8(255),
+                                                    np.uint8(0))
+    return out
+
+
+def _open(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, size))
 
 
 def _segments(mask: np.ndarray, orientation: str, unit: float, seal: np.ndarray) -> list[Edge]:

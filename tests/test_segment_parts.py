@@ -1,0 +1,123 @@
+"""The parts of a multi-part form as OCR reads them: which lines join into one form.
+
+The 2020 three-part declaration prints 项目总体情况, then 绩效目标, then 制度保障, each
+under the form's title qualified by its part and each naming the project again. A 150-dpi
+scan of a LibreOffice print misreads about one character in ten, in titles and names
+alike. The titles, names and confidences below are as RapidOCR read such scans (the
+project names are invented, misread the way the scans misread theirs); the expected
+forms are what the printed pages hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perfparse.assemble import assemble_document
+from perfparse.grammar import load_grammar
+from perfparse.grid import Cell, Grid, Line, Table
+from perfparse.normalise.columns import header_columns
+from perfparse.segment import flatten, segment
+
+SURE, DOUBT = 0.99, 0.87  # OCR confidences either side of the 0.95 bar
+FIRST = "财政项目支出绩效目标申报表（项目总体情况）"
+GOALS = "财政项目支出绩效目标申报表（绩效目标）"
+
+
+def _part(title: str, conf: float, name: str, name_conf: float, label: str) -> list:
+    """A part: its title line, year line and a table naming the project, then one row."""
+    return [Line(title, confidence=conf), Line("（2020年）", confidence=SURE),
+            Table([Cell("项目名称", 0, 0, confidence=SURE),
+                   Cell(name, 0, 1, confidence=name_conf),
+                   Cell(label, 1, 0, confidence=SURE), Cell("无", 1, 1, confidence=SURE)])]
+
+
+def _projects(*parts: list) -> list[str | None]:
+    grid = Grid(file="x.pdf", format="pdf-scanned",
+                blocks=[b for p in parts for b in p])
+    return [s.project for s in segment(grid, load_grammar())]
+
+
+PART_CASES = [
+    # (the second part: title, its confidence, project name, the name's confidence;
+    #  projects of the forms found, the first part naming 社区文化活动运营 read surely)
+    (GOALS, SURE, "社区文化活动运营", SURE, ["社区文化活动运营"]),
+    # a part title misread by a character, read with doubt: still the form's next part
+    ("财政项目支出绩效目标申报表（横效目标）", DOUBT, "社区文化活动运营", SURE,
+     ["社区文化活动运营"]),
+    # the same misreading read surely is no part: a form of its own
+    ("财政项目支出绩效目标申报表（横效目标）", SURE, "社区文化活动运营", SURE,
+     ["社区文化活动运营", "社区文化活动运营"]),
+    # 申报表 misread, so no title pattern holds: a doubtful …表（part） line still is one
+    ("财政项目支出绩效目标率报表（绩效目标）", DOUBT, "社区文化活动运营", SURE,
+     ["社区文化活动运营"]),
+    # the part's name read with doubt, two characters of nine apart: the same project
+    (GOALS, SURE, "社区文化活功运管", DOUBT, ["社区文化活动运营"]),
+    # the same misreading read surely: another project's part
+    (GOALS, SURE, "社区文化活功运管", SURE, ["社区文化活动运营", "社区文化活功运管"]),
+    # the part's caption read into its name, the ruling between them lost in the scan
+    ("项目支出绩效目标申报表(制度保障)", SURE, "社区文化活动运管制度保障", DOUBT,
+     ["社区文化活动运营"]),
+    # read with doubt but three characters apart: another project
+    (GOALS, SURE, "社区文化沽功运管", DOUBT, ["社区文化活动运营", "社区文化沽功运管"]),
+]
+
+
+@pytest.mark.parametrize(("title", "conf", "name", "name_conf", "expected"), PART_CASES)
+def test_a_later_part_joins_its_form(title: str, conf: float, name: str, name_conf: float,
+                                     expected: list[str]) -> None:
+    first = _part(FIRST, SURE, "社区文化活动运营", SURE, "项目概况")
+    assert _projects(first, _part(title, conf, name, name_conf, "项目构成")) == expected
+
+
+def test_neighbouring_projects_stay_apart_though_read_with_doubt() -> None:
+    """一期 and 二期 of one project, each printed in full: each first part opens a form,
+    and a part repeating a part its form printed already is another project's."""
+    one = _part(FIRST, SURE, "河道整治工程一期", DOUBT, "项目概况")
+    two = _part(FIRST, SURE, "河道整治工程二期", DOUBT, "项目概况")
+    assert _projects(one, _part(GOALS, SURE, "河道整治工程一期", DOUBT, "项目构成"), two,
+                     _part(GOALS, SURE, "河道整治工程二期", DOUBT, "项目构成")) == [
+        "河道整治工程一期", "河道整治工程二期"]
+    # only the 绩效目标 parts printed, one per project
+    assert _projects(_part(GOALS, SURE, "河道整治工程一期", DOUBT, "项目构成"),
+                     _part(GOALS, SURE, "河道整治工程二期", DOUBT, "项目构成")) == [
+        "河道整治工程一期", "河道整治工程二期"]
+
+
+HEAD = ["绩效目标", "一级目标", "二级目标", "三级目标", "目标值", "备注"]
+
+
+@pytest.mark.parametrize(("read", "conf", "role"), [
+    ("三级目标", SURE, "name"),
+    ("三缘自标", DOUBT, "name"),            # two characters misread: the layout's column
+    ("三缘自标", SURE, "extra:三缘自标"),    # read surely: a head the grammar does not know
+])
+def test_a_misread_head_takes_the_layouts_role(read: str, conf: float, role: str) -> None:
+    """The three-part form's layout lists its indicator columns; a head OCR misread past
+    recognition, where every other head stands in the layout's order, is that column."""
+    g = load_grammar()
+    layout = next(lay for lay in g.layouts if lay.name == "shanghai-target-2020")
+    cells = [Cell(read if t == "三级目标" else t, 0, j, confidence=conf if t == "三级目标"
+                  else SURE) for j, t in enumerate(HEAD)]
+    (row,) = flatten(Grid(file="x.pdf", format="pdf-scanned", blocks=[Table(cells)]))
+    cols = header_columns(g, layout, row)
+    assert cols is not None
+    assert {c.col: c.role for c in cols}[3] == role
+
+
+@pytest.mark.parametrize(("conf", "warned"), [(SURE, False), (0.61, True)])
+def test_a_form_read_with_doubt_says_so(conf: float, warned: bool) -> None:
+    """Each form carries the warning for the cells OCR doubted in it, quoting them."""
+    g = load_grammar()
+    cells = [Cell("项目名称", 0, 0, confidence=SURE), Cell("社区文化活动运营", 0, 1,
+                                                          confidence=SURE),
+             Cell("项目总目标", 1, 0, confidence=SURE), Cell("全年开展活动12场", 1, 1,
+                                                             confidence=conf)]
+    grid = Grid(file="x.pdf", format="pdf-scanned",
+                blocks=[Line(GOALS.replace("（绩效目标）", ""), confidence=SURE),
+                        Table(cells)])
+    doc = assemble_document(grid, segment(grid, g), g, sha256="0" * 64)
+    (form,) = doc.forms
+    doubts = [w.message for w in form.warnings if w.code == "low-ocr-confidence"]
+    assert bool(doubts) == warned
+    if warned:
+        assert "'全年开展活动12场' 0.61" in doubts[0]
