@@ -153,11 +153,17 @@ def parts(out: Path, table: str) -> dict[str, int]:
     return {p.name: p.stat().st_ino for p in (out / "parquet" / table).glob("*.parquet")}
 
 
-def test_a_run_that_only_adds_files_appends_to_the_exports(tmp_path: Path) -> None:
-    root, out = tmp_path / "in", tmp_path / "out"
+def archive(tmp_path: Path, files: list[Path]) -> Path:
+    """``tmp_path/in`` holding copies of ``files``."""
+    root = tmp_path / "in"
     root.mkdir()
-    for src in TEXTS[:2]:
+    for src in files:
         shutil.copy(src, root / src.name)
+    return root
+
+
+def test_a_run_that_only_adds_files_appends_to_the_exports(tmp_path: Path) -> None:
+    root, out = archive(tmp_path, TEXTS[:2]), tmp_path / "out"
     ingest(IngestOptions(root, out, workers=2))
     before = parts(out, "indicators")
     jsonl = out / "jsonl" / "indicators.jsonl"
@@ -183,10 +189,7 @@ def test_a_run_that_only_adds_files_appends_to_the_exports(tmp_path: Path) -> No
 
 
 def test_a_run_that_replaces_rows_rewrites_the_exports(tmp_path: Path) -> None:
-    root, out = tmp_path / "in", tmp_path / "out"
-    root.mkdir()
-    for src in TEXTS[:2]:
-        shutil.copy(src, root / src.name)
+    root, out = archive(tmp_path, TEXTS[:2]), tmp_path / "out"
     ingest(IngestOptions(root, out, workers=1))
     first = parts(out, "indicators")
     shutil.copy(TEXTS[2], root / TEXTS[0].name)  # edited: its old rows must go
@@ -199,9 +202,7 @@ def test_a_run_that_replaces_rows_rewrites_the_exports(tmp_path: Path) -> None:
 
 
 def test_what_an_interrupted_run_left_in_the_exports_is_dropped(tmp_path: Path) -> None:
-    root, out = tmp_path / "in", tmp_path / "out"
-    root.mkdir()
-    shutil.copy(TEXTS[0], root / TEXTS[0].name)
+    root, out = archive(tmp_path, TEXTS[:1]), tmp_path / "out"
     ingest(IngestOptions(root, out, workers=1))
     # A run killed while installing its parts: half a JSONL line, a part the state does
     # not list, its scratch folder.
