@@ -127,8 +127,8 @@ def _resume_and_compare(root: Path, tmp_path: Path, db: str | None, ref_db: str 
     assert f"{len(partial['manifest'])} unchanged" in done.stdout
     ref_args = ["--db", ref_db] if ref_db else []
     clean = subprocess.run(_cli(root, ref, *ref_args), capture_output=True, text=True)
-    # Exit 1 names failed files; the empty marker file is one.
-    assert clean.returncode == int((root / "0000-empty.txt").exists()), clean.stderr
+    # Exit 1 names failed files; the corrupt marker file is one.
+    assert clean.returncode == int((root / "0000-corrupt.pdf").exists()), clean.stderr
     resumed, uninterrupted = warehouse_rows(db, out), warehouse_rows(ref_db, ref)
     assert len(resumed["manifest"]) == n_files
     assert resumed == uninterrupted
@@ -143,7 +143,9 @@ def _corpus_size() -> int:
 def test_kill9_then_rerun_equals_an_uninterrupted_run_duckdb(tmp_path: Path) -> None:
     root = tmp_path / "in"
     distinct_copies(root, _corpus_size())
-    (root / "0000-empty.txt").write_bytes(b"")  # failed at once: first commit's marker
+    # The first commit's marker: larger than any sample, so it is handed out first (largest
+    # files go first), and a PDF with no body fails at once.
+    (root / "0000-corrupt.pdf").write_bytes(b"%PDF-1.7\n" + b"\0" * (8 << 20))
     lines: list[str] = []
 
     def committed(proc: subprocess.Popen) -> bool:
@@ -153,7 +155,7 @@ def test_kill9_then_rerun_equals_an_uninterrupted_run_duckdb(tmp_path: Path) -> 
         chunk = proc.stderr.read()
         if chunk:
             lines.append(chunk.decode(errors="replace"))
-        return "0000-empty.txt" in "".join(lines)
+        return "0000-corrupt.pdf" in "".join(lines)
 
     _resume_and_compare(root, tmp_path, None, None, committed)
 
