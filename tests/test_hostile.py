@@ -356,6 +356,45 @@ def test_a_file_over_the_memory_cap_fails_alone(tmp_path: Path) -> None:
     assert s.failed == 1
 
 
+_HEAP_BROKEN = False
+
+
+def native_oom_parse(name: str, data: bytes) -> Document:
+    """The real parser, except that a file named 'oom' fails as onnxruntime does under the
+    cap, wrapping std::bad_alloc in its own exception, and leaves the process unable to
+    allocate (as seen: the worker's next files failed the same way at once). It also
+    fails any file in a worker whose Arrow allocator reserves more than it needs."""
+    global _HEAP_BROKEN
+    import pyarrow as pa
+
+    from perfparse.api import parse_bytes
+
+    assert pa.default_memory_pool().backend_name == "system", "mimalloc under the cap"
+    if _HEAP_BROKEN or "oom" in name:
+        _HEAP_BROKEN = True
+        try:
+            raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status "
+                               "Message: std::bad_alloc")
+        except RuntimeError as e:
+            raise ValueError("ONNXRuntimeError: see above") from e
+    return parse_bytes(name, data)
+
+
+def test_a_native_out_of_memory_fails_its_file_and_replaces_the_worker(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    # The largest file is handed out first: the worker breaks on its first file.
+    (root / "oom.txt").write_bytes(TEXTS[0].read_bytes() * 3)
+    for i, src in enumerate(TEXTS):
+        shutil.copy(src, root / f"good{i}.txt")
+    s = ingest(IngestOptions(root, tmp_path / "out", workers=1, max_memory=2048,
+                             parse_fn=native_oom_parse))
+    status = {m[0]: (m[2], m[3]) for m in warehouse_rows(None, tmp_path / "out")["manifest"]}
+    assert status.pop("oom.txt") == ("failed", "too-large")
+    assert all(st != "failed" for st, _ in status.values()), status
+    assert s.failed == 1
+
+
 def test_parse_goes_on_past_a_hang_a_bad_pattern_and_bad_files(tmp_path: Path) -> None:
     """`parse` had no timeout, stopped at the first error that was not a ParseError and
     hung on a user pattern like (a|aa)+$; now each file fails alone and the others are

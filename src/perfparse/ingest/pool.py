@@ -21,8 +21,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
+import pyarrow as pa
+
 from perfparse.budget import threads_per_worker, use_threads
-from perfparse.ingest.task import Outcome, ParseFn, Task, failed, process_file
+from perfparse.ingest.task import TOO_LARGE, Outcome, ParseFn, Task, failed, process_file
 from perfparse.runtime import tune_gc
 
 # A worker that has parsed this many files is replaced, so a slow leak in a PDF or
@@ -44,6 +46,11 @@ def cap_memory(megabytes: int | None) -> None:
     instead of swapping the host. RLIMIT_DATA rather than RLIMIT_AS: the OCR runtime
     reserves address space it never touches."""
     if megabytes is not None:
+        # Arrow's default allocator (mimalloc) reserves a 1 GiB writable arena on its first
+        # allocation, half of the default limit, for the few kilobytes of a file's rows:
+        # OCR workers then failed with std::bad_alloc. The system allocator reserves
+        # what it is asked for.
+        pa.set_memory_pool(pa.system_memory_pool())
         limit = megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
@@ -179,6 +186,12 @@ class ProcessPool:
                 except (EOFError, OSError, pickle.UnpicklingError):
                     w.proc.join(timeout=5)
                     yield self._replace(workers, i, retry, self._crashed(w))
+                    continue
+                if out.code == TOO_LARGE:
+                    # A C++ library that hit the cap may have left its heap or its
+                    # session half-built: later files in this worker failed the same way
+                    # in a fraction of a second. A fresh worker takes the queued files.
+                    yield self._replace(workers, i, retry, out)
                     continue
                 w.finished_head()
                 if not w.queued and w.sent >= MAX_TASKS_PER_WORKER:

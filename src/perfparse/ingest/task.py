@@ -121,10 +121,7 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
     except ParseError as e:
         return failed(task, e.code, e.reason, seconds=time.perf_counter() - start)
     except MemoryError:
-        return failed(task, "too-large",
-                      "parsing this file needed more memory than one file may use "
-                      f"({_max_memory_text()}); if it is a genuine form, rerun with a larger "
-                      "--max-memory", seconds=time.perf_counter() - start)
+        return _too_large(task, time.perf_counter() - start)
     except PatternTimeout as e:
         return failed(task, "pattern-timeout", f"{e}; fix or remove that pattern in the "
                       "--grammars folder", seconds=time.perf_counter() - start)
@@ -135,6 +132,8 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         return failed(task, "unreadable", f"cannot read the file ({e.strerror}); it may have "
                       "been moved or deleted during the run", seconds=time.perf_counter() - start)
     except Exception as e:
+        if _out_of_memory(e):
+            return _too_large(task, time.perf_counter() - start)
         return failed(task, "internal-error",
                       f"perfparse failed on this file ({type(e).__name__}: {e}). This is a bug: "
                       "please report it with the file attached (traceback in the manifest's "
@@ -144,6 +143,26 @@ def process_file(task: Task, parse_fn: ParseFn | None = None) -> Outcome:
         task, WITH_WARNINGS if n_warn else PARSED, doc.source.sha256, doc.source.format,
         forms=len(doc.forms), indicators=n_ind, warnings=n_warn,
         seconds=time.perf_counter() - start, tables=arrow, lines=lines)
+
+
+# How C++ libraries (onnxruntime, OpenCV) report an allocation that the memory cap
+# refused, wrapped in their own exception types.
+_NATIVE_OOM = ("std::bad_alloc", "Insufficient memory", "Failed to allocate memory")
+TOO_LARGE = "too-large"
+
+
+def _out_of_memory(e: BaseException) -> bool:
+    while e is not None:
+        if isinstance(e, MemoryError) or any(m in str(e) for m in _NATIVE_OOM):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
+
+
+def _too_large(task: Task, seconds: float) -> Outcome:
+    return failed(task, TOO_LARGE, "parsing this file needed more memory than one file may "
+                  f"use ({_max_memory_text()}); if it is a genuine form, rerun with a larger "
+                  "--max-memory and --retry-failed", seconds=seconds)
 
 
 def _max_memory_text() -> str:
