@@ -43,3 +43,13 @@ def test_numbers_that_add_up_give_no_warning() -> None:
     assert not {w.code for w in f.warnings} & {"score-sum-mismatch", "weight-sum-mismatch",
                                                "fund-identity-mismatch",
                                                "execution-rate-mismatch"}
+
+
+def test_a_form_whose_indicator_table_was_lost_says_so() -> None:
+    # The indicator rows printed as prose, as a PDF without table rulings reads.
+    lost = SELF_EVAL.split("一级指标")[0] + "一级指标 二级指标 三级指标 年度指标值\n"
+    f = parse_bytes("lost.txt", lost.encode()).forms[0]
+    assert not f.indicators
+    assert "no-indicators" in {w.code for w in f.warnings}
+    assert "no-indicators" not in {w.code for w in parse_bytes(
+        "check.txt", SELF_EVAL.encode()).forms[0].warnings}

@@ -23,6 +23,12 @@ def _sum(xs: list[float | None]) -> float | None:
 def cross_check(form: dict[str, Any], total_weight: float | None) -> list[Warning_]:
     out: list[Warning_] = []
     inds = form["indicators"]
+    if not inds:
+        # Every form of the family states its indicators; none read means their table
+        # was lost (unruled, cut off, unreadable), and a reviewer must look.
+        out.append(_w("no-indicators", "indicators",
+                      "no performance indicator was read for this form: its indicator table "
+                      "is missing, cut off or not recognised as a table; check the source"))
     funds = {f["line"]: f for f in form["funds"]}
     budget = funds.get("total") or next(iter(funds.values()), {})
     total = form.get("total_score")
