@@ -20,7 +20,14 @@ import scorer
 from perfparse import ParseError, parse
 from perfparse.extract import DEFAULT_PDF_ENGINE, extract
 from perfparse.extract.geometry import find_tables
-from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
+from perfparse.extract.glyphs import (
+    Glyph,
+    adopt_sides,
+    cell_text,
+    free_lines,
+    free_runs,
+    locate,
+)
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.grid import Grid, Line, Table
@@ -274,6 +281,32 @@ def test_region_without_a_closing_line_is_no_cell() -> None:
              ("v", 0, 0, 0, 40), ("v", 100, 0, 100, 40), ("v", 200, 0, 200, 20)]
     (table,) = find_tables(edges)
     assert [(c.row, c.col) for c in table.cells] == [(0, 0), (0, 1), (1, 0)]
+
+
+def test_a_hidden_outer_frame_is_drawn_from_the_inner_lines() -> None:
+    # CSS border-style: hidden: only the inner lines, run out to the frame. The top row
+    # is one label and one long cell, so only one column line reaches the top.
+    edges = [("h", 0, 20, 300, 20), ("h", 0, 40, 300, 40),
+             ("v", 100, 0, 100, 60), ("v", 200, 20, 200, 60)]
+    (table,) = find_tables(edges)
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells] == [
+        (0, 0, 1, 1), (0, 1, 1, 2), (1, 0, 1, 1), (1, 1, 1, 1), (1, 2, 1, 1),
+        (2, 0, 1, 1), (2, 1, 1, 1), (2, 2, 1, 1)]
+    assert table.bbox == (0, 0, 300, 60)
+
+
+def test_text_beside_a_frameless_table_is_its_edge_column() -> None:
+    # A caption column whose cell has no line of its own: its text, set vertically, is
+    # left beside the table; a title above the table stays a free line.
+    (table,) = find_tables(_box(40, 0, 140, 20) + _box(40, 20, 140, 40) + _box(40, 40, 140, 60))
+    caption = [Glyph(ch, 25, 18 + 10 * k, 35, 28 + 10 * k, 10) for k, ch in enumerate("指标")]
+    title = _glyphs("标题", 40, -30)
+    per_table, outside = locate(_glyphs("名称", 45, 5) + caption + title, [table])
+    (grid,), (texts,), left = adopt_sides([table], per_table, free_runs(outside))
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in grid.cells] == [
+        (0, 0, 3, 1), (0, 1, 1, 1), (1, 1, 1, 1), (2, 1, 1, 1)]
+    assert [cell_text(t) for t in texts] == ["指标", "名称", "", ""]
+    assert [cell_text(r) for r in left] == ["标题"]
 
 
 def _glyphs(text: str, x: float, top: float, size: float = 10) -> list[Glyph]:

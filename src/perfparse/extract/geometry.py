@@ -279,11 +279,45 @@ def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
     return out
 
 
+def _side(ends: list[float], at: float, lo: float, hi: float, lines: list[Seg],
+          more: int = 0) -> list[Seg]:
+    """A frame side at ``at`` from ``lo`` to ``hi`` where two or more lines end on it
+    (``more``: sides drawn that end on it too) and no line of its own lies there."""
+    if any(abs(s.pos - at) <= SNAP for s in lines):
+        return []
+    return [Seg(at, lo, hi)] if sum(abs(e - at) <= SNAP for e in ends) + more >= 2 else []
+
+
+def frame(h: list[Seg], v: list[Seg]) -> tuple[list[Seg], list[Seg]]:
+    """The lines with each table's outer frame drawn where it is hidden.
+
+    Tables styled without an outer border (CSS ``border-style: hidden``, Word's "inside
+    borders only") still run their inner lines out to the frame: the row lines end on
+    the left and right sides, the column lines on the top and bottom. Where two or more
+    lines end on a side of a table's box and no line lies along it, that side is a
+    border, drawn or not. A side drawn in part is a real edge: a region it leaves open
+    lies outside the table.
+    """
+    h, v = list(h), list(v)
+    for hs, vs in group_tables(h, v):
+        x0, x1 = min(s.a for s in hs), max(s.b for s in hs)
+        y0, y1 = min(s.a for s in vs), max(s.b for s in vs)
+        sides_v = (_side([s.a for s in hs], x0, y0, y1, vs)
+                   + _side([s.b for s in hs], x1, y0, y1, vs))
+        # The left and right sides just drawn end on the top and bottom: a top row
+        # holding one long cell has only one column line of its own.
+        h += (_side([s.a for s in vs], y0, x0, x1, hs, len(sides_v))
+              + _side([s.b for s in vs], y1, x0, x1, hs, len(sides_v)))
+        v += sides_v
+    return h, v
+
+
 def find_tables(edges: Iterable[Edge]) -> list[TableGrid]:
     """All ruled tables on a page, top to bottom."""
     h, v = split_edges(edges)
     h = long_enough(join(snap(h)))
     v = long_enough(join(snap(v)))
+    h, v = frame(h, v)
     h = close_cuts(h, v)
     grids = [g for hs, vs in group_tables(h, v) if (g := build_grid(hs, vs)) is not None]
     return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))

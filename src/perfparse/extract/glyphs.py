@@ -12,7 +12,7 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import NamedTuple
 
-from perfparse.extract.geometry import TableGrid
+from perfparse.extract.geometry import GridCell, TableGrid
 
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
@@ -20,6 +20,8 @@ PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-tex
 # A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
 # or a stamp laid across the page: form text runs along the axes, also when turned 90°.
 SLANT = 0.1
+SNAP_TEXT = 1.0  # points a glyph may overhang a ruling it sits against
+SIDE_GAP = 4.0  # free text this many font sizes or less beside a table is its hidden edge column
 STACKED = 0.2  # glyphs of one line starting closer than this many sizes stand one over another
 
 
@@ -160,6 +162,84 @@ def run_lines(runs: list[list[Glyph]]) -> list[tuple[str, BBox]]:
 def free_lines(glyphs: list[Glyph]) -> list[tuple[str, BBox]]:
     """Free text as (text, box) lines, split at wide gaps (free_runs)."""
     return run_lines(free_runs(glyphs))
+
+
+def _rows_of(grid: TableGrid, top: float, bottom: float) -> tuple[int, int]:
+    """The grid rows a box from ``top`` to ``bottom`` overlaps (first, last)."""
+    rows = [i for i, (a, b) in enumerate(pairwise(grid.ys)) if a < bottom and b > top]
+    return rows[0], rows[-1]
+
+
+def _edge_column(grid: TableGrid, cells: list[list[Glyph]], side: list[list[Glyph]],
+                 left: bool) -> tuple[TableGrid, list[list[Glyph]]]:
+    """``grid`` with a column added on one side holding the ``side`` runs: runs over the
+    same rows (a label wrapped over two lines) are one cell."""
+    spans: list[tuple[int, int, list[Glyph]]] = []
+    for run in sorted(side, key=lambda r: min(g.top for g in r)):
+        _, top, _, bottom = run_box(run)
+        lo, hi = _rows_of(grid, top, bottom)
+        if spans and lo <= spans[-1][1]:
+            a, b, gs = spans.pop()
+            spans.append((a, max(b, hi), gs + run))
+        else:
+            spans.append((lo, hi, list(run)))
+    # Text sits in the middle of its merged cell: each cell reaches halfway to the next
+    # one's text, and the first and last to the table's top and bottom (a caption column
+    # is one cell over the whole table, as when ruled).
+    mids = [(grid.ys[lo] + grid.ys[hi + 1]) / 2 for lo, hi, _ in spans]
+    starts = [0] + [next((i for i in range(spans[k - 1][1] + 1, spans[k][0])
+                          if (grid.ys[i] + grid.ys[i + 1]) / 2 - mids[k - 1]
+                          > mids[k] - (grid.ys[i] + grid.ys[i + 1]) / 2), spans[k][0])
+                    for k in range(1, len(spans))]
+    ends = [s - 1 for s in starts[1:]] + [len(grid.ys) - 2]
+    spans = [(a, b, gs) for a, b, (_, _, gs) in zip(starts, ends, spans, strict=True)]
+    pad = max(g.size for r in side for g in r) * WORD_GAP
+    if left:
+        edge = min(g.x0 for r in side for g in r) - pad
+        xs = [edge, *grid.xs]
+        old = [GridCell(c.row, c.col + 1, c.rowspan, c.colspan, c.bbox) for c in grid.cells]
+        col, x0, x1 = 0, edge, grid.xs[0]
+    else:
+        edge = max(g.x1 for r in side for g in r) + pad
+        xs = [*grid.xs, edge]
+        old = list(grid.cells)
+        col, x0, x1 = len(grid.xs) - 1, grid.xs[-1], edge
+    new = [GridCell(lo, col, hi - lo + 1, 1, (x0, grid.ys[lo], x1, grid.ys[hi + 1]))
+           for lo, hi, _ in spans]
+    order = sorted(range(len(old) + len(new)), key=lambda k: ((old + new)[k].row,
+                                                              (old + new)[k].col))
+    both, texts = old + new, cells + [gs for _, _, gs in spans]
+    return TableGrid(xs, list(grid.ys), [both[k] for k in order]), [texts[k] for k in order]
+
+
+def adopt_sides(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
+                runs: list[list[Glyph]]
+                ) -> tuple[list[TableGrid], list[list[list[Glyph]]], list[list[Glyph]]]:
+    """Tables with the free text just beside them taken in as an edge column; the runs
+    left free.
+
+    A table drawn without its outer frame (CSS ``border-style: hidden``, Word's inside
+    borders only) loses the outer half of its edge cells when a side has no line to close
+    them: a caption column, the labels of the first column, the last column of a row cut
+    off by a page break. Their text is left beside the table, within its height and a few
+    font sizes of its side; no printed form puts other text there.
+    """
+    grids, per_table = list(grids), list(per_table)
+    left_free = list(runs)
+    for t, grid in enumerate(grids):
+        x0, top, x1, bottom = grid.bbox
+        for left in (True, False):
+            side = []
+            for run in left_free:
+                rx0, rtop, rx1, rbottom = run_box(run)
+                gap = x0 - rx1 if left else rx0 - x1
+                if top <= (rtop + rbottom) / 2 <= bottom and \
+                        -SNAP_TEXT <= gap <= SIDE_GAP * max(g.size for g in run):
+                    side.append(run)
+            if side:
+                left_free = [r for r in left_free if not any(r is s for s in side)]
+                grids[t], per_table[t] = _edge_column(grids[t], per_table[t], side, left)
+    return grids, per_table, left_free
 
 
 def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],

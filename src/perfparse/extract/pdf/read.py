@@ -27,6 +27,7 @@ from perfparse.extract.glyphs import (
     BBox,
     Glyph,
     adopt_overflow,
+    adopt_sides,
     cell_text,
     free_runs,
     locate,
@@ -82,7 +83,8 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 pages.append(_Page(no, tables, texts, free_runs(outside)))
         _drop_furniture(pages)
         for p in pages:
-            p.lines = run_lines(adopt_overflow(p.tables, p.texts, p.runs))
+            p.tables, p.texts, runs = adopt_sides(p.tables, p.texts, p.runs)
+            p.lines = run_lines(adopt_overflow(p.tables, p.texts, runs))
         _align_continued(pages)
         for p in pages:
             grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
