@@ -17,6 +17,8 @@ Producers (folder names):
   indicator header, that header repeated after a break (``<thead>``), CSS page boxes with
   a running header and ``第 N 页，共 M 页``, and a watermark over the tables;
 - ``chromium-radicals``: ``chromium`` whose text says Kangxi radicals for some ideographs;
+- ``chromium-open``: ``chromium`` with tables styled without their outer frame (CSS
+  ``border-style: hidden``), as "inside borders only" prints them;
 - ``cairo``: ``chromium`` re-written by poppler's cairo backend (borders become paths);
 - ``lo-xlsx``: the scripts/make_office_samples.py workbook exported by LibreOffice Calc,
   fitted to the page width, footer ``第 N 页，共 M 页``;
@@ -70,6 +72,7 @@ COMMITTED_SET: dict[str, tuple[str, ...]] = {
     "chromium-caption": ("002_7f93d8ab5a9d0f21",),  # caption column, <thead>, CSS page boxes
     "chromium-radicals": ("003_8e24aa098cee1238",),
     "cairo": ("003_8e24aa098cee1238",),
+    "chromium-open": ("001_1eb78efaeb72a928",),  # frameless: one-cell top rows, page breaks
     "lo-xlsx": ("001_1eb78efaeb72a928",),  # all forms on one sheet: breaks, clipped labels
     "lo-docx": ("004_1143f0bba08cb0f0",),
     "gs": ("000_053aada0b46687b9",),
@@ -184,7 +187,8 @@ def html_document(parts: list[Part], heading: str | None, variant: str) -> str:
     text = "".join(body)
     if variant == "chromium-radicals":
         text = text.translate(str.maketrans(RADICALS))
-    style = STYLE + (FURNITURE_STYLE if caption else "")
+    style = STYLE + (FURNITURE_STYLE if caption else "") + (
+        "table { border-style: hidden; }" if variant == "chromium-open" else "")
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>项目支出绩效表</title><style>{style}</style></head>"
             f"<body>{text}</body></html>")
@@ -306,6 +310,9 @@ PRODUCERS: dict[str, Callable[[dict, str], bytes]] = {
         css_furniture=True),
     "chromium-radicals": lambda gold, stem: chromium_pdf(html_document(
         document_parts(gold, stem), HEADINGS.get(stem[:3]), "chromium-radicals"),
+        css_furniture=False),
+    "chromium-open": lambda gold, stem: chromium_pdf(html_document(
+        document_parts(gold, stem), HEADINGS.get(stem[:3]), "chromium-open"),
         css_furniture=False),
     "cairo": lambda gold, stem: tool(["pdftocairo", "-pdf", "{in}", "{out}"],
                                      PRODUCERS["chromium"](gold, stem)),

@@ -167,7 +167,8 @@ def free_lines(glyphs: list[Glyph]) -> list[tuple[str, BBox]]:
 def _rows_of(grid: TableGrid, top: float, bottom: float) -> tuple[int, int]:
     """The grid rows a box from ``top`` to ``bottom`` overlaps (first, last)."""
     rows = [i for i, (a, b) in enumerate(pairwise(grid.ys)) if a < bottom and b > top]
-    return rows[0], rows[-1]
+    last = len(grid.ys) - 2
+    return (rows[0], rows[-1]) if rows else (last, last)  # painted below a cut table
 
 
 def _edge_column(grid: TableGrid, cells: list[list[Glyph]], side: list[list[Glyph]],
@@ -222,19 +223,22 @@ def adopt_sides(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
     borders only) loses the outer half of its edge cells when a side has no line to close
     them: a caption column, the labels of the first column, the last column of a row cut
     off by a page break. Their text is left beside the table, within its height and a few
-    font sizes of its side; no printed form puts other text there.
+    font sizes of its side; no printed form puts other text there. Below the last table
+    of a page too: a merged edge cell cut by the page break has its text painted in the
+    middle of the whole cell, which can fall below the part on this page.
     """
     grids, per_table = list(grids), list(per_table)
     left_free = list(runs)
     for t, grid in enumerate(grids):
         x0, top, x1, bottom = grid.bbox
+        last = all(g.bbox[1] < top for g in grids if g is not grid)
         for left in (True, False):
             side = []
             for run in left_free:
                 rx0, rtop, rx1, rbottom = run_box(run)
                 gap = x0 - rx1 if left else rx0 - x1
-                if top <= (rtop + rbottom) / 2 <= bottom and \
-                        -SNAP_TEXT <= gap <= SIDE_GAP * max(g.size for g in run):
+                beside = top <= (rtop + rbottom) / 2 <= bottom or (last and rtop >= bottom)
+                if beside and -SNAP_TEXT <= gap <= SIDE_GAP * max(g.size for g in run):
                     side.append(run)
             if side:
                 left_free = [r for r in left_free if not any(r is s for s in side)]
