@@ -330,6 +330,13 @@ def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     def comparator(text: str) -> bool:
         return bool(g.op_cells.get(g.key(text)))
 
+    ops = [d.cells["target_op"] for d in drafts if "target_op" in d.cells]
+    if ops and not any(comparator(t) for t in ops):
+        # 指标性质 holding only 正向 / 反向 / 定性 names the indicator's direction, not a
+        # comparator: the value is the number and unit alone, the direction an extra.
+        for d in drafts:
+            if "target_op" in d.cells:
+                d.extras[_TARGET_OP_HEAD] = d.cells.pop("target_op")
     labels = dict.fromkeys(k for d in drafts for k in d.extras)
     for label in labels:
         cells = [d.extras[label] for d in drafts if label in d.extras]
