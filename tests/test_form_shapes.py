@@ -97,12 +97,41 @@ FUND_CASES = [
     # a rate and a weight printed as label/value pairs of the total line
     ("项目名称\t巡查经费\n项目资金\t项目总预算\t20\n\t年度预算执行率\t100%\t分值\t10分",
      {"total": {"project_total": 20.0, "execution_rate": 100.0, "weight": 10.0}}),
+    # transposed: the lines head the columns, each row is led by a column's name
+    ("项目名称\t巡查经费\n年度预算执行情况(万元)\t\t年度资金总额\t其中:财政拨款\t其他资金\t分值\t得分\n"
+     "\t预算数\t40\t36\t4\t10\t9.5\n\t执行数\t38\t35\t3\n\t执行率\t95%\t97.22%\t75%",
+     {"total": {"adjusted_budget": 400000.0, "executed": 380000.0, "execution_rate": 95.0,
+                "weight": 10.0, "score": 9.5},
+      "fiscal": {"adjusted_budget": 360000.0, "executed": 350000.0, "execution_rate": 97.22},
+      "other": {"adjusted_budget": 40000.0, "executed": 30000.0, "execution_rate": 75.0}}),
+    # one amount column, headed beside the label column's own head
+    ("项目名称\t巡查经费\n资金情况(万元)\t资金来源\t年度预算数\n\t资金总额\t30\n\t其中:财政资金\t25",
+     {"total": {"adjusted_budget": 300000.0}, "fiscal": {"adjusted_budget": 250000.0}}),
 ]
 
 
 @pytest.mark.parametrize(("head", "expected"), FUND_CASES)
 def test_fund_shapes(head: str, expected: dict[str, dict[str, float]]) -> None:
     assert funds(form(head)) == expected
+
+
+def test_one_unit_column_serves_the_target_and_a_bare_actual() -> None:
+    f = form("项目名称\t巡查经费", "产出指标\t数量指标\t巡查次数\t次\t≥12\t12\t40\t40\n",
+             "一级指标\t二级指标\t三级指标\t计量单位\t年度指标值\t实际完成值\t分值\t得分")
+    ind = f.indicators[0]
+    assert (ind.target.raw, ind.target.value, ind.target.unit) == ("≥12次", 12.0, "次")
+    assert (ind.actual.raw, ind.actual.value, ind.actual.unit) == ("12次", 12.0, "次")
+
+
+def test_a_direction_column_is_no_comparator_and_a_weight_may_be_a_share() -> None:
+    f = form("项目名称\t巡查经费", "产出指标\t数量指标\t巡查次数\t正向\t12\t次\t15%\n"
+             "产出指标\t时效指标\t完成时间\t定性\t年底前\t\t10%\n",
+             "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t计量单位\t权重",
+             title="项目支出绩效目标表")
+    first, second = f.indicators
+    assert (first.target.raw, first.target.op, first.target.value) == ("12次", None, 12.0)
+    assert first.weight == 15.0 and first.extras == {"指标性质": "正向"}
+    assert (second.target.raw, second.target.value, second.weight) == ("年底前", None, 10.0)
 
 
 def test_budget_execution_row_of_the_indicator_table_is_the_fund_lines_score() -> None:

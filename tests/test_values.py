@@ -257,6 +257,9 @@ VALUES: list[Row] = [
     null("1,0000"),
     null("完成" + "1个月" * 3000),
     null("≥90%" * 500),
+    # a measure word with its alternative in brackets is one unit, scaled as a whole
+    ('≥210台(套)', '>=', 210.0, None, '台(套)', 210.0, '台(套)'),
+    ('≥1.8万头(只)', '>=', 1.8, None, '万头(只)', 18000.0, '头(只)'),
 ]
 
 assert len(VALUES) >= 80

@@ -109,6 +109,8 @@ class Funds(_Strict):
     implausible: list[ImplausibleUnit] = Field(default_factory=list)
     lines: dict[FundLineKind, list[FundLabel]]
     lines_containing: dict[FundLineKind, list[str]] = Field(default_factory=dict)
+    gov_levels: list[list[str]] = Field(default_factory=list)
+    gov_money: str = ''
     columns: dict[FundColumn, list[str]]
 
 
@@ -370,6 +372,8 @@ class Grammar:
             label_key(fl.label): (line, fl.column)
             for line, fls in labels.funds.lines.items() for fl in fls}
         self.fund_columns = self._index(labels.funds.columns)
+        self.gov_tiers = {w: tier for tier, ws in enumerate(labels.funds.gov_levels) for w in ws}
+        self.gov_money = pattern(labels.funds.gov_money)
         self.fund_words = [(label_key(w), line) for line, ws in
                            labels.funds.lines_containing.items() for w in ws]
         self.ind_columns = self._index(labels.indicators.columns)

@@ -17,10 +17,12 @@ from perfparse.assemble.draft import FormDraft, provenance, warn
 from perfparse.assemble.layout import choose_layout
 from perfparse.assemble.project import project_record
 from perfparse.grammar import Grammar
+from perfparse.normalise.align import NUMBER
 from perfparse.normalise.columns import label_row
 from perfparse.normalise.fields import assign, extra_pair, label_value_pairs
 from perfparse.normalise.funds import FundsReader
 from perfparse.normalise.goals import GoalsReader
+from perfparse.normalise.govlevel import own_tier
 from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, percent
 from perfparse.normalise.values import ParsedValue, parse_amount, parse_score
 from perfparse.segment import Row, Segment
@@ -68,6 +70,9 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
     else:
         raw = cells.get(role)
         printed = [raw] if raw else []
+        if role == "actual" and raw and NUMBER.match(raw) and cells.get("target_unit"):
+            # One 计量单位 column printed for both value columns: a bare actual takes it.
+            raw += cells["target_unit"]
     if not raw:
         return None
     v = ParsedValue.fromstring(raw, g)
@@ -112,6 +117,7 @@ class _Reader:
         self.fields: dict[str, str] = {}
         self.extras: dict[str, str] = {}
         self.funds = FundsReader(g)
+        self._title = seg.title or ""
         self.goals = GoalsReader(g)
         self.inds = IndicatorReader(g, self.layout)
         self.section = "header"
@@ -120,6 +126,10 @@ class _Reader:
 
     def feed(self, row: Row) -> None:
         if row.all_texts():
+            # The department may be printed above the fund block, and names the form's level
+            # where the title does not.
+            self.funds.own = own_tier(self.g, (self._title,
+                                               self.fields.get("project.department", "")))
             self._row(row)
             self._prev = row
 
@@ -330,6 +340,13 @@ def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     def comparator(text: str) -> bool:
         return bool(g.op_cells.get(g.key(text)))
 
+    ops = [d.cells["target_op"] for d in drafts if "target_op" in d.cells]
+    if ops and not any(comparator(t) for t in ops):
+        # 指标性质 holding only 正向 / 反向 / 定性 names the indicator's direction, not a
+        # comparator: the value is the number and unit alone, the direction an extra.
+        for d in drafts:
+            if "target_op" in d.cells:
+                d.extras[_TARGET_OP_HEAD] = d.cells.pop("target_op")
     labels = dict.fromkeys(k for d in drafts for k in d.extras)
     for label in labels:
         cells = [d.extras[label] for d in drafts if label in d.extras]

@@ -27,7 +27,10 @@ def fit(role: str, text: str) -> float:
     """How well a cell's look fits a role (higher is better)."""
     # A score cell may print two numbers under a head naming two roles (分值/得分: 15/13.5).
     numeric = bool(NUMBER.match(text) or _NUMBER_PAIR.match(text))
-    if role in ("weight", "score"):
+    if role == "weight":
+        # 权重 is often printed as a share (15%).
+        return 2.0 if numeric or _PERCENT.match(text) else -4.0
+    if role == "score":
         return 2.0 if numeric else -4.0
     if role == "completion_rate":
         return 2.0 if _PERCENT.match(text) else -4.0

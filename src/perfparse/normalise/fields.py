@@ -11,10 +11,11 @@ from perfparse.segment import Row
 
 # Box glyphs as printed and as OCR reads them. 口 is an empty box only in a value that
 # has real boxes too, and only where it closes an option (before the next numbered
-# option or at the end), never inside a word such as 人口.
+# option or at the end) or opens one (at the start or after a space: 口经常性项目
+# √一次性项目), never inside a word such as 人口.
 _REAL_BOX = regex.compile(r"[☑☒■✓✔√▣☐□]|[（(]\s*[)）]")
 _BOX = regex.compile(r"[（(]\s*[√✓✔]\s*[)）]|[（(]\s*[)）]|[☑☒■✓✔√▣☐□]"
-                     r"|口(?=\s*\d+\s*[、.．)）]|\s*$)")
+                     r"|口(?=\s*\d+\s*[、.．)）]|\s*$)|(?<=\S)口(?=\s)|(?:^|(?<=\s))口(?=\S)")
 _TICKED = frozenset("☑☒■✓✔√▣")
 _NUMBERING = regex.compile(r"^\s*\d+\s*[、.．)）]\s*")
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 
 from perfparse.grammar import Grammar
+from perfparse.normalise.govlevel import line_by_level
 from perfparse.normalise.values import parse_amount, parse_percent, parse_score, parse_unit_header
 from perfparse.segment import Row
 
@@ -52,9 +53,14 @@ class FundsReader:
     caption_weight: float | None = None
     blocks: dict[int, str] = field(default_factory=dict)  # side-by-side blocks: col → column
     over: dict[int, tuple[str, str]] = field(default_factory=dict)  # labels over amounts
+    # A transposed block: fund line labels head the columns (年度资金总额 | 其中：财政拨款 |
+    # 其他资金 | 分值 | 得分) and each row is led by an amount column's name (预算数 / 执行数
+    # / 执行率). Column → its line (and label), or → a column of the total line (分值).
+    across: dict[int, tuple[str, str]] = field(default_factory=dict)
     caption: str | None = None
     lines: dict[str, FundDraft] = field(default_factory=dict)
     shifted: list[str] = field(default_factory=list)
+    own: int | None = None  # the form's government tier (govlevel): whose money is 市级资金
 
     def is_section(self, text: str) -> bool:
         return self.g.lookup(self.g.fund_section, text) is not None
@@ -76,17 +82,55 @@ class FundsReader:
     def header(self, row: Row) -> bool:
         """Read a column header row; False if the row is not one."""
         texts = row.texts()
+        if any(self._number(t) or parse_score(t, grammar=self.g) is not None
+               or parse_percent(t, grammar=self.g) is not None for _, t in texts):
+            return False
+        lines = {c: (hit[0], _label(t)) for c, t in texts
+                 if (hit := self.line_label(t, loose=True)) is not None}
+        if len({line for line, _ in lines.values()}) >= 2:
+            # Labels over a single row of amounts (合计 | 财政拨款 | 其他资金, then 45 | 45 | 0)
+            # are read as before; rows led by a column name fill the named column.
+            self.over = dict(lines)
+            for c, t in texts:
+                column = self.g.lookup(self.g.fund_columns, t)
+                if c in lines:
+                    self.across[c] = lines[c]
+                elif column in _TOTAL_COLUMNS:
+                    self.across[c] = ("total", str(column))
+            return True
         cols = {c: k for c, t in texts if (k := self.g.lookup(self.g.fund_columns, t))}
-        if len(cols) < 2 or any(self._number(t) or parse_score(t, grammar=self.g) is not None
-                                or parse_percent(t, grammar=self.g) is not None
-                                for _, t in texts):
+        # One amount column is a header too when a cell heads the label column beside it
+        # (资金来源 | 年度预算数), unless that column's name is also a line's (年度资金总额).
+        if not cols:
+            return False
+        if len(cols) == 1 and (any(c in lines for c in cols) or not any(
+                self.is_section(t) and c not in cols for c, t in texts[1:])):
             return False
         self.columns = cols
+        return True
+
+    def _across_row(self, row: Row, texts: list[tuple[int, str]]) -> bool:
+        """A row of a transposed block: its leading column name, then each line's amount
+        under that line's label (and the total line's 分值/得分 under theirs)."""
+        if not self.across or not texts:
+            return False
+        column = self.g.lookup(self.g.fund_columns, texts[0][1])
+        if column not in (*MONEY, "execution_rate"):
+            return False
+        for c, t in texts[1:]:
+            if c in self.across:
+                line, label = self.across[c]
+                if line == "total" and label in _TOTAL_COLUMNS:
+                    self.put(self.draft(row, "total", label), label, t)
+                else:
+                    self.put(self.draft(row, line, label), column, t)
         return True
 
     def line_label(self, text: str, *, loose: bool = False) -> tuple[str, str | None] | None:
         """The fund line a label names; ``loose`` (inside the block) also by a word in it."""
         label = split_inline(text, self.g)[0]
+        if (line := line_by_level(self.g, label, self.own)) is not None:
+            return line, None
         hit = self.g.lookup(self.g.fund_lines, label)
         if hit is None and loose and len(label) <= _LINE_LABEL_MAX:
             k = self.g.key(label)
@@ -97,7 +141,7 @@ class FundsReader:
         """Read a fund line row; False if no fund line label is in it (or, with
         ``needs_amount``, no amount: a label printed outside the block)."""
         texts = row.texts()
-        if self._column_row(row, texts):
+        if self._across_row(row, texts) or self._column_row(row, texts):
             return True
         # A word inside a label names a line only where a label stands: inside the block,
         # or after 其中, and left of the amount columns (a note beside them is no line).

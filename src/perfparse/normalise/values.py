@@ -67,11 +67,13 @@ class _Compiled:
         # Bounded repetition: unit words overlap (个/月/个月), and an unbounded run
         # would backtrack exponentially on long non-matching text.
         symbols = f"|{_alt(g.symbol_units)}" if g.symbol_units else ""
-        unit = f"(?:(?:{mag})?{word}{{1,3}}{per}|{mag}{symbols})"
-        signs = [s for s in self.ops if not s.isalpha()]
-        label = f"[^0-9{_chars(signs + g.sentence_punctuation)}]*?"
         opens = _chars([o for o, _ in g.brackets])
         closes = _chars([c for _, c in g.brackets])
+        # A measure word may print its alternative in brackets (台(套), 头(只)): one unit.
+        alt = f"(?:[{opens}]{word}{{1,2}}[{closes}])?" if g.brackets else ""
+        unit = f"(?:(?:{mag})?{word}{{1,3}}{alt}{per}|{mag}{symbols})"
+        signs = [s for s in self.ops if not s.isalpha()]
+        label = f"[^0-9{_chars(signs + g.sentence_punctuation)}]*?"
         bracketed = f"|[{opens}](?P<bunit>{unit})[{closes}]" if g.brackets else ""
         self.value = re.compile(
             f"(?:(?P<label>{label})(?P<op>{_alt(list(self.ops))}))?"
