@@ -70,7 +70,9 @@ def test_layouts_score(tmp_path: Path, capsys: pytest.CaptureFixture[str], name:
     c = rep["counts"]
     detail = {"summary": summary, "parse errors": errors,
               "first mismatches": rep["mismatches"][:15]}
-    assert rep["f1"] >= 0.95, detail
+    # The development set scores 1.0000: a drop there is a regression a looser floor
+    # let through once (a rule for one held-out layout that broke two of its documents).
+    assert rep["f1"] >= (0.995 if name == "layouts" else 0.95), detail
     assert c["forms_matched"] == c["forms_gold"] == c["forms_pred"] == forms, detail
     assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"] == indicators, \
         detail

@@ -70,9 +70,9 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
     else:
         raw = cells.get(role)
         printed = [raw] if raw else []
-        if role == "actual" and raw and NUMBER.match(raw) and cells.get("target_unit"):
-            # One 计量单位 column printed for both value columns: a bare actual takes it.
-            raw += cells["target_unit"]
+        if role == "actual" and raw and NUMBER.match(raw) and cells.get("actual_unit"):
+            # One 计量单位 column printed before both value columns: a bare actual takes it.
+            raw += cells["actual_unit"]
     if not raw:
         return None
     v = ParsedValue.fromstring(raw, g)
@@ -338,7 +338,10 @@ def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     """A column whose cells are all comparators (≥, ≤, =) is the comparator column,
     whatever its head says (指标方向 | 指标性质 holding 正向 / 反向): returns its head."""
     def comparator(text: str) -> bool:
-        return bool(g.op_cells.get(g.key(text)))
+        # A word the grammar maps to a comparator, or a sign the value parser reads as
+        # one (full-width ≧ ═ as OCR prints them).
+        return bool(g.op_cells.get(g.key(text))) or ParsedValue.fromstring(
+            f"{text}1", g).op is not None
 
     ops = [d.cells["target_op"] for d in drafts if "target_op" in d.cells]
     if ops and not any(comparator(t) for t in ops):

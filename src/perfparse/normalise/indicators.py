@@ -151,6 +151,16 @@ class IndicatorReader:
     def _col(self, role: str) -> int | None:
         return self._where.get(role)
 
+    def _unit_before_values(self) -> bool:
+        """A 计量单位 column printed before both value columns is the unit of both; one
+        between 指标值 and 完成值 belongs to the target alone (the actual prints its own)."""
+        unit, actual = self._col("target_unit"), self._col("actual")
+        target = self._col("target")
+        if target is None:
+            target = self._col("target_number")
+        return (unit is not None and actual is not None and unit < actual
+                and (target is None or unit < target))
+
     @property
     def roles(self) -> list[tuple[int, str]]:
         return [(c.col, c.role) for c in self.columns if c.role not in LEVELS]
@@ -295,6 +305,8 @@ class IndicatorReader:
                 assigned[role] = text + assigned[role]
             elif self.drafts:
                 self.drafts[-1].cells[role] = text
+        if "target_unit" in assigned and self._unit_before_values():
+            assigned["actual_unit"] = assigned["target_unit"]
         d = IndicatorDraft(self.level1, self.level2, assigned, row, explicit=explicit,
                            extras=extras, project=project, shifted=self._moved,
                            table=len(self.tables) - 1)
