@@ -1,0 +1,67 @@
+"""Comma-separated rows (Excel/WPS "save as CSV") found among the lines of a dump.
+
+A CSV file has no marker: it is recognised by content, a run of records with the same
+number of fields (Excel and WPS pad every row to the sheet's width), read by the
+standard ``csv`` module so quoted fields keep their commas, doubled quotes and line
+breaks. Merged cells come out as empty fields, as in a TAB dump.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from perfparse.extract.text.runs import is_table_run
+
+# A quoted field longer than this many lines is an unclosed quote in prose, not a cell.
+_MAX_RECORD_LINES = 40
+
+
+def _records(lines: list[str], taken: set[int]) -> Iterator[tuple[int, int, list[str] | None]]:
+    """(first line, lines used, fields or None) for each record; None where the lines
+    cannot be CSV: a TAB or pipe row, a line another reader took, an unclosed quote."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        # A record starts with a comma in its line or with a quoted field, which may
+        # hold line breaks before the first comma.
+        if (i in taken or "\t" in line or line.lstrip().startswith("|")
+                or ("," not in line and not line.startswith('"'))):
+            yield i, 1, None
+            i += 1
+            continue
+        feed = [s + "\n" for s in lines[i:i + _MAX_RECORD_LINES]]
+        reader = csv.reader(feed)
+        try:
+            fields = next(reader)
+        except (csv.Error, StopIteration):
+            fields = None
+        used = max(1, reader.line_num)
+        raw = feed[:used]
+        # A record over several lines must not run into a TAB row or another reader's
+        # lines, and its quotes must pair up (else the quote was never closed).
+        if used > 1 and (any("\t" in s or (j + i) in taken for j, s in enumerate(raw))
+                         or sum(s.count('"') for s in raw) % 2):
+            fields, used = None, 1
+        yield i, used, fields
+        i += used
+
+
+def csv_rows(lines: list[str], taken: set[int]) -> dict[int, tuple[list[str], int]]:
+    """Rows of the CSV tables among ``lines``: first line → (fields, lines the record
+    spans). ``taken`` are lines another notation already read."""
+    found: dict[int, tuple[list[str], int]] = {}
+    run: list[tuple[int, int, list[str]]] = []
+
+    def close() -> None:
+        if run and is_table_run(len(run), len(run[0][2])):
+            found.update((i, (fields, used)) for i, used, fields in run)
+        run.clear()
+
+    for i, used, fields in _records(lines, taken):
+        if not fields or (run and len(fields) != len(run[0][2])):
+            close()
+        if fields:
+            run.append((i, used, fields))
+    close()
+    return found
