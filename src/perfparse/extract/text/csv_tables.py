@@ -19,7 +19,8 @@ _MAX_RECORD_LINES = 40
 
 def _records(lines: list[str], taken: set[int]) -> Iterator[tuple[int, int, list[str] | None]]:
     """(first line, lines used, fields or None) for each record; None where the lines
-    cannot be CSV: a TAB or pipe row, a line another reader took, an unclosed quote."""
+    cannot be CSV: a TAB or pipe row, a line another reader took, an unclosed quote,
+    a line without a comma."""
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -49,19 +50,25 @@ def _records(lines: list[str], taken: set[int]) -> Iterator[tuple[int, int, list
 
 def csv_rows(lines: list[str], taken: set[int]) -> dict[int, tuple[list[str], int]]:
     """Rows of the CSV tables among ``lines``: first line → (fields, lines the record
-    spans). ``taken`` are lines another notation already read."""
+    spans). ``taken`` are lines another notation already read. Once one run is a
+    table the text is a CSV file, where every line with a comma is a row, a lone one
+    (a row cut off by a page break) too, and a record of one quoted field is a line."""
+    records = [(i, used, fields) for i, used, fields in _records(lines, taken) if fields]
     found: dict[int, tuple[list[str], int]] = {}
     run: list[tuple[int, int, list[str]]] = []
 
     def close() -> None:
-        if run and is_table_run(len(run), len(run[0][2])):
+        if run and is_table_run([fields for _, _, fields in run]):
             found.update((i, (fields, used)) for i, used, fields in run)
         run.clear()
 
-    for i, used, fields in _records(lines, taken):
-        if not fields or (run and len(fields) != len(run[0][2])):
+    for record in records:
+        i, _, fields = record
+        if run and (len(fields) != len(run[-1][2]) or run[-1][0] + run[-1][1] != i):
             close()
-        if fields:
-            run.append((i, used, fields))
+        run.append(record)
     close()
+    if found:  # a quoted lone field is a line of text that holds a comma
+        found.update((i, (fields, used)) for i, used, fields in records
+                     if len(fields) > 1 or lines[i].startswith('"'))
     return found

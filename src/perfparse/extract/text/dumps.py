@@ -31,7 +31,9 @@ def _split_row(line: str, bare_pipes: bool) -> list[str] | None:
     if "\t" in line:
         return line.split("\t")
     s = line.strip()
-    if bare_pipes or (s.startswith("|") and s.count("|") >= 2):
+    if bare_pipes:  # a pipe at either end is a wall of an empty first or last cell
+        return s.split("|")
+    if s.startswith("|") and s.count("|") >= 2:
         return s.strip("|").split("|")
     return None
 
@@ -63,8 +65,15 @@ def _line_blocks(text: str, first_line: int, grammar: Grammar | None) -> list[Bl
             continue
         if i in records:
             fields, used = records[i]
-            rows.append((lineno, fields))
             i += used
+            if not any(f.strip() for f in fields):  # a sheet's empty row: a blank line
+                close()
+            elif len(fields) > 1:
+                rows.append((lineno, fields))
+            else:
+                close()
+                if t := clean_text(fields[0], grammar):
+                    blocks.append(Line(t, source_line=lineno))
             continue
         i += 1
         if not raw.strip() or ("-" in raw and _SEPARATOR.match(raw)):
