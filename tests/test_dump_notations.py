@@ -84,6 +84,14 @@ CASES: list[tuple[str, str, list[list[tuple[str, int, int, int, int]]]]] = [
      [[("产出指标", 0, 0, 2, 1), ("完成率", 0, 1, 1, 1), ("≥ 90%", 0, 2, 1, 1),
        ("成本_A & B", 1, 1, 1, 1), ("≤ 5万元", 1, 2, 1, 1), ("满意度", 2, 0, 1, 2),
        (">80", 2, 2, 1, 1)]]),
+    ("latex: as Mathpix writes it, spaces in the arguments and math in a cell",
+     "\\begin{tabular}{|c|c|c|}\n\\hline 项目名称 & \\multicolumn{2}{|c|}{ 社区书屋 } \\\\\n"
+     "\\hline \\multirow{2}{*}{ 资金 } & 年度 & 100 \\\\\n"
+     "\\cline { 2 - 3 } & 其中：财政 & 50 \\\\\n"
+     "\\hline 指标 & 满意度 & $\\geq 90 \\%$ \\\\\n\\hline\n\\end{tabular}",
+     [[("项目名称", 0, 0, 1, 1), ("社区书屋", 0, 1, 1, 2), ("资金", 1, 0, 2, 1),
+       ("年度", 1, 1, 1, 1), ("100", 1, 2, 1, 1), ("其中：财政", 2, 1, 1, 1), ("50", 2, 2, 1, 1),
+       ("指标", 3, 0, 1, 1), ("满意度", 3, 1, 1, 1), ("≥90%", 3, 2, 1, 1)]]),
     ("latex: a cell over two rows and two columns, booktabs, a cell's own line breaks",
      "\\begin{tabular*}{\\textwidth}{@{}lll@{}}\\toprule\n"
      "\\multicolumn{2}{c}{\\multirow{2}{*}{项目资金}} & \\makecell{年度\\\\预算} \\\\[2pt]\n"
@@ -100,8 +108,9 @@ def test_notation_cells(text: str, expected: list[list[tuple[str, int, int, int,
     assert _cells(text) == expected
 
 
-def test_gb18030_csv() -> None:
-    assert _cells("项目名称,测试项目,金额\n主管部门,某局,\"1,000.00\"\n", "gb18030") == [[
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig"])
+def test_csv_as_excel_saves_it(encoding: str) -> None:
+    assert _cells("项目名称,测试项目,金额\r\n主管部门,某局,\"1,000.00\"\r\n", encoding) == [[
         ("项目名称", 0, 0, 1, 1), ("测试项目", 0, 1, 1, 1), ("金额", 0, 2, 1, 1),
         ("主管部门", 1, 0, 1, 1), ("某局", 1, 1, 1, 1), ("1,000.00", 1, 2, 1, 1)]]
 

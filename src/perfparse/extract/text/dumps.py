@@ -56,7 +56,7 @@ def _line_blocks(text: str, first_line: int, grammar: Grammar | None) -> list[Bl
 
     i = 0
     while i < len(lines):
-        raw, lineno = lines[i], first_line + i
+        raw, lineno, bare_row = lines[i], first_line + i, i in bare
         if raw.lstrip().startswith("+") and (drawn := grid_table_at(lines, i, grammar)):
             close()
             drawn[0].source_line = lineno
@@ -79,7 +79,7 @@ def _line_blocks(text: str, first_line: int, grammar: Grammar | None) -> list[Bl
         if not raw.strip() or ("-" in raw and _SEPARATOR.match(raw)):
             close()
             continue
-        row = _split_row(raw, i - 1 in bare)
+        row = _split_row(raw, bare_row)
         if row is None:
             close()
             t = clean_text(raw, grammar)

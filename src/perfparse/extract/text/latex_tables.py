@@ -22,7 +22,7 @@ _TOKEN = regex.compile(r"\\(begin|end)\{" + _ENVS + r"\}")
 # tabular* and tabularx take a width before the column specification.
 _WIDTH_ARG = regex.compile(r"\\begin\{(?:tabular\*|tabularx)\}")
 _RULES = regex.compile(
-    r"\\(?:cline|hhline|cmidrule)(?:\([^)]*\))?\{[^{}]*\}"
+    r"\\(?:cline|hhline|cmidrule)\s*(?:\([^)]*\))?\s*\{[^{}]*\}"
     r"|\\(?:hline|toprule|midrule|bottomrule|endfirsthead|endhead|endfoot|endlastfoot"
     r"|centering|raggedright|raggedleft|arraybackslash)(?![a-zA-Z])")
 _SPAN = regex.compile(r"\s*\\(multicolumn|multirow)(?![a-zA-Z])\s*")
