@@ -76,6 +76,16 @@ CASES: list[tuple[str, str, list[list[tuple[str, int, int, int, int]]]]] = [
      "|      | Times    |\n"
      "+------+----------+\n",
      [[("项目名称", 0, 0, 1, 1), ("Minhang Times", 0, 1, 1, 1)]]),
+    ("grid: PrettyTable, a rule only under the header, one row a line",
+     "+------+------+\n| 指标 | 值   |\n+------+------+\n| 数量 | 10   |\n| 质量 | 95%  |\n"
+     "+------+------+\n",
+     [[("指标", 0, 0, 1, 1), ("值", 0, 1, 1, 1), ("数量", 1, 0, 1, 1), ("10", 1, 1, 1, 1),
+       ("质量", 2, 0, 1, 1), ("95%", 2, 1, 1, 1)]]),
+    ("grid: tabulate's psql style",
+     "+------+------+\n| 指标 | 值   |\n|------+------|\n| 数量 | 10   |\n| 质量 | 95%  |\n"
+     "+------+------+\n",
+     [[("指标", 0, 0, 1, 1), ("值", 0, 1, 1, 1), ("数量", 1, 0, 1, 1), ("10", 1, 1, 1, 1),
+       ("质量", 2, 0, 1, 1), ("95%", 2, 1, 1, 1)]]),
     ("latex: multirow with empty cells below, multicolumn, escapes and comparators",
      "\\begin{tabular}{|c|c|c|}\n\\hline\n"
      "\\multirow{2}{*}{产出指标} & 完成率 & $\\geq$ 90\\% \\\\ \\cline{2-3}\n"

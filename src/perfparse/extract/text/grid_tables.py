@@ -1,6 +1,7 @@
 """Grid tables (reStructuredText, pandoc, ``tabulate``'s "grid"): ``+---+`` borders, ``|``
 walls, a cell's text wrapped over several lines of its row, ``+===+`` under the header,
-and a merged cell where a border segment is missing.
+and a merged cell where a border segment is missing; and the boxes of PrettyTable and
+``tabulate``'s "psql", ruled only under the header, one row a line.
 
 Cells are found as docutils finds them: from each top-left corner, right along the top
 border to a corner whose wall runs down to a bottom border that runs back left to a wall
@@ -20,6 +21,7 @@ from perfparse.grammar import Grammar
 from perfparse.grid import Cell, Table
 
 _BORDER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_PSQL_RULE = regex.compile(r"^(\s*)\|([-=:]+(?:\+[-=:]+)*)\|(\s*)$")  # |----+----|
 _FILLER = "\0"  # the second column of a wide character
 # Finding cells walks borders from every corner; a drawing larger than this is not a form.
 _MAX_AREA = 500_000
@@ -96,6 +98,20 @@ def _table(canvas: list[str], found: list[tuple[int, int, int, int]],
     return Table(sorted(cells, key=lambda c: (c.row, c.col)))
 
 
+def _one_line_rows(drawing: list[str]) -> list[str]:
+    """PrettyTable and tabulate's "psql" style rule only under a one-line header, with
+    each line of the body a row (a grid table would rule between its rows): the body's
+    rows get the rules they leave out."""
+    drawing = [_PSQL_RULE.sub(r"\1+\2+\3", line) for line in drawing]
+    borders = [k for k, line in enumerate(drawing) if _BORDER.match(line)]
+    if (borders != [0, 2, len(drawing) - 1] or len(drawing) < 6
+            or any("+" in line for line in drawing[3:-1])):
+        return drawing
+    rule = drawing[2].replace("=", "-")
+    return [*drawing[:3], *(x for line in drawing[3:-2] for x in (line, rule)),
+            *drawing[-2:]]
+
+
 def grid_table_at(lines: list[str], i: int,
                   grammar: Grammar | None = None) -> tuple[Table, int] | None:
     """The grid table whose top border is ``lines[i]``, and the lines it takes."""
@@ -106,7 +122,7 @@ def grid_table_at(lines: list[str], i: int,
         end += 1
     while end > i and not _BORDER.match(lines[end - 1]):
         end -= 1
-    drawing = [line.rstrip() for line in lines[i:end]]
+    drawing = _one_line_rows([line.rstrip() for line in lines[i:end]])
     if len(drawing) < 3 or len(drawing) * max(map(len, drawing)) * 2 > _MAX_AREA:
         return None
     for wide in (True, False):
