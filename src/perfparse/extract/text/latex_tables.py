@@ -115,8 +115,9 @@ def _split(s: str, sep: str) -> list[str]:
 
 def _span_arg(s: str, i: int, kind: str) -> tuple[int, str, int] | None:
     """(span, text, end) of ``\\multicolumn{n}{spec}{text}`` or
-    ``\\multirow{n}[bigstruts]{width}[fixup]{text}`` whose arguments start at ``s[i]``."""
-    n = _group(s, i)
+    ``\\multirow[vpos]{n}[bigstruts]{width}[fixup]{text}`` whose arguments start at
+    ``s[i]``."""
+    n = _group(s, i if kind == "multicolumn" else _option(s, i))
     if n is None:
         return None
     i = n[1] if kind == "multicolumn" else _option(s, n[1])
