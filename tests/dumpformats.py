@@ -5,7 +5,8 @@ and writes it again as CSV, pipe rows without the outer pipes, a grid table or a
 tabular, the way the tools that produce them do (Excel pads rows and quotes fields with
 commas and line breaks; pandoc wraps long cells over several lines; Mathpix writes
 ``\\multirow``/``\\multicolumn`` and ``$\\geq$``). Parsing the result must give what
-parsing the original gave.
+parsing the original gave; for CSV and pipe rows, which have no merged cells, what the
+TAB dump of the same grid (``write(grid, "tsv")``) gives.
 """
 
 from __future__ import annotations
@@ -59,15 +60,20 @@ def wrap(text: str, width: int) -> list[str]:
     return [*lines, text]
 
 
+def _in_cell_break(text: str) -> str:
+    """A long cell with a line break in its middle (Alt+Enter in Excel), not beside a
+    space, which the reader's cleaning would then lose."""
+    mid = len(text) // 2
+    if len(text) <= WRAP or " " in text[mid - 1:mid + 1]:
+        return text
+    return text[:mid] + "\n" + text[mid:]
+
+
 def _csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for row in _matrix(table):
-        # A long cell gets an in-cell line break in its middle, between two characters.
-        writer.writerow(["" if c is None else c.text[:len(c.text) // 2] + "\n"
-                         + c.text[len(c.text) // 2:] if len(c.text) > WRAP
-                         and " " not in c.text[len(c.text) // 2 - 1:len(c.text) // 2 + 1]
-                         else c.text for c in row])
+        writer.writerow(["" if c is None else _in_cell_break(c.text) for c in row])
     return out.getvalue().replace("\r\n", "\n")
 
 
