@@ -132,6 +132,11 @@ def test_csv_as_excel_saves_it(encoding: str) -> None:
     "甲方 | 乙方\n双方协商一致\n",
     "He said, well, fine.\nShe said, no.\n",
     "+ 加分项:\n| 备注\n",
+    # Wrapped prose with as many commas in each line: a space after them, or too few lines.
+    "Levels are read by column, not vocabulary, so a shifted row, a merged cell,\n"
+    "and a missing header, each in its own table, are all kept.\nDone, then.\n",
+    "加强森林草原火灾预防,开展防火宣传40场次以上,组建扑火队伍15支,\n"
+    "森林火灾受害率控制在0.9‰以内,不发生重特大森林火灾,全年巡护,\n",
 ])
 def test_prose_stays_prose(text: str) -> None:
     grid = extract_text("p.txt", text.encode())

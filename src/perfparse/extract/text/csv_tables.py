@@ -58,7 +58,9 @@ def csv_rows(lines: list[str], taken: set[int]) -> dict[int, tuple[list[str], in
     run: list[tuple[int, int, list[str]]] = []
 
     def close() -> None:
-        if run and is_table_run([fields for _, _, fields in run]):
+        # A comma or line break inside a field: it was quoted, as only CSV writers quote.
+        quoted = any("," in f or "\n" in f for _, _, fields in run for f in fields)
+        if run and is_table_run([fields for _, _, fields in run], marked=quoted, commas=True):
             found.update((i, (fields, used)) for i, used, fields in run)
         run.clear()
 

@@ -38,7 +38,7 @@ def bare_pipe_rows(lines: list[str]) -> set[int]:
         nonlocal separator, width
         rows = [lines[i].strip().split("|") for i in run if not _SEPARATOR.match(lines[i])]
         bare = any(not lines[i].lstrip().startswith("|") for i in run)
-        if bare and is_table_run(rows, separator=separator):
+        if bare and is_table_run(rows, marked=separator):
             found.update(run)
         run.clear()
         separator, width = False, 0
