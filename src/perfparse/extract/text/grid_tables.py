@@ -27,14 +27,18 @@ _FILLER = "\0"  # the second column of a wide character
 _MAX_AREA = 500_000
 
 
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: two for wide (CJK) characters."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) if text.isascii() else len(text) + sum(map(_wide, text))
 
 
 def _canvas(lines: list[str], wide: bool) -> list[str]:
-    rows = ["".join(c + _FILLER if wide and display_width(c) == 2 else c for c in line)
-            for line in lines]
+    rows = [line if not wide or line.isascii()
+            else "".join(c + _FILLER if _wide(c) else c for c in line) for line in lines]
     width = max(map(len, rows))
     return [r.ljust(width) for r in rows]
 
