@@ -22,14 +22,18 @@ EXAMPLES = int(os.environ.get("PERFPARSE_FUZZ_EXAMPLES", "150"))
 # Seconds one input may take: the slowest real dumps parse in well under one.
 DEADLINE_MS = 3000
 
-# Pieces of what the text path meets: HTML of OCR tools with spans and checkboxes, tab and
-# Markdown tables, LaTeX comparators, form labels and numbers, and the hostile cases.
+# Pieces of what the text path meets: HTML of OCR tools with spans and checkboxes, tab,
+# Markdown, CSV, grid and LaTeX tables, LaTeX comparators, form labels and numbers, and
+# the hostile cases.
 TOKENS = [
     "<table>", "</table>", "<table ", "<tr>", "</tr>", "<td>", "</td>", "<th>", "</th>",
     "<td rowspan=70000 colspan=2000>", "<td colspan=3>", "<td rowspan=2>", "<input ",
     "<input checked>", '<input type="checkbox" checked="">', "<a", "<p>", "</p>", "<br>",
     "<!--", "-->", "<html>", "<body>", "<!doctype html>", "&amp;", "&#0;", "&#xd800;",
-    "$\\geq 90\\%$", "$", "\\text{", "\t", "\n", "\r", "|", "|---|---|",
+    "$\\geq 90\\%$", "$", "\\text{", "\t", "\n", "\r", "|", "|---|---|", " | ", "---|---",
+    ",", '"', ",,", "+----+----+", "+====+", "|    |", "\\begin{tabular}{|c|c|}",
+    "\\end{tabular}", "&", "\\\\", "\\hline", "\\cline{1-2}", "\\multirow{2}{*}{",
+    "\\multicolumn{3}{c}{", "}", "{", "\\&", "\\%",
     "财政项目支出绩效目标申报表", "绩效自评表", "(2024年度)", "项目名称", "项目资金",
     "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "满意度指标",
     "100,000.00", "≥95%", "9" * 40, "万元",

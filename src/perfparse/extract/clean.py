@@ -48,11 +48,16 @@ def _box(m: regex.Match[str]) -> str:
     return "☑" if _CHECKED.search(m.group()) else "☐"
 
 
-def _latex(m: regex.Match[str]) -> str:
-    s = m.group(1)
+def latex_symbols(s: str) -> str:
+    """LaTeX comparators, ``\\%`` and ``\\text{…}`` → plain text; LaTeX tables print them
+    outside ``$…$`` too."""
     for pat, rep in _LATEX:
         s = pat.sub(rep, s)
-    return s.replace(" ", "")
+    return s
+
+
+def _latex(m: regex.Match[str]) -> str:
+    return latex_symbols(m.group(1)).replace(" ", "")
 
 
 @lru_cache(maxsize=65536)

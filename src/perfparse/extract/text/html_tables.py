@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from perfparse.errors import OverBudget
 from perfparse.extract.clean import clean_text
+from perfparse.extract.text.spans import lay_out
 from perfparse.grammar import Grammar
-from perfparse.grid import Block, Cell, Line, Table
-from perfparse.limits import MAX_TABLE_CELLS
+from perfparse.grid import Block, Line
 
 _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title"}
 _SKIP_TAGS = {"script", "style", "head"}
@@ -64,7 +63,7 @@ class _Builder(HTMLParser):
         elif tag == "table":
             self._depth -= 1
             if self._depth == 0 and self._rows is not None:
-                self.blocks.append(_layout(self._rows))
+                self.blocks.append(lay_out(self._rows))
                 self._rows = None
         elif self._depth > 1:
             return
@@ -93,42 +92,6 @@ def _int(v: str | None) -> int:
         return max(1, int(v or 1))
     except ValueError:
         return 1
-
-
-# Browsers honour colspan up to 1000 and rowspan up to 65534; no form is wider than this.
-_MAX_COLSPAN = 1000
-_MAX_ROWSPAN = 65534
-
-
-def _layout(rows: list[list[tuple[str, int, int]]]) -> Table:
-    """Place cells on the grid, skipping positions taken by spans from above.
-
-    Spans are clamped as a browser clamps them, and rowspans to the table's last row,
-    so that a 161-byte ``<td rowspan=100000 colspan=100000>`` is one cell over the rows
-    and columns that exist, not ten billion positions. The positions the spans cover
-    (what the rows of the segmenter carry) are counted, and a table over
-    ``MAX_TABLE_CELLS`` is refused.
-    """
-    busy: dict[int, int] = {}  # column → the first row below the spans covering it
-    cells: list[Cell] = []
-    covered = 0
-    for r, row in enumerate(rows):
-        c = 0
-        for text, rowspan, colspan in row:
-            while busy.get(c, 0) > r:
-                c += 1
-            rowspan = min(rowspan, _MAX_ROWSPAN, len(rows) - r)
-            # Past the widest a browser draws, a cell takes one column.
-            colspan = max(1, min(colspan, _MAX_COLSPAN - c))
-            covered += rowspan + colspan
-            if covered > MAX_TABLE_CELLS:
-                raise OverBudget("too-large", f"an HTML table's merged cells cover more than "
-                                 f"{MAX_TABLE_CELLS:,} positions; split the table or the file")
-            cells.append(Cell(text, r, c, rowspan, colspan))
-            for j in range(c, c + colspan):
-                busy[j] = max(busy.get(j, 0), r + rowspan)
-            c += colspan
-    return Table(cells)
 
 
 def html_blocks(markup: str, grammar: Grammar | None = None) -> list[Block]:
