@@ -30,9 +30,6 @@ from perfparse.limits import MAX_PAGES, MAX_PIXELS
 
 A4_LONG_SIDE = 841.89  # points
 PAGE_INCHES = (8.0, 17.0)  # long sides of paper from A5 landscape to A3 / ledger
-# Points round a pixel whose median is the paper's tone: wider than a ruling and a line of
-# text, so that both are in the minority even in a table of tight rows.
-PAPER_WINDOW = 12.0
 MAX_DPI = 300  # the recogniser reads 9-pt text fully at 150 dpi
 
 
@@ -56,7 +53,10 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
         found.append(("ocr-page-turned", f"page {page_no}: turned {90 * turns}° clockwise "
                       "to read it"))
     grids, lines = rulings(gray, unit)
-    erased = np.where(lines > 0, _paper(gray, unit), gray)
+    # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
+    # white bands would leave edges beside the text that the recogniser reads as strokes
+    # (备注 at a cell's left border came back as 注).
+    erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
@@ -110,14 +110,6 @@ def _gray(image: Image.Image) -> np.ndarray:
     # Colour: a red seal over the table is lifted off before it can darken text or rulings.
     return np.asarray(Image.fromarray(without_red_ink(np.asarray(image.convert("RGB"))))
                       .convert("L"))
-
-
-def _paper(gray: np.ndarray, unit: float) -> np.ndarray:
-    """The paper's tone round every pixel, what an erased ruling becomes: on cream or grey
-    paper a white band would leave two edges beside the text, which the recogniser reads
-    as strokes (备注 at a cell's left border came back as 注)."""
-    size = round(PAPER_WINDOW * unit) | 1
-    return cv2.medianBlur(gray, min(size, 255))
 
 
 def _declared_dpi(image: Image.Image) -> float | None:
