@@ -10,7 +10,7 @@
   before the cell ends can only be closed there; and a speck of the scan after a closing
   bracket that ends the cell is read as a dot (≥600.00(次).), which no form prints there.
 - Units: the bracketed unit after a target's number, 个 in a small font, comes back as the
-  arrow ↑ (=1.00(↑)); no unit is an arrow.
+  arrow ↑ (=N(↑)); no unit is an arrow.
 """
 
 from __future__ import annotations

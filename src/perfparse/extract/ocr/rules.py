@@ -63,8 +63,8 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
 def _on_grid(mask: np.ndarray, grids: list[TableGrid], unit: float,
              orientation: str) -> np.ndarray:
     """The runs of ``mask`` lying on a row (``h``) or column (``v``) border of a grid. A
-    straight run inside a cell but on no border is the text's, not a ruling: a number of
-    tiny digits (3000000) blurs into a bar, and erased it would be lost."""
+    straight run inside a cell but on no border is the text's, not a ruling: a long number
+    in tiny digits blurs into a bar, and erased it would be lost."""
     n, labels, _, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
     keep = np.zeros(n, bool)
     for k in range(1, n):
