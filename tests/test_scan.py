@@ -194,25 +194,6 @@ def test_broken_hairlines_of_a_fit_to_width_print_are_rulings(no: int) -> None:
            [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
 
 
-def test_a_bar_of_text_inside_a_cell_is_not_erased() -> None:
-    """A straight run inside a cell but on none of its borders is the cell's text (≥3000000
-    at 6 pt blurs into a bar): the grid is the drawn one and the mask of rulings to erase
-    before OCR leaves the run alone."""
-    unit = OCR_DPI / 72
-    page = np.full((round(100 * unit), round(150 * unit)), 245, np.uint8)  # cream paper
-    for y in (10, 40, 70):
-        page[round(y * unit):round(y * unit) + 2, round(10 * unit):round(140 * unit) + 2] = 120
-    for x in (10, 60, 140):
-        page[round(10 * unit):round(70 * unit) + 2, round(x * unit):round(x * unit) + 2] = 120
-    bar = np.s_[round(24 * unit):round(24 * unit) + 4, round(70 * unit):round(130 * unit)]
-    page[bar] = 90
-    grids, mask = rulings(page, unit)
-    assert [[(c.row, c.col) for c in g.cells] for g in grids] == [[(0, 0), (0, 1), (1, 0),
-                                                                   (1, 1)]]
-    assert not mask[bar].any()
-    assert mask[round(40 * unit), round(70 * unit):round(130 * unit)].all()
-
-
 def test_seal_is_no_ruling_on_a_grey_scan() -> None:
     """A seal stamped over the table of a grey scan: its ring and star hold runs as
     straight as rulings, yet the grid is the born-digital one, cell for cell."""

@@ -49,8 +49,7 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
     v = np.ascontiguousarray(_carried(np.ascontiguousarray(ink.T), np.ascontiguousarray(
         v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
     grids = find_tables(_connected(_segments(h, "h", unit, seal), _segments(v, "v", unit, seal)))
-    runs = cv2.dilate(_on_grid(h, grids, unit, "h") | _on_grid(v, grids, unit, "v"),
-                      np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
+    runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
     for g in grids:
         m = 2 * ERASE + 1  # the outer rulings' own width
@@ -58,23 +57,6 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
         x1, y1 = (round(c * unit) + m for c in g.bbox[2:])
         lines[y0:y1, x0:x1] = runs[y0:y1, x0:x1]
     return grids, lines
-
-
-def _on_grid(mask: np.ndarray, grids: list[TableGrid], unit: float,
-             orientation: str) -> np.ndarray:
-    """The runs of ``mask`` lying on a row (``h``) or column (``v``) border of a grid. A
-    straight run inside a cell but on no border is the text's, not a ruling: a long number
-    in tiny digits blurs into a bar, and erased it would be lost."""
-    n, labels, _, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    keep = np.zeros(n, bool)
-    for k in range(1, n):
-        x, y = centroids[k] / unit
-        keep[k] = any(g.xs[0] - SNAP <= x <= g.xs[-1] + SNAP
-                      and g.ys[0] - SNAP <= y <= g.ys[-1] + SNAP
-                      and min(abs(b - (y if orientation == "h" else x))
-                              for b in (g.ys if orientation == "h" else g.xs)) <= SNAP
-                      for g in grids)
-    return np.where(keep[labels], np.uint8(255), np.uint8(0))
 
 
 def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:
