@@ -361,7 +361,10 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     assert repair("时效（运营服务及时性") == "时效（运营服务及时性）"
     assert repair("阅读量(平均值") == "阅读量(平均值)"
     assert repair("≥600.00(次).") == "≥600.00(次)"  # a speck read as a dot
-    for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（"):
+    assert repair("=1.00(↑)") == "=1.00(个)"  # the unit 个 read as an arrow
+    assert repair("≥3（↑）") == "≥3（个）"
+    for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（",
+                 "↑", "(↑)"):
         assert repair(kept) == kept
 
 

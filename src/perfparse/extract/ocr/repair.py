@@ -9,6 +9,8 @@
   (时效（运营服务及时性 for 时效（运营服务及时性）). A bracket opened and never closed
   before the cell ends can only be closed there; and a speck of the scan after a closing
   bracket that ends the cell is read as a dot (≥600.00(次).), which no form prints there.
+- Units: the bracketed unit after a target's number, 个 in a small font, comes back as the
+  arrow ↑ (=N(↑)); no unit is an arrow.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ _AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
 _UNCLOSED = regex.compile(r"([（(])[^（()）]+$")
 _CLOSING = {"（": "）", "(": ")"}
 _SPECK = regex.compile(r"(?<=[)）])[.,·]$")
+_ARROW_UNIT = regex.compile(r"(?<=\d[(（])↑(?=[)）])")
 
 
 def _amount(m: regex.Match[str]) -> str:
@@ -33,4 +36,6 @@ def repair(text: str) -> str:
     if m := _UNCLOSED.search(text):
         text += _CLOSING[m[1]]
     text = _SPECK.sub("", text)
+    if "↑" in text:
+        text = _ARROW_UNIT.sub("个", text)
     return text.replace("□", "☐")

@@ -53,7 +53,10 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
         found.append(("ocr-page-turned", f"page {page_no}: turned {90 * turns}° clockwise "
                       "to read it"))
     grids, lines = rulings(gray, unit)
-    erased = np.where(lines > 0, np.uint8(255), gray)
+    # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
+    # white bands would leave edges beside the text that the recogniser reads as strokes
+    # (备注 at a cell's left border came back as 注).
+    erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
