@@ -53,6 +53,9 @@ PROJECT_CASES = [
      {"department": "某区城管局", "implementer": "某区城管局"}),
     ("项目名称\t城区巡查经费\n填报单位:(盖章)某区城管局",
      {"implementer": "某区城管局"}),
+    # OCR lost the ruling between a value and the next label: 李四联系人： | 王五.
+    ("项目名称\t城区巡查经费\n项目负责人\t李四联系人：\t王五\t联系电话\t0571-8765432",
+     {"manager": "李四", "contact": "王五", "phone": "0571-8765432"}),
 ]
 
 

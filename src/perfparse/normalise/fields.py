@@ -62,6 +62,17 @@ def split_inline(g: Grammar, text: str) -> list[tuple[str, str]]:
 _SPANNING = ("project.period",)  # values that may run over several cells
 
 
+def _trailing_label(g: Grammar, col: int, text: str) -> list[tuple[int, str]]:
+    """A cell ending in a label and its colon (``李四联系人：``) is a value and the next
+    cell's label run together, as OCR reads two cells whose ruling it lost: two texts."""
+    last = None
+    for m in _inline_pattern(g).finditer(text):
+        last = m
+    if last is None or not last.group("c") or last.start() == 0 or text[last.end():].strip():
+        return [(col, text)]
+    return [(col, text[:last.start()].strip()), (col, last.group("l"))]
+
+
 def label_value_pairs(g: Grammar, row: Row) -> list[tuple[str, str, int]]:
     """(field, value, column) for every field label in the row.
 
@@ -74,6 +85,7 @@ def label_value_pairs(g: Grammar, row: Row) -> list[tuple[str, str, int]]:
     if row.is_line or len(texts) == 1:
         return [(f, v, 0) for lab, v in split_inline(g, texts[0][1])
                 if (f := field_of(g, lab)) is not None]
+    texts = [part for col, text in texts for part in _trailing_label(g, col, text)]
     out: list[tuple[str, str, int]] = []
     for i, (col, text) in enumerate(texts):
         f = field_of(g, text)
