@@ -288,8 +288,8 @@ def _side(ends: list[float], at: float, lo: float, hi: float, lines: list[Seg],
     return [Seg(at, lo, hi)] if sum(abs(e - at) <= SNAP for e in ends) + more >= 2 else []
 
 
-def frame(h: list[Seg], v: list[Seg]) -> tuple[list[Seg], list[Seg]]:
-    """The lines with each table's outer frame drawn where it is hidden.
+def frame(groups: list[tuple[list[Seg], list[Seg]]]) -> tuple[list[Seg], list[Seg]]:
+    """The sides of the tables' outer frames that are hidden: (horizontal, vertical).
 
     Tables styled without an outer border (CSS ``border-style: hidden``, Word's "inside
     borders only") still run their inner lines out to the frame: the row lines end on
@@ -298,8 +298,9 @@ def frame(h: list[Seg], v: list[Seg]) -> tuple[list[Seg], list[Seg]]:
     border, drawn or not. A side drawn in part is a real edge: a region it leaves open
     lies outside the table.
     """
-    h, v = list(h), list(v)
-    for hs, vs in group_tables(h, v):
+    h: list[Seg] = []
+    v: list[Seg] = []
+    for hs, vs in groups:
         x0, x1 = min(s.a for s in hs), max(s.b for s in hs)
         y0, y1 = min(s.a for s in vs), max(s.b for s in vs)
         sides_v = (_side([s.a for s in hs], x0, y0, y1, vs)
@@ -317,7 +318,11 @@ def find_tables(edges: Iterable[Edge]) -> list[TableGrid]:
     h, v = split_edges(edges)
     h = long_enough(join(snap(h)))
     v = long_enough(join(snap(v)))
-    h, v = frame(h, v)
-    h = close_cuts(h, v)
-    grids = [g for hs, vs in group_tables(h, v) if (g := build_grid(hs, vs)) is not None]
+    groups = group_tables(h, v)
+    sides_h, sides_v = frame(groups)
+    h, v = h + sides_h, v + sides_v
+    closed = close_cuts(h, v)
+    if sides_h or sides_v or closed != h:  # grouping is half of this function's time
+        groups = group_tables(closed, v)
+    grids = [g for hs, vs in groups if (g := build_grid(hs, vs)) is not None]
     return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))

@@ -207,9 +207,8 @@ def _edge_column(grid: TableGrid, cells: list[list[Glyph]], side: list[list[Glyp
         col, x0, x1 = len(grid.xs) - 1, grid.xs[-1], edge
     new = [GridCell(lo, col, hi - lo + 1, 1, (x0, grid.ys[lo], x1, grid.ys[hi + 1]))
            for lo, hi, _ in spans]
-    order = sorted(range(len(old) + len(new)), key=lambda k: ((old + new)[k].row,
-                                                              (old + new)[k].col))
     both, texts = old + new, cells + [gs for _, _, gs in spans]
+    order = sorted(range(len(both)), key=lambda k: (both[k].row, both[k].col))
     return TableGrid(xs, list(grid.ys), [both[k] for k in order]), [texts[k] for k in order]
 
 
@@ -241,7 +240,8 @@ def adopt_sides(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
                 if beside and -SNAP_TEXT <= gap <= SIDE_GAP * max(g.size for g in run):
                     side.append(run)
             if side:
-                left_free = [r for r in left_free if not any(r is s for s in side)]
+                taken = {id(r) for r in side}
+                left_free = [r for r in left_free if id(r) not in taken]
                 grids[t], per_table[t] = _edge_column(grids[t], per_table[t], side, left)
     return grids, per_table, left_free
 
