@@ -197,3 +197,12 @@ def test_a_table_with_no_target_head_takes_its_column_of_quantities() -> None:
 def test_a_single_goal_text_is_the_annual_goal() -> None:
     f = form("项目名称\t巡查经费\n总体目标\t全年巡查城区道路，整改安全隐患。")
     assert (f.goals.overall, f.goals.annual) == (None, "全年巡查城区道路，整改安全隐患。")
+
+
+@pytest.mark.parametrize("name_head", ["三@指标", "绩效指标明细", "考核内容项"])
+def test_the_head_right_of_the_levels_names_the_indicator(name_head: str) -> None:
+    """A name head OCR misread, or a synonym the grammar lacks: the indicator's name
+    follows its levels in every layout of the family."""
+    f = form("项目名称\t城区巡查经费", header=HEADER.replace("三级指标", name_head))
+    assert [(i.level2, i.name, i.target.raw) for i in f.indicators] == [
+        ("数量指标", "巡查次数", "≥12次"), ("社会效益指标", "隐患整改率", "100%")]

@@ -102,6 +102,7 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
                 cols.append(Column(c, field_, t))
                 captions.remove((c, t))
         cols.sort(key=lambda x: x.col)
+    cols = _name_after_levels(cols)
     named = {c.role for c in cols if not c.role.startswith("extra")}
     name_col = next((c.col for c in cols if c.role == "name"), None)
     if not named & set(LEVELS) and name_col is not None:
@@ -120,6 +121,20 @@ def header_columns(g: Grammar, layout: Layout | None, row: Row) -> list[Column] 
     if len(named) < 3 or not {"name", "level2"} & exact:
         return None
     return cols
+
+
+def _name_after_levels(cols: list[Column]) -> list[Column]:
+    """With no head naming the indicator's name, the head right of the level columns
+    names it: in every layout of the family the name follows its levels, and a head
+    standing there that no synonym names is a misread (三@指标) or a synonym the grammar
+    lacks, not a column of another kind."""
+    if any(c.role == "name" for c in cols):
+        return cols
+    last = max((k for k, c in enumerate(cols) if c.role in LEVELS), default=None)
+    if last is None or last + 1 >= len(cols) or not cols[last + 1].role.startswith("extra"):
+        return cols
+    nxt = cols[last + 1]
+    return [*cols[:last + 1], Column(nxt.col, "name", nxt.label, False), *cols[last + 2:]]
 
 
 def _misread_heads(cols: list[Column], layout: Layout, row: Row) -> list[Column]:

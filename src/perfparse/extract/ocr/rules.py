@@ -16,7 +16,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from perfparse.extract.geometry import SNAP, Edge, TableGrid, find_tables
+from perfparse.extract.geometry import SNAP, Edge, Seg, TableGrid, crosses, find_tables, snap
 from perfparse.extract.ocr.orient import ink_mask
 from perfparse.extract.ocr.seal import seal_mask
 
@@ -32,6 +32,11 @@ STRAY = 24.0
 # prints scanned at 150 dpi (hairlines breaking every few points): 2 pt already bridges
 # the gaps between the characters of a merged cell's text centred on a row border.
 BREAK = 1.5
+# A ruling broken over up to this long, with no ruling across it in the break, is one line:
+# a ruled table's lines end only on a line across them. A seal lifted off a colour scan
+# leaves such breaks where its ring (about 10 pt) or star (about 30 pt) lay over a hairline;
+# left open, the two rows on either side read as one merged cell.
+MEND = 40.0
 
 
 def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]:
@@ -48,7 +53,8 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
     h = _carried(ink, h_seeds, v_seeds, h_len, bridge)
     v = np.ascontiguousarray(_carried(np.ascontiguousarray(ink.T), np.ascontiguousarray(
         v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
-    grids = find_tables(_connected(_segments(h, "h", unit, seal), _segments(v, "v", unit, seal)))
+    h_segs, v_segs = _segments(h, "h", unit, seal), _segments(v, "v", unit, seal)
+    grids = find_tables(_connected(_mended(h_segs, v_segs), _mended(v_segs, h_segs)))
     runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
     for g in grids:
@@ -71,6 +77,48 @@ def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:
     long_v = vs[:, 3] - vs[:, 1] >= STRAY
     return ([e for e, k in zip(h, long_h | meet.any(axis=1), strict=True) if k]
             + [e for e, k in zip(v, long_v | meet.any(axis=0), strict=True) if k])
+
+
+def _mended(edges: list[Edge], across: list[Edge]) -> list[Edge]:
+    """``edges`` (all of one orientation) mended where ink was lost: breaks of up to MEND
+    with no edge of ``across`` passing through them are closed, and a ruling ending on a
+    line across it at one end only, and crossing another on its way, is carried on to the
+    next such line, up to MEND away. A run meeting at most one line across it lies within
+    one cell: a dash, or strokes of text struck twice, not a ruling."""
+    if not edges:
+        return edges
+    kind = edges[0][0]
+    others = [_seg(e) for e in across]
+    out: list[Seg] = []
+    for s in sorted(snap([_seg(e) for e in edges])):
+        last = out[-1] if out else None
+        if (last is not None and last.pos == s.pos and 0 < s.a - last.b <= MEND
+                and not any(crosses(Seg(s.pos, last.b, s.a), o) for o in others)):
+            out[-1] = Seg(s.pos, last.a, max(last.b, s.b))
+        else:
+            out.append(s)
+    out = [_to_next_line(s, others) for s in out]
+    if kind == "h":
+        return [("h", s.a, s.pos, s.b, s.pos) for s in out]
+    return [("v", s.pos, s.a, s.pos, s.b) for s in out]
+
+
+def _to_next_line(s: Seg, others: list[Seg]) -> Seg:
+    spanning = [o.pos for o in others if o.a - SNAP <= s.pos <= o.b + SNAP]
+    at_a = any(abs(p - s.a) <= SNAP for p in spanning)
+    at_b = any(abs(p - s.b) <= SNAP for p in spanning)
+    if at_a == at_b or sum(s.a - SNAP <= p <= s.b + SNAP for p in spanning) < 2:
+        return s
+    if at_a:
+        ahead = [p for p in spanning if s.b < p <= s.b + MEND]
+        return Seg(s.pos, s.a, min(ahead)) if ahead else s
+    behind = [p for p in spanning if s.a - MEND <= p < s.a]
+    return Seg(s.pos, max(behind), s.b) if behind else s
+
+
+def _seg(e: Edge) -> Seg:
+    kind, x0, top, x1, bottom = e
+    return Seg(top, x0, x1) if kind == "h" else Seg(x0, top, bottom)
 
 
 def _carried(ink: np.ndarray, seeds: np.ndarray, across: np.ndarray, length: int,

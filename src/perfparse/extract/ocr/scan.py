@@ -21,6 +21,7 @@ from perfparse.errors import OverBudget, ParseError
 from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.engine import recognise
+from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
 from perfparse.extract.ocr.seal import without_red_ink
@@ -59,6 +60,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
+    boxes = read_missed(boxes, grids, erased, unit)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
     found.extend(low)
     if not blocks:
