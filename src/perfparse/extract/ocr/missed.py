@@ -6,6 +6,7 @@ is read without it and the value loses a character with nobody told. Ink of a ch
 size inside a cell that no detected line covers is cut out and given to the recogniser,
 as the detector would have; what it reads with confidence joins the cell's text where the
 ink lies, with the recogniser's score, which makes the cell's value doubtful when low.
+Inside a seal's ring nothing is read: on a grey scan its own characters are such ink.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from perfparse.extract.geometry import TableGrid
 from perfparse.extract.ocr.assign import BOX_TO_FONT
 from perfparse.extract.ocr.engine import TextBox, read_line
 from perfparse.extract.ocr.orient import ink_mask
+from perfparse.extract.ocr.seal import Seal
 
 COVER = 0.3  # share of a mark's box inside detected lines: more, and the mark was read
 INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's sides
@@ -34,9 +36,10 @@ PAD = 0.5  # of the mark's height, around a crop
 
 
 def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
-                unit: float) -> list[TextBox]:
+                unit: float, stamps: list[Seal]) -> list[TextBox]:
     """``boxes`` and a box for every mark of a character's size in a cell of ``grids``
-    (points; ``unit`` pixels per point) that no box covers, read from ``image``."""
+    (points; ``unit`` pixels per point) that no box covers and no seal of ``stamps``
+    holds, read from ``image``."""
     heights = [b.bottom - b.top for b in boxes]
     if not heights or not grids:
         return boxes
@@ -46,7 +49,15 @@ def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
     for b in boxes:
         read[max(0, int(b.top)):int(b.bottom) + 1, max(0, int(b.x0)):int(b.x1) + 1] = 1
     found = [m for g in grids for c in g.cells for m in _marks(ink, read, c.bbox, unit, font)]
+    # Inside a seal on a grey scan, its own characters are ink of a character's size that
+    # no line of the table's covers.
+    found = [m for m in found if not any(_within(m, s) for s in stamps)]
     return boxes + [t for m in found if (t := _read(image, m)) is not None]
+
+
+def _within(mark: tuple[int, int, int, int], seal: Seal) -> bool:
+    x, y, w, h = mark
+    return (x + w / 2 - seal.x) ** 2 + (y + h / 2 - seal.y) ** 2 <= seal.outer ** 2
 
 
 def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, float],

@@ -10,6 +10,8 @@ both so that rules.py can leave them out).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import cv2
 import numpy as np
 
@@ -55,9 +57,30 @@ def without_red_ink(rgb: np.ndarray) -> np.ndarray:
     return out
 
 
+class Seal(NamedTuple):
+    """A round seal found on a page: centre and the ring's radii, in pixels."""
+
+    x: float
+    y: float
+    inner: float
+    outer: float
+
+
 def seal_mask(ink: np.ndarray, unit: float) -> np.ndarray:
     """255 on the ring and central star of every round seal found in ``ink`` (an ink mask,
-    255 on 0; ``unit`` pixels per point), 0 elsewhere.
+    255 on 0; ``unit`` pixels per point), 0 elsewhere."""
+    mask = np.zeros_like(ink)
+    pad = RING_BAND * unit
+    for seal in seals(ink, unit):
+        centre = (round(seal.x), round(seal.y))
+        cv2.circle(mask, centre, round((seal.inner + seal.outer) / 2), 255,
+                   thickness=round(seal.outer - seal.inner + 2 * pad))
+        cv2.circle(mask, centre, round(STAR * seal.outer), 255, thickness=-1)
+    return mask
+
+
+def seals(ink: np.ndarray, unit: float) -> list[Seal]:
+    """Every round seal in ``ink`` (an ink mask, 255 on 0; ``unit`` pixels per point).
 
     Circles of a seal's size are proposed by a Hough transform on a small copy of the
     mask and kept only where a band of ink runs round all of the circle with less ink
@@ -70,18 +93,11 @@ def seal_mask(ink: np.ndarray, unit: float) -> np.ndarray:
     found = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.5), cv2.HOUGH_GRADIENT, dp=1,
                              minDist=r_min, param1=100, param2=30, minRadius=r_min,
                              maxRadius=r_max)
-    mask = np.zeros_like(ink)
     if found is None:
-        return mask
+        return []
     grown = cv2.dilate(small, np.ones((3, 3), np.uint8))  # a ring pixel off by one counts
-    for x, y, r in found[0]:
-        if (ring := _ring(grown, x, y, r)) is not None:
-            centre, (inner, outer) = (round(x / f), round(y / f)), (v / f for v in ring)
-            pad = RING_BAND * unit
-            cv2.circle(mask, centre, round((inner + outer) / 2), 255,
-                       thickness=round(outer - inner + 2 * pad))
-            cv2.circle(mask, centre, round(STAR * outer), 255, thickness=-1)
-    return mask
+    return [Seal(x / f, y / f, ring[0] / f, ring[1] / f) for x, y, r in found[0]
+            if (ring := _ring(grown, x, y, r)) is not None]
 
 
 def _ring(ink: np.ndarray, x: float, y: float, r: float) -> tuple[float, float] | None:
