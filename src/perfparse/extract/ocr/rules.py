@@ -7,7 +7,8 @@ rowspan/colspan, so both paths share one notion of a table. A hairline scanned a
 is a pixel or two wide, wanders between pixel rows and breaks every few points, so a
 straight run long enough to be a ruling is carried on across such breaks (never started
 by them: a row of characters whose strokes line up stays text). Two kinds of straight run
-are no rulings: those on a seal's ring or star (extract.ocr.seal), and short ones meeting
+are no rulings: those on a seal's ring or star (extract.ocr.seal), those wholly inside a
+seal in line with no run outside it (its characters' strokes), and short ones meeting
 no run across them (strokes of characters stacked in a vertical caption).
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 
 from perfparse.extract.geometry import SNAP, Edge, Seg, TableGrid, crosses, find_tables, snap
 from perfparse.extract.ocr.orient import ink_mask
-from perfparse.extract.ocr.seal import seal_mask
+from perfparse.extract.ocr.seal import Seal, seal_mask, seals
 
 # In points. Body text is 9–12 pt, so no stroke of a character is as long as these, while
 # a cell is at least 18 pt high and wider than that.
@@ -46,14 +47,16 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
     strokes of large characters (a title's 目 or 申), not rulings.
     """
     ink = ink_mask(gray)
-    seal = seal_mask(ink, unit)
+    stamps = seals(ink, unit)
+    seal = seal_mask(ink, unit, stamps)
     bridge = max(2, round(BREAK * unit))
     h_len, v_len = max(3, round(H_RUN * unit)), max(3, round(V_RUN * unit))
     h_seeds, v_seeds = _open(ink, (h_len, 1)), _open(ink, (1, v_len))
     h = _carried(ink, h_seeds, v_seeds, h_len, bridge)
     v = np.ascontiguousarray(_carried(np.ascontiguousarray(ink.T), np.ascontiguousarray(
         v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
-    h_segs, v_segs = _segments(h, "h", unit, seal), _segments(v, "v", unit, seal)
+    h_segs = _beyond_seals(_segments(h, "h", unit, seal), stamps, unit)
+    v_segs = _beyond_seals(_segments(v, "v", unit, seal), stamps, unit)
     grids = find_tables(_connected(_mended(h_segs, v_segs), _mended(v_segs, h_segs)))
     runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
@@ -63,6 +66,23 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
         x1, y1 = (round(c * unit) + m for c in g.bbox[2:])
         lines[y0:y1, x0:x1] = runs[y0:y1, x0:x1]
     return grids, lines
+
+
+def _beyond_seals(edges: list[Edge], stamps: list[Seal], unit: float) -> list[Edge]:
+    """Without runs lying wholly inside a seal that no run outside it lines up with: on a
+    grey scan a seal's own characters hold strokes as long and straight as a short
+    ruling, while a ruling under a seal carries on, in line, beyond it."""
+    if not stamps:
+        return edges
+
+    def inside(e: Edge) -> bool:
+        _, x0, top, x1, bottom = e
+        return any(all((x * unit - s.x) ** 2 + (y * unit - s.y) ** 2 <= s.outer ** 2
+                       for x, y in ((x0, top), (x1, bottom))) for s in stamps)
+
+    outside = [_seg(e) for e in edges if not inside(e)]
+    return [e for e in edges if not inside(e)
+            or any(abs(o.pos - _seg(e).pos) <= SNAP for o in outside)]
 
 
 def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:

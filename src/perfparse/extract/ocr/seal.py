@@ -27,6 +27,9 @@ MIN_RING_COVER = 0.9  # share of a circle's outline that must be ink to be a sea
 # ...and circles a little inside and outside the ring must have this much less: in a
 # block of dense text every circle is mostly ink.
 MIN_RING_CONTRAST = 0.2
+# A band of ink closed all the way round (a ring drawn whole) needs less: a seal stamped
+# over a dense table has text and rulings just inside and outside its ring too.
+FULL_RING, MIN_FULL_RING_CONTRAST = 0.97, 0.08
 RING_SEARCH = 8  # points searched either side of the Hough radius for the ring's band
 RING_FLANK = 3  # points from the band to the circles it is compared with
 RING_SAMPLES = 180
@@ -66,12 +69,12 @@ class Seal(NamedTuple):
     outer: float
 
 
-def seal_mask(ink: np.ndarray, unit: float) -> np.ndarray:
+def seal_mask(ink: np.ndarray, unit: float, stamps: list[Seal] | None = None) -> np.ndarray:
     """255 on the ring and central star of every round seal found in ``ink`` (an ink mask,
-    255 on 0; ``unit`` pixels per point), 0 elsewhere."""
+    255 on 0; ``unit`` pixels per point), or of ``stamps`` if given, 0 elsewhere."""
     mask = np.zeros_like(ink)
     pad = RING_BAND * unit
-    for seal in seals(ink, unit):
+    for seal in seals(ink, unit) if stamps is None else stamps:
         centre = (round(seal.x), round(seal.y))
         cv2.circle(mask, centre, round((seal.inner + seal.outer) / 2), 255,
                    thickness=round(seal.outer - seal.inner + 2 * pad))
@@ -111,7 +114,8 @@ def _ring(ink: np.ndarray, x: float, y: float, r: float) -> tuple[float, float] 
         return None
     lo, hi = int(on[0]), int(on[-1])
     flank = max(covers[max(0, lo - RING_FLANK)], covers[min(len(radii) - 1, hi + RING_FLANK)])
-    if covers[lo:hi + 1].mean() - flank < MIN_RING_CONTRAST:
+    band = covers[lo:hi + 1].mean()
+    if band - flank < (MIN_FULL_RING_CONTRAST if band >= FULL_RING else MIN_RING_CONTRAST):
         return None
     return float(radii[lo]), float(radii[hi])
 
