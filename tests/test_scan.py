@@ -224,13 +224,13 @@ def test_text_the_detector_missed_in_a_cell_is_read_from_its_ink() -> None:
     grids, lines = rulings(gray, unit)
     erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = recognise(erased)
-    assert read_missed(boxes, grids, erased, unit, []) == boxes
+    assert read_missed(boxes, grids, erased, unit, gray) == boxes
     inside = [b for b in boxes if 2 <= len(b.text) <= 4 and any(
         g.xs[0] * unit < b.x0 and b.x1 < g.xs[-1] * unit
         and g.ys[0] * unit < b.top and b.bottom < g.ys[-1] * unit for g in grids)]
     assert len(inside) >= 3
     for lost in inside[:3]:
-        back = read_missed([b for b in boxes if b != lost], grids, erased, unit, [])
+        back = read_missed([b for b in boxes if b != lost], grids, erased, unit, gray)
         (found,) = [b for b in back if b not in boxes]
         assert found.text == lost.text
         assert lost.x0 <= found.x0 < found.x1 <= lost.x1  # the detector pads its boxes

@@ -22,9 +22,9 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.engine import recognise
 from perfparse.extract.ocr.missed import read_missed
-from perfparse.extract.ocr.orient import ink_mask, upright
+from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.seal import seals, without_red_ink
+from perfparse.extract.ocr.seal import without_red_ink
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 from perfparse.limits import MAX_PAGES, MAX_PIXELS
@@ -60,7 +60,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
-    boxes = read_missed(boxes, grids, erased, unit, seals(ink_mask(gray), unit))
+    boxes = read_missed(boxes, grids, erased, unit, gray)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
     found.extend(low)
     if not blocks:
