@@ -19,6 +19,9 @@ Producers (folder names):
 - ``chromium-radicals``: ``chromium`` whose text says Kangxi radicals for some ideographs;
 - ``chromium-open``: ``chromium`` with tables styled without their outer frame (CSS
   ``border-style: hidden``), as "inside borders only" prints them;
+- ``chromium-rows``: ``chromium`` with row rules only (no vertical borders), and
+  ``chromium-bare``: with no borders at all, as a Word table with its borders off or an
+  HTML page whose stylesheet was lost prints them;
 - ``cairo``: ``chromium`` re-written by poppler's cairo backend (borders become paths);
 - ``lo-xlsx``: the scripts/make_office_samples.py workbook exported by LibreOffice Calc,
   fitted to the page width, footer ``第 N 页，共 M 页``;
@@ -187,8 +190,7 @@ def html_document(parts: list[Part], heading: str | None, variant: str) -> str:
     text = "".join(body)
     if variant == "chromium-radicals":
         text = text.translate(str.maketrans(RADICALS))
-    style = STYLE + (FURNITURE_STYLE if caption else "") + (
-        "table { border-style: hidden; }" if variant == "chromium-open" else "")
+    style = STYLE + (FURNITURE_STYLE if caption else "") + BORDERS.get(variant, "")
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>项目支出绩效表</title><style>{style}</style></head>"
             f"<body>{text}</body></html>")
@@ -298,6 +300,17 @@ def lo_pdf(data: bytes, kind: str) -> bytes:
     return convert(f"form.{kind}", data, kind, "pdf")
 
 
+# Border styles of the Chromium variants that draw fewer rulings than the page's table.
+BORDERS = {"chromium-open": "table { border-style: hidden; }",
+           "chromium-rows": "td { border-left: none !important; border-right: none !important; }",
+           "chromium-bare": "table, td { border: none !important; }"}
+
+
+def chromium_variant(name: str) -> Callable[[dict, str], bytes]:
+    return lambda gold, stem: chromium_pdf(html_document(
+        document_parts(gold, stem), HEADINGS.get(stem[:3]), name), css_furniture=False)
+
+
 PRODUCERS: dict[str, Callable[[dict, str], bytes]] = {
     "fpdf2": render_document,
     "fpdf2-furniture": lambda gold, stem: Renderer(repeat_header=False).render(
@@ -311,9 +324,7 @@ PRODUCERS: dict[str, Callable[[dict, str], bytes]] = {
     "chromium-radicals": lambda gold, stem: chromium_pdf(html_document(
         document_parts(gold, stem), HEADINGS.get(stem[:3]), "chromium-radicals"),
         css_furniture=False),
-    "chromium-open": lambda gold, stem: chromium_pdf(html_document(
-        document_parts(gold, stem), HEADINGS.get(stem[:3]), "chromium-open"),
-        css_furniture=False),
+    **{name: chromium_variant(name) for name in BORDERS},
     "cairo": lambda gold, stem: tool(["pdftocairo", "-pdf", "{in}", "{out}"],
                                      PRODUCERS["chromium"](gold, stem)),
     "lo-xlsx": lambda gold, stem: lo_pdf(print_ready_workbook(gold, stem), "xlsx"),

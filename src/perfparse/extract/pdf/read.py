@@ -38,6 +38,7 @@ from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
 from perfparse.extract.pdf.pdfium import has_images, render, render_dpi, textless
 from perfparse.extract.pdf.textlayer import garbled
+from perfparse.extract.pdf.unruled import unruled_rulings
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 from perfparse.limits import MAX_OCR_PAGES, MAX_PAGES
@@ -54,6 +55,7 @@ class _Page:
     runs: list[list[Glyph]] = field(default_factory=list)
     lines: list[tuple[str, BBox]] = field(default_factory=list)
     ocr: list[Block] | None = None
+    edges: list[Edge] = field(default_factory=list)
 
 
 def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
@@ -80,11 +82,19 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                     pages.append(_Page(no, ocr=_ocr(grid, sheet, no, grammar)))
                     continue
                 texts, outside = locate(readable, tables)
-                pages.append(_Page(no, tables, texts, free_runs(outside)))
+                pages.append(_Page(no, tables, texts, free_runs(outside), edges=edges))
         _drop_furniture(pages)
         for p in pages:
             p.tables, p.texts, runs = adopt_sides(p.tables, p.texts, p.runs)
-            p.lines = run_lines(adopt_overflow(p.tables, p.texts, runs))
+            runs = adopt_overflow(p.tables, p.texts, runs)
+            if p.ocr is None and not p.tables and (drawn := unruled_rulings(runs, p.edges)):
+                p.tables = find_tables(p.edges + drawn)
+                p.texts, outside = locate([g for r in runs for g in r], p.tables)
+                runs = free_runs(outside)
+                grid.warnings.append(("unruled-table", f"page {p.no}: a table without column "
+                                      "rulings, read by the alignment of its text; check "
+                                      "merged cells and wrapped lines"))
+            p.lines = run_lines(runs)
         _align_continued(pages)
         for p in pages:
             grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
