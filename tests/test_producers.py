@@ -26,6 +26,7 @@ from perfparse.extract.glyphs import (
     slanted,
 )
 from perfparse.extract.pdf.read import extract_pdf
+from perfparse.extract.pdf.unruled import unruled_rulings
 from perfparse.grid import Block, Line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,3 +165,31 @@ def test_slanted_glyphs_are_watermarks() -> None:
     assert slanted(0.866, 0.5)  # turned 30°
     assert not slanted(1, 0)
     assert not slanted(0, 1)  # turned 90°: vertical text
+
+
+def _word(text: str, x: float, y: float) -> list[Glyph]:
+    return [Glyph(ch, x + 9 * k, y, x + 9 * (k + 1), y + 9, 9.0) for k, ch in enumerate(text)]
+
+
+@pytest.mark.parametrize("rules", [False, True])
+def test_a_table_without_column_rulings_is_read_by_its_text(rules: bool) -> None:
+    """No borders at all, or row rules only: the columns are the white bands the text
+    leaves open, the rows the rules or the gaps between lines; a label centred between
+    two rows crosses their line, so its cell spans both."""
+    words = [("一级指标", 40, 100), ("三级指标", 140, 100), ("指标值", 240, 100),
+             ("产出指标", 40, 130), ("巡查次数", 140, 120), ("≥12次", 240, 120),
+             ("整改率", 140, 140), ("100%", 240, 140),
+             ("效益指标", 40, 160), ("满意度", 140, 160), ("≥90%", 240, 160)]
+    runs = [_word(*w) for w in words]
+    edges = [("h", 35.0, y, 300.0, y) for y in (96, 114, 154, 174)] + [
+        ("h", 130.0, 134.0, 300.0, 134.0)] if rules else []
+    tables = find_tables(edges + unruled_rulings(runs, edges))
+    (table,) = tables
+    (texts,), outside = locate([g for r in runs for g in r], tables)
+    assert not outside
+    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
+             for c, gs in zip(table.cells, texts, strict=True) if gs}
+    assert cells == {(0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
+                     (1, 0, 2): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
+                     (2, 1, 1): "整改率", (2, 2, 1): "100%",
+                     (3, 0, 1): "效益指标", (3, 1, 1): "满意度", (3, 2, 1): "≥90%"}

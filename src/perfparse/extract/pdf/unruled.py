@@ -25,6 +25,7 @@ PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than tw
 CROSSING = 0.15
 MIN_ROWS = 3  # fewer lines of several pieces are a heading and its date, not a table
 BIN = 1.0  # points per step of the column profile
+STEP = 0.5  # points per step of the row profile
 HEADING = 1.15  # a line set this much larger than the table's text is a title between tables
 ROW_GAP = 0.5  # font sizes between two text lines that belong to two rows
 MARGIN = 1.0  # points drawn around the outermost text
@@ -74,11 +75,13 @@ def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
 
 
 def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
-    xs = _columns([pieces for pieces in block if len(pieces) > 1])
+    bands = _columns([pieces for pieces in block if len(pieces) > 1])
+    xs = [(lo + hi) / 2 for lo, hi in bands]
     top = min(g.top for pieces in block for p in pieces for g in p) - MARGIN
     bottom = max(g.bottom for pieces in block for p in pieces for g in p) + MARGIN
+    # The rules lying mostly over the text's columns, up to a row's height beyond it.
     drawn = [e for e in edges if e[0] == "h" and top - REACH <= e[2] <= bottom + REACH
-             and xs[0] - REACH <= e[1] and e[3] <= xs[-1] + REACH]
+             and 2 * (min(e[3], xs[-1]) - max(e[1], xs[0])) >= e[3] - e[1]]
     rows = _close(sorted(e[2] for e in drawn))
     h: list[Edge] = []
     if len(rows) > MIN_ROWS:
@@ -86,25 +89,70 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
         # ends a cell does, so the rules' ends are the column lines.
         ys = rows
         ends = _close(sorted(x for e in drawn for x in (e[1], e[3])))
-        # A column no rule crosses on this page (a caption cut by page breaks) still
-        # ends where its text does.
-        xs = [*xs[:1] * (ends[0] > xs[0] + SNAP), *ends, *xs[-1:] * (ends[-1] < xs[-1] - SNAP)]
+        # A column line no rule ends on (rules drawn across the whole table, or a caption
+        # column cut by page breaks) is still where the text leaves a band open.
+        outer = (bands[0][1] - REACH, bands[0][1]), (bands[-1][0], bands[-1][0] + REACH)
+        bands = [outer[0], *bands[1:-1], outer[1]]
+        xs = sorted([*ends, *(x for x, (lo, hi) in zip(xs, bands, strict=True)
+                              if not any(lo - SNAP <= e <= hi + SNAP for e in ends))])
     else:
         # Lines of one piece before the first line of several or after the last are a
         # caption or a note beside the table, not rows.
         several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
         block = block[several[0]:several[-1] + 1]
-        top = min(g.top for pieces in block for p in pieces for g in p) - MARGIN
-        bottom = max(g.bottom for pieces in block for p in pieces for g in p) + MARGIN
-        ys = [top, *_row_gaps(block), bottom]
-        h = [("h", xs[0], y, xs[-1], y) for y in ys]
+        ys = _rows([p for pieces in block for p in pieces])
+        h = _row_lines([p for pieces in block for p in pieces], xs, ys)
     v: list[Edge] = []
     for a, b in pairwise(ys):
-        runs = [r for pieces in block for p in pieces for r in _tight(p)
-                if a <= (r[0].top + r[0].bottom) / 2 < b]
+        pieces = [p for line in block for p in line if a <= (p[0].top + p[0].bottom) / 2 < b]
+        runs = [r for p in pieces for r in _tight(p)]
         v.extend(("v", x, a, x, b) for x in xs
                  if not any(r[0].x0 < x < r[-1].x1 for r in runs))
+        # Two pieces side by side in one column band are two cells all the same (a
+        # label and its value in a part of the table laid out on other columns).
+        for left, right in pairwise(sorted(pieces, key=lambda p: p[0].x0)):
+            x = (left[-1].x1 + right[0].x0) / 2
+            if left[-1].x1 < right[0].x0 and not any(abs(x - c) < (right[0].x0 - left[-1].x1) / 2
+                                                     for c in xs):
+                v.append(("v", x, a, x, b))
     return h + v
+
+
+def _rows(pieces: list[list[Glyph]]) -> list[float]:
+    """Row lines: the outer edges, and the middle of every band of y at least ROW_GAP font
+    sizes high that at most one piece crosses (a label centred over several rows)."""
+    top = min(g.top for p in pieces for g in p) - MARGIN
+    bottom = max(g.bottom for p in pieces for g in p) + MARGIN
+    size = median(g.size for p in pieces for g in p)
+    n = int((bottom - top) / STEP) + 1
+    crossing = [0] * n
+    for p in pieces:
+        a, b = min(g.top for g in p), max(g.bottom for g in p)
+        for k in range(int((a - top) / STEP), int((b - top) / STEP) + 1):
+            crossing[min(k, n - 1)] += 1
+    ys = [top]
+    start: int | None = None
+    for k, c in enumerate([*crossing, n]):
+        if c <= 1 and start is None:
+            start = k
+        elif c > 1 and start is not None:
+            if start > 0 and k < n and (k - start) * STEP >= ROW_GAP * size:
+                ys.append(top + (start + k) / 2 * STEP)
+            start = None
+    return [*ys, bottom]
+
+
+def _row_lines(pieces: list[list[Glyph]], xs: list[float], ys: list[float]) -> list[Edge]:
+    """The row lines across each column, broken where a piece crosses them there (the
+    cell it stands in spans those rows)."""
+    out: list[Edge] = []
+    for y in ys:
+        across = [p for p in pieces
+                  if min(g.top for g in p) < y < max(g.bottom for g in p)]
+        for a, b in pairwise(xs):
+            if not any(p[0].x0 < b and p[-1].x1 > a for p in across):
+                out.append(("h", a, y, b, y))
+    return out
 
 
 def _tight(piece: list[Glyph]) -> list[list[Glyph]]:
@@ -128,17 +176,9 @@ def _close(values: list[float]) -> list[float]:
     return out
 
 
-def _row_gaps(block: Block) -> list[float]:
-    """The middle of every gap between two text lines wider than ROW_GAP font sizes."""
-    boxes = [(min(g.top for p in pieces for g in p), max(g.bottom for p in pieces for g in p),
-              median(g.size for p in pieces for g in p)) for pieces in block]
-    return [(b0 + t1) / 2 for (_, b0, s), (t1, _, _) in pairwise(boxes)
-            if t1 - b0 > ROW_GAP * s]
-
-
-def _columns(lines: Block) -> list[float]:
-    """Column lines: the middle of every band of x crossed by at most CROSSING of the
-    lines, and the outer edges."""
+def _columns(lines: Block) -> list[tuple[float, float]]:
+    """The bands of x crossed by at most CROSSING of the lines, the outer edges among
+    them: a column line runs down the middle of each."""
     left = min(p[0].x0 for line in lines for p in line) - MARGIN
     right = max(p[-1].x1 for line in lines for p in line) + MARGIN
     n = int((right - left) / BIN) + 1
@@ -148,13 +188,13 @@ def _columns(lines: Block) -> list[float]:
             for k in range(int((p[0].x0 - left) / BIN), int((p[-1].x1 - left) / BIN) + 1):
                 crossed[min(k, n - 1)] += 1
     limit = CROSSING * len(lines)
-    xs = [left]
+    bands = [(left - MARGIN, left)]
     start: int | None = None
     for k, c in enumerate(crossed):
         if c <= limit and start is None:
             start = k
         elif c > limit and start is not None:
             if start > 0:
-                xs.append(left + (start + k) / 2 * BIN)
+                bands.append((left + start * BIN, left + k * BIN))
             start = None
-    return [*xs, right]
+    return [*bands, (right, right + MARGIN)]
