@@ -23,7 +23,9 @@ PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than tw
 # A band of x that at most this share of the table lines' pieces cross separates columns
 # (a title row or a long value may cross it; the column's own lines do not).
 CROSSING = 0.15
-MIN_ROWS = 3  # fewer lines of several pieces are a heading and its date, not a table
+# Without row rules, fewer lines of several pieces are a heading and its date, not a table
+# (with them, two rules bound one: the first rows of a form a page break cuts off).
+MIN_ROWS = 3
 BIN = 1.0  # points per step of the column profile
 STEP = 0.5  # points per step of the row profile
 HEADING = 1.15  # a line set this much larger than the table's text is a title between tables
@@ -34,7 +36,8 @@ REACH = 12.0  # points from the outermost text within which a row rule is the ta
 
 def unruled_rulings(runs: list[list[Glyph]], edges: list[Edge]) -> list[Edge]:
     """Ruling lines for every block of the page's free ``runs`` that reads as a table
-    (MIN_ROWS lines of several pieces or more), besides the page's own ``edges``."""
+    (between row rules of ``edges``, or MIN_ROWS lines of several pieces or more),
+    besides the page's own ``edges``."""
     lines = [(line, _pieces(line)) for line in visual_lines(
         [g for r in runs for g in r if not g.text.isspace()])]
     lines = [(line, pieces) for line, pieces in lines if pieces]
@@ -59,8 +62,8 @@ Block = list[list[list[Glyph]]]  # text lines, each as its pieces
 
 
 def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
-    """Runs of lines in the table's text size (titles between forms end one) holding
-    MIN_ROWS lines of several pieces."""
+    """Runs of lines in the table's text size (titles between forms end one) holding a
+    line of several pieces."""
     sizes = [median(g.size for g in line) for line, pieces in lines if len(pieces) > 1]
     if len(sizes) < MIN_ROWS:
         return []
@@ -71,7 +74,7 @@ def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
             blocks.append([])
         else:
             blocks[-1].append(pieces)
-    return [block for block in blocks if sum(len(pieces) > 1 for pieces in block) >= MIN_ROWS]
+    return [block for block in blocks if any(len(pieces) > 1 for pieces in block)]
 
 
 def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
@@ -84,7 +87,10 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
              and 2 * (min(e[3], xs[-1]) - max(e[1], xs[0])) >= e[3] - e[1]]
     rows = _close(sorted(e[2] for e in drawn))
     h: list[Edge] = []
-    if len(rows) > MIN_ROWS:
+    several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
+    if len(rows) < 2 and len(several) < MIN_ROWS:
+        return []  # a heading and its date, a signature line: no table
+    if len(rows) >= 2:
         # Row rules are printed, each cell's own: the rows are theirs, and where a rule
         # ends a cell does, so the rules' ends are the column lines.
         ys = rows
@@ -98,7 +104,6 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     else:
         # Lines of one piece before the first line of several or after the last are a
         # caption or a note beside the table, not rows.
-        several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
         block = block[several[0]:several[-1] + 1]
         ys = _rows([p for pieces in block for p in pieces])
         h = _row_lines([p for pieces in block for p in pieces], xs, ys)
