@@ -24,7 +24,7 @@ PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than tw
 # (a title row or a long value may cross it; the column's own lines do not).
 CROSSING = 0.15
 # Without row rules, fewer lines of several pieces are a heading and its date, not a table
-# (with them, two rules bound one: the first rows of a form a page break cuts off).
+# (with one, a line of cells beside it is a row: a header row a page break cut off).
 MIN_ROWS = 3
 BIN = 1.0  # points per step of the column profile
 STEP = 0.5  # points per step of the row profile
@@ -36,7 +36,7 @@ REACH = 12.0  # points from the outermost text within which a row rule is the ta
 
 def unruled_rulings(runs: list[list[Glyph]], edges: list[Edge]) -> list[Edge]:
     """Ruling lines for every block of the page's free ``runs`` that reads as a table
-    (between row rules of ``edges``, or MIN_ROWS lines of several pieces or more),
+    (lines of several pieces beside a row rule of ``edges``, or MIN_ROWS such lines),
     besides the page's own ``edges``."""
     lines = [(line, _pieces(line)) for line in visual_lines(
         [g for r in runs for g in r if not g.text.isspace()])]
@@ -65,7 +65,7 @@ def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
     """Runs of lines in the table's text size (titles between forms end one) holding a
     line of several pieces."""
     sizes = [median(g.size for g in line) for line, pieces in lines if len(pieces) > 1]
-    if len(sizes) < MIN_ROWS:
+    if not sizes:
         return []
     body = median(sizes)
     blocks: list[Block] = [[]]
@@ -88,9 +88,9 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     rows = _close(sorted(e[2] for e in drawn))
     h: list[Edge] = []
     several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
-    if len(rows) < 2 and len(several) < MIN_ROWS:
+    if not rows and len(several) < MIN_ROWS:
         return []  # a heading and its date, a signature line: no table
-    if len(rows) >= 2:
+    if rows:
         # Row rules are printed, each cell's own: the rows are theirs, and where a rule
         # ends a cell does, so the rules' ends are the column lines.
         ys = rows
@@ -101,6 +101,15 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
         bands = [outer[0], *bands[1:-1], outer[1]]
         xs = sorted([*ends, *(x for x, (lo, hi) in zip(xs, bands, strict=True)
                               if not any(lo - SNAP <= e <= hi + SNAP for e in ends))])
+        # A row a page break left above the first rule or below the last (its rule went
+        # with the page before): a line of several pieces there is one more row.
+        pieces = [p for line in block for p in line]
+        if any(len(line) > 1 and _bottom(line) < ys[0] for line in block):
+            ys = [_rows([p for p in pieces if _bottom([p]) < ys[0]])[-2], *ys]
+            h.append(("h", xs[0], ys[0], xs[-1], ys[0]))
+        if any(len(line) > 1 and _top(line) > ys[-1] for line in block):
+            ys = [*ys, _rows([p for p in pieces if _top([p]) > ys[-1]])[1]]
+            h.append(("h", xs[0], ys[-1], xs[-1], ys[-1]))
     else:
         # Lines of one piece before the first line of several or after the last are a
         # caption or a note beside the table, not rows.
@@ -158,6 +167,14 @@ def _row_lines(pieces: list[list[Glyph]], xs: list[float], ys: list[float]) -> l
             if not any(p[0].x0 < b and p[-1].x1 > a for p in across):
                 out.append(("h", a, y, b, y))
     return out
+
+
+def _top(line: list[list[Glyph]]) -> float:
+    return min(g.top for p in line for g in p)
+
+
+def _bottom(line: list[list[Glyph]]) -> float:
+    return max(g.bottom for p in line for g in p)
 
 
 def _tight(piece: list[Glyph]) -> list[list[Glyph]]:
