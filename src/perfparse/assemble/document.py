@@ -17,7 +17,7 @@ from perfparse.assemble.draft import FormDraft, warn
 from perfparse.assemble.form import assemble_forms
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.grammar import Grammar
-from perfparse.grid import Grid
+from perfparse.grid import Grid, Table
 from perfparse.normalise.funds import MONEY
 from perfparse.segment import Segment
 from perfparse.validate.checks import cross_check
@@ -109,16 +109,30 @@ def _doubts(s: Segment) -> Warning_ | None:
                 f"their values may be misread (least certain: {quoted})")
 
 
+def _guessed(s: Segment, grid: Grid) -> Warning_ | None:
+    """An ``unruled-table`` warning for a form read from a table printed without column
+    rulings: its cells were placed by the text's alignment, which merged cells and wrapped
+    lines can mislead."""
+    pages = sorted({r.page for r in s.rows if isinstance(b := grid.blocks[r.block], Table)
+                    and b.guessed})
+    if not pages:
+        return None
+    return warn("unruled-table",
+                f"the table of this form ({'pages' if len(pages) > 1 else 'page'} "
+                f"{', '.join(map(str, pages))}) has no column "
+                "rulings; its cells were placed by the alignment of the text: check levels "
+                "spanning several rows and names wrapped over two lines")
+
+
 def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
                       sha256: str) -> Document:
     forms: list[FormDraft] = []
     for s in segments:
         drafts = [f for f in assemble_forms(s, g, grid.file, len(forms)) if _is_form(f)]
-        doubt = _doubts(s) if drafts else None
+        doubts = [w for w in (_doubts(s), _guessed(s, grid)) if w is not None] if drafts else []
         for f in drafts:
             f.form_index = len(forms)
-            if doubt is not None:
-                f.warnings.append(doubt)
+            f.warnings.extend(doubts)
             forms.append(f)
     _fix_units(forms, g)
     _mark_duplicates(forms)

@@ -43,6 +43,8 @@ class Table:
     page: int = 1
     source_line: int | None = None  # 1-based line of the first row in a text dump
     bbox: BBox | None = None
+    # Cells placed by the alignment of the text, no ruling drawing them (extract.pdf.unruled).
+    guessed: bool = False
     n_rows: int = field(init=False)
     n_cols: int = field(init=False)
 

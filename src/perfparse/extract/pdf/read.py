@@ -56,6 +56,7 @@ class _Page:
     lines: list[tuple[str, BBox]] = field(default_factory=list)
     ocr: list[Block] | None = None
     edges: list[Edge] = field(default_factory=list)
+    unruled: bool = False  # tables drawn from the text's alignment (extract.pdf.unruled)
 
 
 def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
@@ -91,11 +92,12 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 p.tables = find_tables(p.edges + drawn)
                 p.texts, outside = locate([g for r in runs for g in r], p.tables)
                 runs = free_runs(outside)
-                grid.warnings.append(("unruled-table", f"page {p.no}: a table without column "
-                                      "rulings, read by the alignment of its text; check "
-                                      "merged cells and wrapped lines"))
+                p.unruled = bool(p.tables)
             p.lines = run_lines(runs)
         _align_continued(pages)
+        if unruled := [p.no for p in pages if p.unruled]:
+            grid.warnings.append(("unruled-table", f"pages {_ranges(unruled)}: tables without "
+                                  "column rulings, read by the alignment of their text"))
         for p in pages:
             grid.blocks.extend(p.ocr if p.ocr is not None else page_blocks(p, grammar))
         if pages and all(p.ocr is not None for p in pages):
@@ -128,6 +130,17 @@ class _Readers:
     @property
     def other(self) -> str:
         return "pdfplumber" if self.first == "pdfium" else "pdfium"
+
+
+def _ranges(pages: list[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    spans: list[list[int]] = []
+    for n in pages:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def _load_pages(doc: pdfium.PdfDocument) -> list[pdfium.PdfPage]:
@@ -234,7 +247,8 @@ def page_blocks(page: _Page, grammar: Grammar | None = None) -> list[Block]:
     for table, texts in zip(page.tables, page.texts, strict=True):
         cells = [Cell(clean_text(cell_text(gs), grammar), c.row, c.col, c.rowspan, c.colspan,
                       page.no, c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
-        placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox)))
+        placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox,
+                                            guessed=page.unruled)))
     for text, bbox in page.lines:
         if cleaned := clean_text(text, grammar):
             placed.append((bbox[1], Line(cleaned, page=page.no, bbox=bbox)))
