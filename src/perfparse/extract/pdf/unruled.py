@@ -79,43 +79,53 @@ def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
 
 def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     bands = _columns([pieces for pieces in block if len(pieces) > 1])
-    xs = [(lo + hi) / 2 for lo, hi in bands]
-    top = min(g.top for pieces in block for p in pieces for g in p) - MARGIN
-    bottom = max(g.bottom for pieces in block for p in pieces for g in p) + MARGIN
+    top = min(map(_top, block)) - MARGIN
+    bottom = max(map(_bottom, block)) + MARGIN
     # The rules lying mostly over the text's columns, up to a row's height beyond it.
     drawn = [e for e in edges if e[0] == "h" and top - REACH <= e[2] <= bottom + REACH
-             and 2 * (min(e[3], xs[-1]) - max(e[1], xs[0])) >= e[3] - e[1]]
-    rows = _close(sorted(e[2] for e in drawn))
-    h: list[Edge] = []
+             and 2 * (min(e[3], bands[-1][0]) - max(e[1], bands[0][1])) >= e[3] - e[1]]
     several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
-    if not rows and len(several) < MIN_ROWS:
-        return []  # a heading and its date, a signature line: no table
-    if rows:
-        # Row rules are printed, each cell's own: the rows are theirs, and where a rule
-        # ends a cell does, so the rules' ends are the column lines.
-        ys = rows
-        ends = _close(sorted(x for e in drawn for x in (e[1], e[3])))
-        # A column line no rule ends on (rules drawn across the whole table, or a caption
-        # column cut by page breaks) is still where the text leaves a band open.
-        outer = (bands[0][1] - REACH, bands[0][1]), (bands[-1][0], bands[-1][0] + REACH)
-        bands = [outer[0], *bands[1:-1], outer[1]]
-        xs = sorted([*ends, *(x for x, (lo, hi) in zip(xs, bands, strict=True)
-                              if not any(lo - SNAP <= e <= hi + SNAP for e in ends))])
-        # A row a page break left above the first rule or below the last (its rule went
-        # with the page before): a line of several pieces there is one more row.
-        pieces = [p for line in block for p in line]
-        if any(len(line) > 1 and _bottom(line) < ys[0] for line in block):
-            ys = [_rows([p for p in pieces if _bottom([p]) < ys[0]])[-2], *ys]
-            h.append(("h", xs[0], ys[0], xs[-1], ys[0]))
-        if any(len(line) > 1 and _top(line) > ys[-1] for line in block):
-            ys = [*ys, _rows([p for p in pieces if _top([p]) > ys[-1]])[1]]
-            h.append(("h", xs[0], ys[-1], xs[-1], ys[-1]))
-    else:
+    if drawn:
+        xs, ys, h = _ruled_rows(block, drawn, bands)
+    elif len(several) >= MIN_ROWS:
         # Lines of one piece before the first line of several or after the last are a
         # caption or a note beside the table, not rows.
         block = block[several[0]:several[-1] + 1]
-        ys = _rows([p for pieces in block for p in pieces])
-        h = _row_lines([p for pieces in block for p in pieces], xs, ys)
+        xs = [(lo + hi) / 2 for lo, hi in bands]
+        ys = _rows([p for line in block for p in line])
+        h = _row_lines([p for line in block for p in line], xs, ys)
+    else:
+        return []  # a heading and its date, a signature line: no table
+    return h + _column_lines(block, xs, ys)
+
+
+def _ruled_rows(block: Block, drawn: list[Edge], bands: list[tuple[float, float]]
+                ) -> tuple[list[float], list[float], list[Edge]]:
+    """Column lines, row lines and the rules to add where row rules are printed: each
+    cell's own, so the rows are theirs, and where a rule ends a cell does."""
+    ys = _close(sorted(e[2] for e in drawn))
+    ends = _close(sorted(x for e in drawn for x in (e[1], e[3])))
+    # A column line no rule ends on (rules drawn across the whole table, or a caption
+    # column cut by page breaks) is still where the text leaves a band open.
+    bands = [(bands[0][1] - REACH, bands[0][1]), *bands[1:-1],
+             (bands[-1][0], bands[-1][0] + REACH)]
+    xs = sorted([*ends, *((lo + hi) / 2 for lo, hi in bands
+                          if not any(lo - SNAP <= e <= hi + SNAP for e in ends))])
+    # A row a page break left above the first rule or below the last (its rule went with
+    # the page before): a line of several pieces there is one more row.
+    pieces = [p for line in block for p in line]
+    h: list[Edge] = []
+    if any(len(line) > 1 and _bottom(line) < ys[0] for line in block):
+        ys = [_rows([p for p in pieces if _bottom([p]) < ys[0]])[-2], *ys]
+        h.append(("h", xs[0], ys[0], xs[-1], ys[0]))
+    if any(len(line) > 1 and _top(line) > ys[-1] for line in block):
+        ys = [*ys, _rows([p for p in pieces if _top([p]) > ys[-1]])[1]]
+        h.append(("h", xs[0], ys[-1], xs[-1], ys[-1]))
+    return xs, ys, h
+
+
+def _column_lines(block: Block, xs: list[float], ys: list[float]) -> list[Edge]:
+    """The column lines of each row, left out where text crosses them (a merged cell)."""
     v: list[Edge] = []
     for a, b in pairwise(ys):
         pieces = [p for line in block for p in line if a <= (p[0].top + p[0].bottom) / 2 < b]
@@ -125,11 +135,10 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
         # Two pieces side by side in one column band are two cells all the same (a
         # label and its value in a part of the table laid out on other columns).
         for left, right in pairwise(sorted(pieces, key=lambda p: p[0].x0)):
-            x = (left[-1].x1 + right[0].x0) / 2
-            if left[-1].x1 < right[0].x0 and not any(abs(x - c) < (right[0].x0 - left[-1].x1) / 2
-                                                     for c in xs):
+            x, gap = (left[-1].x1 + right[0].x0) / 2, right[0].x0 - left[-1].x1
+            if gap > 0 and not any(abs(x - c) < gap / 2 for c in xs):
                 v.append(("v", x, a, x, b))
-    return h + v
+    return v
 
 
 def _rows(pieces: list[list[Glyph]]) -> list[float]:
