@@ -109,7 +109,8 @@ def _dedupe(line: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def _split(line: list[Glyph], gap: float) -> list[list[Glyph]]:
+def split_at_gaps(line: list[Glyph], gap: float) -> list[list[Glyph]]:
+    """A line's glyphs cut where two stand more than ``gap`` font sizes apart."""
     runs: list[list[Glyph]] = [[line[0]]]
     for prev, gl in pairwise(line):
         if gl.x0 - prev.x1 > gap * gl.size:
@@ -147,7 +148,7 @@ def cell_text(glyphs: list[Glyph]) -> str:
 def free_runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Free text as runs of glyphs, line by line; a wide gap (金额单位 pushed to the right)
     starts a new run."""
-    return [run for line in visual_lines(glyphs) for run in _split(_dedupe(line), PHRASE_GAP)
+    return [run for line in visual_lines(glyphs) for run in split_at_gaps(_dedupe(line), PHRASE_GAP)
             if _text(run)]
 
 

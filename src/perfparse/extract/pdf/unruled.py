@@ -17,7 +17,7 @@ from itertools import pairwise
 from statistics import median
 
 from perfparse.extract.geometry import SNAP, Edge
-from perfparse.extract.glyphs import WORD_GAP, Glyph, visual_lines
+from perfparse.extract.glyphs import WORD_GAP, Glyph, split_at_gaps, visual_lines
 
 PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than two words
 # A band of x that at most this share of the table lines' pieces cross separates columns
@@ -38,24 +38,13 @@ def unruled_rulings(runs: list[list[Glyph]], edges: list[Edge]) -> list[Edge]:
     """Ruling lines for every block of the page's free ``runs`` that reads as a table
     (lines of several pieces beside a row rule of ``edges``, or MIN_ROWS such lines),
     besides the page's own ``edges``."""
-    lines = [(line, _pieces(line)) for line in visual_lines(
+    lines = [(line, split_at_gaps(line, PIECE_GAP)) for line in visual_lines(
         [g for r in runs for g in r if not g.text.isspace()])]
     lines = [(line, pieces) for line, pieces in lines if pieces]
     out: list[Edge] = []
     for block in _blocks(lines):
         out.extend(_rulings(block, edges))
     return out
-
-
-def _pieces(line: list[Glyph]) -> list[list[Glyph]]:
-    pieces: list[list[Glyph]] = []
-    prev: Glyph | None = None
-    for gl in line:
-        if prev is None or gl.x0 - prev.x1 > PIECE_GAP * gl.size:
-            pieces.append([])
-        pieces[-1].append(gl)
-        prev = gl
-    return pieces
 
 
 Block = list[list[list[Glyph]]]  # text lines, each as its pieces
@@ -129,7 +118,7 @@ def _column_lines(block: Block, xs: list[float], ys: list[float]) -> list[Edge]:
     v: list[Edge] = []
     for a, b in pairwise(ys):
         pieces = [p for line in block for p in line if a <= (p[0].top + p[0].bottom) / 2 < b]
-        runs = [r for p in pieces for r in _tight(p)]
+        runs = [r for p in pieces for r in split_at_gaps(p, WORD_GAP)]
         v.extend(("v", x, a, x, b) for x in xs
                  if not any(r[0].x0 < x < r[-1].x1 for r in runs))
         # Two pieces side by side in one column band are two cells all the same (a
@@ -184,17 +173,6 @@ def _top(line: list[list[Glyph]]) -> float:
 
 def _bottom(line: list[list[Glyph]]) -> float:
     return max(g.bottom for p in line for g in p)
-
-
-def _tight(piece: list[Glyph]) -> list[list[Glyph]]:
-    """A piece cut at every gap wider than a word space: a column line in such a gap
-    crosses no text."""
-    out: list[list[Glyph]] = [[piece[0]]]
-    for prev, gl in pairwise(piece):
-        if gl.x0 - prev.x1 > WORD_GAP * gl.size:
-            out.append([])
-        out[-1].append(gl)
-    return out
 
 
 def _close(values: list[float]) -> list[float]:
