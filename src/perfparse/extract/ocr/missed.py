@@ -18,7 +18,7 @@ from perfparse.extract.geometry import TableGrid
 from perfparse.extract.ocr.assign import BOX_TO_FONT
 from perfparse.extract.ocr.engine import TextBox, read_line
 from perfparse.extract.ocr.orient import ink_mask
-from perfparse.extract.ocr.seal import Seal, seals
+from perfparse.extract.ocr.seal import Seal
 
 COVER = 0.3  # share of a mark's box inside detected lines: more, and the mark was read
 INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's sides
@@ -36,10 +36,10 @@ PAD = 0.5  # of the mark's height, around a crop
 
 
 def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
-                unit: float, page: np.ndarray) -> list[TextBox]:
+                unit: float, stamps: list[Seal]) -> list[TextBox]:
     """``boxes`` and a box for every mark of a character's size in a cell of ``grids``
-    (points; ``unit`` pixels per point) that no box covers and no seal on ``page`` (the
-    image before rulings were erased) holds, read from ``image``."""
+    (points; ``unit`` pixels per point) that no box covers and no seal of ``stamps``
+    holds, read from ``image``."""
     heights = [b.bottom - b.top for b in boxes]
     if not heights or not grids:
         return boxes
@@ -51,9 +51,7 @@ def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
     found = [m for g in grids for c in g.cells for m in _marks(ink, read, c.bbox, unit, font)]
     # Inside a seal on a grey scan, its own characters are ink of a character's size that
     # no line of the table's covers.
-    if found:
-        stamps = seals(ink_mask(page), unit)
-        found = [m for m in found if not any(_within(m, s) for s in stamps)]
+    found = [m for m in found if not any(_within(m, s) for s in stamps)]
     return boxes + [t for m in found if (t := _read(image, m)) is not None]
 
 

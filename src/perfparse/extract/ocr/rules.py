@@ -40,14 +40,16 @@ BREAK = 1.5
 MEND = 40.0
 
 
-def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]:
+def rulings(gray: np.ndarray, unit: float,
+            stamps: list[Seal] | None = None) -> tuple[list[TableGrid], np.ndarray]:
     """The page's tables (coordinates in points) and a mask of their ruling pixels.
 
-    ``unit`` is pixels per point. Runs outside the tables stay out of the mask: they are
-    strokes of large characters (a title's 目 or 申), not rulings.
+    ``unit`` is pixels per point; ``stamps`` are the page's seals, looked for if not given.
+    Runs outside the tables stay out of the mask: they are strokes of large characters (a
+    title's 目 or 申), not rulings.
     """
     ink = ink_mask(gray)
-    stamps = seals(ink, unit)
+    stamps = seals(ink, unit) if stamps is None else stamps
     seal = seal_mask(ink, unit, stamps)
     bridge = max(2, round(BREAK * unit))
     h_len, v_len = max(3, round(H_RUN * unit)), max(3, round(V_RUN * unit))
@@ -57,7 +59,8 @@ def rulings(gray: np.ndarray, unit: float) -> tuple[list[TableGrid], np.ndarray]
         v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
     h_segs = _beyond_seals(_segments(h, "h", unit, seal), stamps, unit)
     v_segs = _beyond_seals(_segments(v, "v", unit, seal), stamps, unit)
-    grids = find_tables(_connected(_mended(h_segs, v_segs), _mended(v_segs, h_segs)))
+    grids = find_tables(_connected(_mended(h_segs, v_segs, stamps, unit),
+                                   _mended(v_segs, h_segs, stamps, unit)))
     runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
     for g in grids:
@@ -77,12 +80,19 @@ def _beyond_seals(edges: list[Edge], stamps: list[Seal], unit: float) -> list[Ed
 
     def inside(e: Edge) -> bool:
         _, x0, top, x1, bottom = e
-        return any(all((x * unit - s.x) ** 2 + (y * unit - s.y) ** 2 <= s.outer ** 2
-                       for x, y in ((x0, top), (x1, bottom))) for s in stamps)
+        return _in_one_seal(((x0, top), (x1, bottom)), stamps, unit)
 
     outside = [_seg(e) for e in edges if not inside(e)]
     return [e for e in edges if not inside(e)
             or any(abs(o.pos - _seg(e).pos) <= SNAP for o in outside)]
+
+
+def _in_one_seal(points: tuple[tuple[float, float], ...], stamps: list[Seal],
+                 unit: float) -> bool:
+    """Whether all ``points`` (in points; ``unit`` pixels per point) lie within one seal of
+    ``stamps`` (pixels)."""
+    return any(all((x * unit - st.x) ** 2 + (y * unit - st.y) ** 2 <= st.outer ** 2
+                   for x, y in points) for st in stamps)
 
 
 def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:
@@ -99,20 +109,29 @@ def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:
             + [e for e, k in zip(v, long_v | meet.any(axis=0), strict=True) if k])
 
 
-def _mended(edges: list[Edge], across: list[Edge]) -> list[Edge]:
-    """``edges`` (all of one orientation) mended where ink was lost: breaks of up to MEND
-    with no edge of ``across`` passing through them are closed, and a ruling ending on a
-    line across it at one end only, and crossing another on its way, is carried on to the
-    next such line, up to MEND away. A run meeting at most one line across it lies within
-    one cell: a dash, or strokes of text struck twice, not a ruling."""
+def _mended(edges: list[Edge], across: list[Edge], stamps: list[Seal],
+            unit: float) -> list[Edge]:
+    """``edges`` (all of one orientation) mended where ink was lost: breaks with no edge of
+    ``across`` passing through them are closed if they are up to MEND long or lie within a
+    seal of ``stamps`` (pixels; ``unit`` pixels per point), whose star and ring are no
+    rulings, and a ruling ending on a line across it at one end only, and crossing another
+    on its way, is carried on to the next such line, up to MEND away. A run meeting at most
+    one line across it lies within one cell: a dash, or strokes of text struck twice, not a
+    ruling."""
     if not edges:
         return edges
     kind = edges[0][0]
     others = [_seg(e) for e in across]
+
+    def sealed(pos: float, a: float, b: float) -> bool:
+        ends = ((a, pos), (b, pos)) if kind == "h" else ((pos, a), (pos, b))
+        return _in_one_seal(ends, stamps, unit)
+
     out: list[Seg] = []
     for s in sorted(snap([_seg(e) for e in edges])):
         last = out[-1] if out else None
-        if (last is not None and last.pos == s.pos and 0 < s.a - last.b <= MEND
+        if (last is not None and last.pos == s.pos and s.a > last.b
+                and (s.a - last.b <= MEND or sealed(s.pos, last.b, s.a))
                 and not any(crosses(Seg(s.pos, last.b, s.a), o) for o in others)):
             out[-1] = Seg(s.pos, last.a, max(last.b, s.b))
         else:

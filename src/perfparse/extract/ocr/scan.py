@@ -22,9 +22,9 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.engine import recognise
 from perfparse.extract.ocr.missed import read_missed
-from perfparse.extract.ocr.orient import upright
+from perfparse.extract.ocr.orient import ink_mask, upright
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.seal import without_red_ink
+from perfparse.extract.ocr.seal import seals, without_red_ink
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Grid
 from perfparse.limits import MAX_PAGES, MAX_PIXELS
@@ -53,14 +53,17 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     if turns:
         found.append(("ocr-page-turned", f"page {page_no}: turned {90 * turns}° clockwise "
                       "to read it"))
-    grids, lines = rulings(gray, unit)
+    # A seal on a grey scan is found by its shape (a colour scan's red is gone already):
+    # rulings leave its ring and star out, and no character is looked for inside it.
+    stamps = seals(ink_mask(gray), unit)
+    grids, lines = rulings(gray, unit, stamps)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
     # white bands would leave edges beside the text that the recogniser reads as strokes
     # (备注 at a cell's left border came back as 注).
     erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
-    boxes = read_missed(boxes, grids, erased, unit, gray)
+    boxes = read_missed(boxes, grids, erased, unit, stamps)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
     found.extend(low)
     if not blocks:

@@ -30,7 +30,11 @@ MIN_RING_CONTRAST = 0.2
 # A band of ink closed all the way round (a ring drawn whole) needs less: a seal stamped
 # over a dense table has text and rulings just inside and outside its ring too.
 FULL_RING, MIN_FULL_RING_CONTRAST = 0.97, 0.08
-RING_SEARCH = 8  # points searched either side of the Hough radius for the ring's band
+RING_SEARCH = 8  # points searched beyond the seal sizes for a ring's band and its flanks
+# (step, reach) in points of the searches round a proposed centre, coarse then fine: on a
+# small copy crossed by rulings and text the Hough centre is often a few points off (up to
+# 13 seen), which smears a ring's band over several radii until its contrast is lost.
+CENTRE_SEARCH = ((3, 15), (1, 2))
 RING_FLANK = 3  # points from the band to the circles it is compared with
 RING_SAMPLES = 180
 RING_BAND = 1.5  # points grown either side of the ring's band (blur, JPEG)
@@ -88,7 +92,8 @@ def seals(ink: np.ndarray, unit: float) -> list[Seal]:
     Circles of a seal's size are proposed by a Hough transform on a small copy of the
     mask and kept only where a band of ink runs round all of the circle with less ink
     just inside and outside it: the crossings of a table's rulings and blocks of dense
-    text vote for circles too, but hold no such band.
+    text vote for circles too, but hold no such band. The band is looked for round
+    centres near the proposed one, at every radius of a seal.
     """
     f = HOUGH_SCALE / unit
     small = cv2.resize(ink, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
@@ -99,34 +104,58 @@ def seals(ink: np.ndarray, unit: float) -> list[Seal]:
     if found is None:
         return []
     grown = cv2.dilate(small, np.ones((3, 3), np.uint8))  # a ring pixel off by one counts
-    return [Seal(x / f, y / f, ring[0] / f, ring[1] / f) for x, y, r in found[0]
-            if (ring := _ring(grown, x, y, r)) is not None]
+    radii = np.arange(r_min - RING_SEARCH * HOUGH_SCALE, r_max + (RING_SEARCH + 1) * HOUGH_SCALE,
+                      HOUGH_SCALE)
+    out = []
+    for x, y, _ in found[0]:
+        ring = _centred(grown, float(x), float(y), radii)
+        if ring is not None and ring[0] >= 0:
+            _, cx, cy, inner, outer = ring
+            out.append(Seal(cx / f, cy / f, inner / f, outer / f))
+    return out
 
 
-def _ring(ink: np.ndarray, x: float, y: float, r: float) -> tuple[float, float] | None:
-    """Inner and outer radius of the ring of ink round (x, y) near radius ``r`` (pixels of
-    ``ink`` at HOUGH_SCALE), or None if there is no ring there."""
-    step = HOUGH_SCALE  # a point
-    radii = r + np.arange(-RING_SEARCH, RING_SEARCH + 1) * step
-    covers = np.array([_cover(ink, x, y, rr) for rr in radii])
-    on = np.nonzero(covers >= MIN_RING_COVER)[0]
-    if not len(on):
+def _centred(ink: np.ndarray, x: float, y: float,
+             radii: np.ndarray) -> tuple[float, float, float, float, float] | None:
+    """The ring round a centre near (x, y) whose contrast passes by the widest margin (or
+    fails by the least), searched coarse to fine, or None."""
+    best = None
+    for step, reach in CENTRE_SEARCH:
+        cx, cy = (x, y) if best is None else best[1:3]
+        shifts = np.arange(-reach, reach + 1, step) * HOUGH_SCALE
+        rings = [ring for dx in shifts for dy in shifts
+                 if (ring := _ring(ink, cx + dx, cy + dy, radii)) is not None]
+        best = max(rings + ([best] if best else []), default=None)
+    return best
+
+
+def _ring(ink: np.ndarray, x: float, y: float,
+          radii: np.ndarray) -> tuple[float, float, float, float, float] | None:
+    """The band of ink round (x, y) at the radius of ``radii`` (pixels of ``ink`` at
+    HOUGH_SCALE, a point apart) that ink covers most, as (margin by which its contrast with
+    the circles beside it passes, negative if it fails; x, y, inner radius, outer radius),
+    or None if no circle is covered enough to be a ring."""
+    covers = _covers(ink, x, y, radii)
+    peak = int(np.argmax(covers))
+    if covers[peak] < MIN_RING_COVER:
         return None
-    lo, hi = int(on[0]), int(on[-1])
+    below = np.nonzero(covers < MIN_RING_COVER)[0]
+    lo = int(below[below < peak].max(initial=-1)) + 1
+    hi = int(below[below > peak].min(initial=len(radii))) - 1
     flank = max(covers[max(0, lo - RING_FLANK)], covers[min(len(radii) - 1, hi + RING_FLANK)])
     band = covers[lo:hi + 1].mean()
-    if band - flank < (MIN_FULL_RING_CONTRAST if band >= FULL_RING else MIN_RING_CONTRAST):
-        return None
-    return float(radii[lo]), float(radii[hi])
+    margin = band - flank - (MIN_FULL_RING_CONTRAST if band >= FULL_RING else MIN_RING_CONTRAST)
+    return float(margin), x, y, float(radii[lo]), float(radii[hi])
 
 
-def _cover(ink: np.ndarray, x: float, y: float, r: float) -> float:
-    """Share of the points round the circle (x, y, r) that lie on ink, of those on the
-    page; a circle mostly off the page is no seal shown."""
+def _covers(ink: np.ndarray, x: float, y: float, radii: np.ndarray) -> np.ndarray:
+    """Share of the points round each circle (x, y, r in ``radii``) that lie on ink, of
+    those on the page; a circle mostly off the page is no seal shown."""
     t = np.linspace(0, 2 * np.pi, RING_SAMPLES, endpoint=False)
-    xs = np.rint(x + r * np.cos(t)).astype(int)
-    ys = np.rint(y + r * np.sin(t)).astype(int)
+    xs = np.rint(x + radii[:, None] * np.cos(t)).astype(int)
+    ys = np.rint(y + radii[:, None] * np.sin(t)).astype(int)
     inside = (xs >= 0) & (ys >= 0) & (xs < ink.shape[1]) & (ys < ink.shape[0])
-    if inside.mean() < 0.5:
-        return 0.0
-    return float((ink[ys[inside], xs[inside]] > 0).mean())
+    on = np.zeros(inside.shape, bool)
+    on[inside] = ink[ys[inside], xs[inside]] > 0
+    shown = inside.sum(axis=1)
+    return np.where(shown >= 0.5 * RING_SAMPLES, on.sum(axis=1) / np.maximum(shown, 1), 0.0)
