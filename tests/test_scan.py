@@ -149,6 +149,25 @@ def test_producer_scans_score(tmp_path: Path, spec: make_scans.ProducerScan) -> 
     assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"]
 
 
+def test_text_under_a_grey_seal_is_named_in_a_warning(tmp_path: Path) -> None:
+    """Under a grey seal's ink the recogniser drops or swaps characters at full
+    confidence: each form a seal covers says so, quoting those cells, so no wrong value
+    goes unwarned. A seal lifted off a colour scan leaves no such doubt."""
+    grey, colour = make_scans.PRODUCER_SCANS[1], make_scans.PRODUCER_SCANS[0]
+    doc = _parsed(SCANS / grey.path)
+    sealed = {f["form_index"]: w["message"] for f in doc["forms"] for w in f["warnings"]
+              if w["code"] == "text-under-seal"}
+    assert sealed and all("a seal is stamped over" in m for m in sealed.values())
+    gold = _gold(grey.stem, grey.path.name, grey.pages, ORIGINALS / grey.producer
+                 / f"{grey.stem}.pdf")
+    rep = _score(tmp_path, {grey.path.name: doc}, {grey.path.name: gold})
+    warned = {f["form_index"] for f in doc["forms"] if f["warnings"]}
+    wrong = {int(m["where"].split(" form ")[1].split()[0]) for m in rep["mismatches"]}
+    assert wrong <= warned
+    assert not [w for f in _parsed(SCANS / colour.path)["forms"] for w in f["warnings"]
+                if w["code"] == "text-under-seal"]
+
+
 def test_committed_scans_are_reproducible(tmp_path: Path) -> None:
     made = make_scans.make(tmp_path, list(make_scans.COMMITTED_PDFS), make_scans.PAGE_IMAGES)
     made += make_scans.make_producer_scans(tmp_path, make_scans.PRODUCER_SCANS)

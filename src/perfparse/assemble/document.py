@@ -17,7 +17,7 @@ from perfparse.assemble.draft import FormDraft, warn
 from perfparse.assemble.form import assemble_forms
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.grammar import Grammar
-from perfparse.grid import Grid, Table
+from perfparse.grid import Cell, Grid, Table
 from perfparse.normalise.funds import MONEY
 from perfparse.segment import Segment
 from perfparse.validate.checks import cross_check
@@ -109,6 +109,27 @@ def _doubts(s: Segment) -> Warning_ | None:
                 f"their values may be misread (least certain: {quoted})")
 
 
+def _sealed(s: Segment) -> Warning_ | None:
+    """A ``text-under-seal`` warning for a form whose cells a seal lies over on a grey
+    scan, quoting them: there the recogniser drops or swaps characters with full
+    confidence, so no ``low-ocr-confidence`` would tell."""
+    seen: dict[tuple[int, int, int], Cell] = {}
+    for row in s.rows:
+        for rc in row.cells:
+            c = rc.cell
+            if c is not None and not rc.carried and c.under_seal:
+                seen[(row.block, c.row, c.col)] = c
+    if not seen:
+        return None
+    pages = sorted({c.page for c in seen.values()})
+    quoted = ", ".join(repr(c.text) for c in list(seen.values())[:_DOUBTS_SHOWN] if c.text)
+    return warn("text-under-seal",
+                f"a seal is stamped over {len(seen)} cells of this form "
+                f"({'pages' if len(pages) > 1 else 'page'} {', '.join(map(str, pages))}); "
+                f"their text was read through its ink and may have lost or changed "
+                f"characters: {quoted}")
+
+
 def _guessed(s: Segment, grid: Grid) -> Warning_ | None:
     """An ``unruled-table`` warning for a form read from a table printed without column
     rulings: its cells were placed by the text's alignment, which merged cells and wrapped
@@ -129,7 +150,8 @@ def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
     forms: list[FormDraft] = []
     for s in segments:
         drafts = [f for f in assemble_forms(s, g, grid.file, len(forms)) if _is_form(f)]
-        doubts = [w for w in (_doubts(s), _guessed(s, grid)) if w is not None] if drafts else []
+        doubts = [w for w in (_doubts(s), _sealed(s), _guessed(s, grid))
+                  if w is not None] if drafts else []
         for f in drafts:
             f.form_index = len(forms)
             f.warnings.extend(doubts)

@@ -26,6 +26,9 @@ class Cell:
     bbox: BBox | None = None
     confidence: float | None = None  # OCR confidence in [0, 1]; None for text layers
     ref: str | None = None  # a spreadsheet cell's address (``Sheet1!C12``); page is the sheet
+    # Read through other ink: a seal stamped over the cell on a grey scan, whose ink is as
+    # dark as the text's, so that the recogniser's confidence does not tell a misreading.
+    under_seal: bool = False
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ the upright page (1/72 inch), like a PDF's.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -24,9 +25,9 @@ from perfparse.extract.ocr.engine import recognise
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import ink_mask, upright
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.seal import seals, without_red_ink
+from perfparse.extract.ocr.seal import Seal, seals, without_red_ink
 from perfparse.grammar import Grammar
-from perfparse.grid import Block, Grid
+from perfparse.grid import Block, Cell, Grid, Table
 from perfparse.limits import MAX_PAGES, MAX_PIXELS
 
 A4_LONG_SIDE = 841.89  # points
@@ -65,12 +66,29 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
                              unit)
     boxes = read_missed(boxes, grids, erased, unit, stamps)
     blocks, low = place(boxes, grids, unit, page_no, grammar)
+    blocks = [under_seals(b, stamps, unit) if isinstance(b, Table) else b for b in blocks]
     found.extend(low)
     if not blocks:
         found.append(("ocr-empty-page", f"page {page_no}: OCR found no text"))
     if warnings is not None:
         warnings.extend(found)
     return blocks
+
+
+def under_seals(table: Table, stamps: list[Seal], unit: float) -> Table:
+    """``table`` (points) with the cells a seal of ``stamps`` (pixels; ``unit`` pixels per
+    point) lies over marked: a grey seal's ink is as dark as the text under it."""
+    def hit(c: Cell) -> bool:
+        if c.bbox is None:
+            return False
+        x0, y0, x1, y1 = (v * unit for v in c.bbox)
+        return any((min(max(st.x, x0), x1) - st.x) ** 2 + (min(max(st.y, y0), y1) - st.y) ** 2
+                   <= st.outer ** 2 for st in stamps)
+
+    if not stamps or not any(hit(c) for c in table.cells):
+        return table
+    return replace(table, cells=[replace(c, under_seal=True) if hit(c) else c
+                                 for c in table.cells])
 
 
 def extract_image(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:
