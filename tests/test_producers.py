@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from perfparse.assemble import assemble_document
 from perfparse.extract.furniture import furniture
 from perfparse.extract.geometry import find_tables
 from perfparse.extract.glyphs import (
@@ -27,7 +28,9 @@ from perfparse.extract.glyphs import (
 )
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.pdf.unruled import unruled_rulings
-from perfparse.grid import Block, Line
+from perfparse.grammar import load_grammar
+from perfparse.grid import Block, Cell, Grid, Line, Table
+from perfparse.segment import flatten, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -193,3 +196,58 @@ def test_a_table_without_column_rulings_is_read_by_its_text(rules: bool) -> None
                      (1, 0, 2): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
                      (2, 1, 1): "整改率", (2, 2, 1): "100%",
                      (3, 0, 1): "效益指标", (3, 1, 1): "满意度", (3, 2, 1): "≥90%"}
+
+
+def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
+    """A ruled table on ``page`` whose columns run between ``edges``, 20 pt per row."""
+    return Table([Cell(text, r, c, page=page, bbox=(edges[c], 20.0 * r, edges[c + 1],
+                                                     20.0 * (r + 1)))
+                  for r, row in enumerate(rows) for c, text in enumerate(row)], page=page)
+
+
+@pytest.mark.parametrize("between", [None, Line("财政项目支出绩效自评表", page=2)])
+def test_a_table_continued_with_other_columns_keeps_their_numbers(between: Line | None) -> None:
+    """The indicator rows continue on the next page in a table drawn with an empty caption
+    column on its left, where the caption's cell ended on the page before, and a white band
+    splitting its last column: each column takes the number of the column it lies in
+    above. A title between the two tables starts another table, numbered as printed."""
+    edges = [76.0, 127.0, 190.0, 262.0, 318.0]
+    head = _table(1, edges, [["一级指标", "二级指标", "三级指标", "指标值"],
+                             ["产出指标", "数量指标", "印刷数量", "12"]])
+    cont = _table(2, [40.0, *edges[:-1], 300.0, 318.0],
+                  [["", "效益指标", "社会效益指标", "下载率", "≥10%", ""]])
+    grid = Grid(file="x.pdf", format="pdf",
+                blocks=[head, *([between] if between else []), cont])
+    last = flatten(grid)[-1]
+    printed = [(1, "效益指标"), (2, "社会效益指标"), (3, "下载率"), (4, "≥10%")]
+    assert last.texts() == (printed if between else [(c - 1, t) for c, t in printed])
+
+
+def test_the_caption_beside_the_rows_does_not_end_the_table() -> None:
+    """The vertical 绩效指标 caption, its column unruled, lands as a line of its own
+    between the indicator header at a page's foot and the rows on the next page: it is the
+    table's caption, and the rows after it are the form's indicators."""
+    edges = [76.0, 127.0, 190.0, 262.0, 318.0]
+    form = [Line("财政项目支出绩效自评表", page=1),
+            _table(1, [76.0, 190.0, 318.0], [["项目名称", "宣传推广"]]),
+            _table(1, edges, [["一级指标", "二级指标", "三级指标", "年度指标值"]]),
+            Line("绩效指标", page=1),
+            _table(2, edges, [["产出指标", "数量指标", "印刷数量", "12"],
+                              ["", "", "发放月份", "按月"]])]
+    grid = Grid(file="x.pdf", format="pdf", blocks=form)
+    g = load_grammar()
+    doc = assemble_document(grid, segment(grid, g), g, sha256="0" * 64)
+    (f,) = doc.forms
+    assert [(i.level1, i.level2, i.name) for i in f.indicators] == [
+        ("产出指标", "数量指标", "印刷数量"), ("产出指标", "数量指标", "发放月份")]
+
+
+def test_a_next_table_splitting_the_columns_with_text_is_another_table() -> None:
+    """A table on the next page that keeps the column lines above but prints text in two
+    columns within one of them (a caption column and the level column where a wide
+    project-name column was) is another table: its columns keep their own numbers."""
+    above = _table(1, [40.0, 95.0, 204.0, 273.0, 328.0], [["项目名称", "宣传推广", "类别", "专项"]])
+    below = _table(2, [40.0, 60.0, 95.0, 145.0, 204.0, 273.0, 328.0],
+                   [["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]])
+    rows = flatten(Grid(file="x.pdf", format="pdf", blocks=[above, below]))
+    assert [c for c, _ in rows[-1].texts()] == [0, 1, 2, 3, 4, 5]

@@ -141,6 +141,8 @@ class _Reader:
             self.section = "after"
             return
         if self.section == "indicators":
+            if row.is_line and inds.caption(row.joined()) and not self.goals.header(row):
+                return  # the caption column beside the rows, printed without its rulings
             if not row.is_line and not self._ends_table(texts):
                 if not inds.header(row):
                     inds.read(row)

@@ -204,7 +204,7 @@ class IndicatorReader:
         level_cols = {c for c in (self._col("level1"), self._col("level2")) if c is not None}
         cells = [(rc.col, rc.text) for rc in row.cells
                  if rc.text and (not rc.carried or rc.col in level_cols)
-                 and not self._caption(rc.text)]
+                 and not self.caption(rc.text)]
         if not cells:
             return
         # Where position can be trusted: merged cells, and a row filling its columns.
@@ -314,7 +314,8 @@ class IndicatorReader:
             self._cue(d)
         self.drafts.append(d)
 
-    def _caption(self, text: str) -> bool:
+    def caption(self, text: str) -> bool:
+        """Whether ``text`` is a caption of the table (绩效指标), not a value."""
         k = self.g.key(text)
         return k in self.g.captions or self.g.strip_annotation(k) in self.g.captions
 
