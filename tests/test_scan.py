@@ -500,6 +500,9 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     ("产出指标1", "产出指标"),
     ("服务提供及时性", None),        # an indicator's name: no word with a character taken out
     ("项目名", None),                # a character short: too short to tell
+    ("二级自标", "二级指标"),        # as near 二级目标: both head the level-2 column
+    ("三级筒标", "三级指标"),
+    ("产出自标", None),              # as near 产出目标 and 产出指标, levels kept as printed
 ])
 def test_a_label_misread_by_a_character_is_the_word_it_must_be(read: str,
                                                                word: str | None) -> None:

@@ -35,7 +35,7 @@ def grammar_dirs(extra: Path | None = None) -> list[Path]:
 # ---- the shapes of the grammar files -------------------------------------------------------
 
 import unicodedata  # noqa: E402
-from collections.abc import Callable, Sequence  # noqa: E402
+from collections.abc import Callable, Mapping, Sequence  # noqa: E402
 from functools import lru_cache  # noqa: E402
 from typing import Annotated, Any, Literal, TypeVar  # noqa: E402
 
@@ -414,6 +414,15 @@ class Grammar:
                   *self.level1, *self.level2, *self.captions, *self.fund_section,
                   *self.section_ends}:
             self.words.setdefault(len(w), []).append(w)
+        # What each word says, in every vocabulary that has it: two synonyms one misread
+        # character from the same text (二级自标: 二级目标, 二级指标) say the same, so either
+        # will do. Levels and captions are kept as printed, so they say themselves.
+        spaces: tuple[Mapping[str, object], ...] = (
+            self.fields, self.fund_columns, self.fund_lines, self.ind_columns)
+        self.senses = {w: (tuple(space.get(w) for space in spaces),
+                           w if w in self.level1 or w in self.level2 or w in self.captions
+                           or w in self.fund_section or w in self.section_ends else None)
+                       for ws in self.words.values() for w in ws}
         # The parts a multi-part form's titles are qualified by (…申报表（绩效目标）).
         self.parts: dict[int, list[str]] = {}
         for w in {label_key(p) for p in (*labels.title_parts.first,
@@ -427,7 +436,8 @@ class Grammar:
         near none, or near two."""
         k = self.key(text)
         return self.memo("nearest", k, lambda: _nearest(k, self.words.get(len(k), ()),
-                                                        self.words.get(len(k) - 1, ())))
+                                                        self.words.get(len(k) - 1, ()),
+                                                        self.senses))
 
     def nearest_part(self, text: str) -> str | None:
         """Like :meth:`nearest_word`, among the title parts (``title_parts``)."""
@@ -511,14 +521,18 @@ def misread_alike(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) <= max(1, len(a) // 4)
 
 
-def _nearest(key: str, words: Sequence[str], shorter: Sequence[str]) -> str | None:
+def _nearest(key: str, words: Sequence[str], shorter: Sequence[str],
+             senses: Mapping[str, object] | None = None) -> str | None:
     """``words`` are as long as ``key``, ``shorter`` one character shorter: a stray mark
-    beside a label (a border's stub, a seal's ink) is read as one more character."""
+    beside a label (a border's stub, a seal's ink) is read as one more character. Several
+    words as near do if ``senses`` says they all mean the same."""
     if len(key) < MIN_SNAP or key in words:
         return None
-    near = [w for w in words if misread_alike(key, w)]
+    near = sorted(w for w in words if misread_alike(key, w))
     if len(key) > MIN_SNAP:
         near += [w for w in shorter if w in {key[:i] + key[i + 1:] for i in range(len(key))}]
+    if len(near) > 1 and senses is not None and len({senses[w] for w in near}) == 1:
+        return near[0]
     return near[0] if len(near) == 1 else None
 
 
