@@ -154,14 +154,16 @@ def _glyphs(text: str, x: float, top: float, size: float = 10) -> list[Glyph]:
 
 def test_text_painted_outside_a_cut_cell_goes_back_into_it() -> None:
     """A vertical caption painted under the header row it labels, and a level label over
-    the top of the next part; a line of text under the table stays free."""
+    the top of the next part; a line of text under the table stays free, and so does the
+    next form's title under that line, though it would fit the empty cell above."""
     (table,) = find_tables(_box(0, 50, 40, 70) + _box(40, 50, 200, 70))
     caption = [g for k, ch in enumerate("绩效指标") for g in _glyphs(ch, 15, 300 + 12 * k)]
     note = _glyphs("填报人：张三", 0, 500)
-    per_table, outside = locate(caption + note, [table])
+    title = _glyphs("绩效目标申报表", 60, 540)
+    per_table, outside = locate(caption + note + title, [table])
     left = adopt_overflow([table], per_table, free_runs(outside))
     assert [cell_text(g) for g in per_table[0]] == ["绩效指标", ""]
-    assert ["".join(g.text for g in run) for run in left] == ["填报人：张三"]
+    assert ["".join(g.text for g in run) for run in left] == ["填报人：张三", "绩效目标申报表"]
 
 
 def test_slanted_glyphs_are_watermarks() -> None:

@@ -256,32 +256,42 @@ def adopt_overflow(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
     middle of the whole cell, which can fall outside the part drawn on the page: the
     绩效指标 caption then floats under the header row it labels, a level label over the
     top of the next page's part. A run lying wholly within the columns of an empty cell
-    of a table's bottom row (below it) or top row (above it), with no other table between,
-    is that cell's text. Running headers and footers must be gone before (furniture).
+    of a table's bottom row (below it) or top row (above it), with no other table or text
+    between, is that cell's text: text printed under a table (填表人…, the next form's
+    title) ends the table's reach. Running headers and footers must be gone before
+    (furniture).
     """
     empty = {(t, k) for t, cells in enumerate(per_table) for k, gs in enumerate(cells) if not gs}
+    # Where each run would go with nothing else in its way; then a run stays free if text
+    # that stays free itself (not another cut cell's text) lies between it and its table.
+    homes = [_overflow_home(run, grids, per_table, empty) for run in runs]
+    free = [(top + bottom) / 2 for run, home in zip(runs, homes, strict=True) if home is None
+            for _, top, _, bottom in (run_box(run),)]
     left: list[list[Glyph]] = []
-    for run in runs:
-        x0, top, x1, bottom = run_box(run)
-        middle = (top + bottom) / 2
-        home = None
-        for t, grid in enumerate(grids):
-            below, above = middle >= grid.ys[-1], middle <= grid.ys[0]
-            if not (below or above):
-                continue
-            lo, hi = (grid.ys[-1], middle) if below else (middle, grid.ys[0])
-            if any(o is not grid and o.ys[0] >= lo and o.ys[-1] <= hi for o in grids):
-                continue  # another table lies between
-            edge = len(grid.ys) - 1 if below else 0
-            for k, c in enumerate(grid.cells):
-                at_edge = c.row + c.rowspan == edge if below else c.row == edge
-                if at_edge and (t, k) in empty and c.bbox[0] <= x0 and x1 <= c.bbox[2]:
-                    home = per_table[t][k]
-                    break
-            if home is not None:
-                break
-        if home is None:
+    for run, home in zip(runs, homes, strict=True):
+        if home is None or any(home[1] < m < home[2] for m in free):
             left.append(run)
         else:
-            home.extend(run)
+            home[0].extend(run)
     return left
+
+
+def _overflow_home(run: list[Glyph], grids: list[TableGrid], per_table: list[list[list[Glyph]]],
+                   empty: set[tuple[int, int]]) -> tuple[list[Glyph], float, float] | None:
+    """The empty edge cell ``run`` would belong to (see adopt_overflow) and the span of y
+    between that table's edge and the run, or None."""
+    x0, top, x1, bottom = run_box(run)
+    middle = (top + bottom) / 2
+    for t, grid in enumerate(grids):
+        below, above = middle >= grid.ys[-1], middle <= grid.ys[0]
+        if not (below or above):
+            continue
+        lo, hi = (grid.ys[-1], middle) if below else (middle, grid.ys[0])
+        if any(o is not grid and o.ys[0] >= lo and o.ys[-1] <= hi for o in grids):
+            continue  # another table lies between
+        edge = len(grid.ys) - 1 if below else 0
+        for k, c in enumerate(grid.cells):
+            at_edge = c.row + c.rowspan == edge if below else c.row == edge
+            if at_edge and (t, k) in empty and c.bbox[0] <= x0 and x1 <= c.bbox[2]:
+                return per_table[t][k], lo, hi
+    return None
