@@ -17,7 +17,7 @@ import pytest
 
 from perfparse.assemble import assemble_document
 from perfparse.extract.furniture import furniture
-from perfparse.extract.geometry import find_tables
+from perfparse.extract.geometry import TableGrid, find_tables
 from perfparse.extract.glyphs import (
     Glyph,
     adopt_overflow,
@@ -26,11 +26,12 @@ from perfparse.extract.glyphs import (
     locate,
     slanted,
 )
+from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.pdf.unruled import unruled_rulings
 from perfparse.grammar import load_grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
-from perfparse.segment import flatten, segment
+from perfparse.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -207,22 +208,33 @@ def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
                   for r, row in enumerate(rows) for c, text in enumerate(row)], page=page)
 
 
-@pytest.mark.parametrize("between", [None, Line("财政项目支出绩效自评表", page=2)])
-def test_a_table_continued_with_other_columns_keeps_their_numbers(between: Line | None) -> None:
-    """The indicator rows continue on the next page in a table drawn with an empty caption
-    column on its left, where the caption's cell ended on the page before, and a white band
-    splitting its last column: each column takes the number of the column it lies in
-    above. A title between the two tables starts another table, numbered as printed."""
-    edges = [76.0, 127.0, 190.0, 262.0, 318.0]
-    head = _table(1, edges, [["一级指标", "二级指标", "三级指标", "指标值"],
-                             ["产出指标", "数量指标", "印刷数量", "12"]])
-    cont = _table(2, [40.0, *edges[:-1], 300.0, 318.0],
-                  [["", "效益指标", "社会效益指标", "下载率", "≥10%", ""]])
-    grid = Grid(file="x.pdf", format="pdf",
-                blocks=[head, *([between] if between else []), cont])
-    last = flatten(grid)[-1]
-    printed = [(1, "效益指标"), (2, "社会效益指标"), (3, "下载率"), (4, "≥10%")]
-    assert last.texts() == (printed if between else [(c - 1, t) for c, t in printed])
+def _grid(xs: list[float], top: float = 60.0) -> TableGrid:
+    """A one-row ruled grid with column lines at ``xs``."""
+    return find_tables([("v", x, top, x, top + 20) for x in xs]
+                       + [("h", xs[0], y, xs[-1], y) for y in (top, top + 20)])[0]
+
+
+@pytest.mark.parametrize(("after", "beside", "over", "continued"), [
+    ([76.0, 127.0, 190.0, 262.0, 318.0], [], [], True),           # the same columns
+    ([40.0, 76.0, 127.0, 190.0, 262.0, 300.0, 318.0], [], [], True),  # + caption column, a split
+    ([40.0, 76.0, 127.0, 190.0, 262.0, 318.0], [(50.0, 600.0, 62.0, 640.0)], [], True),
+    ([40.0, 76.0, 127.0, 190.0, 262.0, 318.0], [], [(150.0, 600.0, 250.0, 612.0)], False),
+    ([40.0, 150.0, 400.0], [], [], False),                          # another table
+])
+def test_a_table_continued_with_other_columns_is_one_table(
+        after: list[float], beside: list[tuple[float, float, float, float]],
+        over: list[tuple[float, float, float, float]], continued: bool) -> None:
+    """The indicator rows run on to the next page in a table drawn with an empty caption
+    column on its left, where the caption's cell ended on the page before, or with a line
+    splitting a column: it keeps nearly all the column lines, so it continues the table
+    and shares its column numbering. The caption, set beside the columns under the part
+    before, does not part them; a title over the columns does."""
+    before = _grid([76.0, 127.0, 190.0, 262.0, 318.0])
+    assert continues(before, beside + over, _grid(after), []) == continued
+    if continued:
+        xs = union_columns([before, _grid(after)])
+        name = [c.col for c in reindex(before, xs).cells if c.bbox[0] == 190.0]
+        assert name == [c.col for c in reindex(_grid(after), xs).cells if c.bbox[0] == 190.0]
 
 
 def test_the_caption_beside_the_rows_does_not_end_the_table() -> None:
@@ -242,14 +254,3 @@ def test_the_caption_beside_the_rows_does_not_end_the_table() -> None:
     (f,) = doc.forms
     assert [(i.level1, i.level2, i.name) for i in f.indicators] == [
         ("产出指标", "数量指标", "印刷数量"), ("产出指标", "数量指标", "发放月份")]
-
-
-def test_a_next_table_splitting_the_columns_with_text_is_another_table() -> None:
-    """A table on the next page that keeps the column lines above but prints text in two
-    columns within one of them (a caption column and the level column where a wide
-    project-name column was) is another table: its columns keep their own numbers."""
-    above = _table(1, [40.0, 95.0, 204.0, 273.0, 328.0], [["项目名称", "宣传推广", "类别", "专项"]])
-    below = _table(2, [40.0, 60.0, 95.0, 145.0, 204.0, 273.0, 328.0],
-                   [["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]])
-    rows = flatten(Grid(file="x.pdf", format="pdf", blocks=[above, below]))
-    assert [c for c, _ in rows[-1].texts()] == [0, 1, 2, 3, 4, 5]

@@ -6,13 +6,9 @@ shape, so the rules after this point never ask where a row came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import dataclass, field
 
 from perfparse.grid import Cell, Grid, Line, Table
-
-EDGE_SNAP = 2.0  # points: one column line as two tables on two pages draw it
-CONTINUED = 0.8  # share of a table's column lines the next page's table keeps to continue it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +59,7 @@ class Row:
         return " ".join(t for _, t in self.texts())
 
 
-def _table_rows(t: Table, block: int, cols: dict[int, int] | None = None) -> list[Row]:
-    """The rows of ``t``, its columns renumbered by ``cols`` where given."""
-    if cols:
-        t = replace(t, cells=[replace(c, col=cols.get(c.col, c.col)) for c in t.cells])
+def _table_rows(t: Table, block: int) -> list[Row]:
     base = t.source_line
     if all(c.rowspan == 1 for c in t.cells):  # text dumps: no spans, cells in order
         plain: list[list[RowCell]] = [[] for _ in range(t.n_rows)]
@@ -90,65 +83,10 @@ def _table_rows(t: Table, block: int, cols: dict[int, int] | None = None) -> lis
 
 def flatten(grid: Grid) -> list[Row]:
     rows: list[Row] = []
-    before: tuple[list[tuple[float, float]], dict[int, int]] | None = None
-    last_page = 0
     for i, b in enumerate(grid.blocks):
         if isinstance(b, Line):
             rows.append(Row([RowCell(b.text, 0, None)], b.page, None, b.source_line, i,
                             b.confidence))
-            before = None  # text between two tables: a title, a caption, a note
-            continue
-        spans = _column_spans(b)
-        cols = _continued(before, spans, b) if b.page > last_page else None
-        rows.extend(_table_rows(b, i, cols))
-        before = None if spans is None else (spans, cols or {k: k for k in range(len(spans))})
-        last_page = b.page
+        else:
+            rows.extend(_table_rows(b, i))
     return rows
-
-
-def _column_spans(t: Table) -> list[tuple[float, float]] | None:
-    """The x range of each column of ``t`` (points), or None where its cells do not show
-    every column line (a text dump's table has no positions)."""
-    edges: list[float] = []
-    for x in sorted(v for c in t.cells if c.bbox is not None for v in (c.bbox[0], c.bbox[2])):
-        if not edges or x - edges[-1] > EDGE_SNAP:
-            edges.append(x)
-    if len(edges) != t.n_cols + 1:
-        return None
-    return list(pairwise(edges))
-
-
-def _continued(before: tuple[list[tuple[float, float]], dict[int, int]] | None,
-               spans: list[tuple[float, float]] | None, t: Table) -> dict[int, int] | None:
-    """Column numbers for ``t``, the first table of a page, where it continues the table
-    just before it (``before``: its column spans and their numbers) drawn with other
-    columns: a
-    caption column that ended on the page before, or an empty column begun on this one,
-    would shift every column by one. It continues that table if it keeps nearly all of its
-    column lines and no two of its columns holding text lie in one column above; each
-    column takes the number of the column it lies in (an empty one outside them all, its
-    neighbour's). None where no renumbering is needed."""
-    if before is None or spans is None:
-        return None
-    old, numbers = before
-    old_edges = [old[0][0], *(x1 for _, x1 in old)]
-    new_edges = [spans[0][0], *(x1 for _, x1 in spans)]
-    kept = sum(any(abs(e - n) <= EDGE_SNAP for n in new_edges) for e in old_edges)
-    if kept < CONTINUED * len(old_edges):
-        return None
-    filled = {c.col for c in t.cells if c.text}
-    cols: dict[int, int] = {}
-    for k, (x0, x1) in enumerate(spans):
-        mid = (x0 + x1) / 2
-        home = [j for j, (a, b) in enumerate(old) if a <= mid <= b]
-        if home:
-            cols[k] = numbers[home[0]]
-        elif k in filled:
-            return None
-    homes = [cols[k] for k in filled if k in cols]
-    if len(homes) != len(set(homes)):
-        return None  # two columns of text in one column above: another table
-    if all(cols.get(k) == k for k in range(len(spans))):
-        return None
-    # An empty column outside the old ones takes the number of its neighbour.
-    return {k: cols.get(k, cols.get(k + 1, cols.get(k - 1, k))) for k in range(len(spans))}
