@@ -28,6 +28,7 @@ from perfparse.extract.glyphs import (
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.read import extract_pdf
+from perfparse.extract.pdf.split_rows import cut, join_split_row
 from perfparse.extract.pdf.unruled import unruled_rulings
 from perfparse.grammar import load_grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
@@ -254,3 +255,36 @@ def test_the_caption_beside_the_rows_does_not_end_the_table() -> None:
     (f,) = doc.forms
     assert [(i.level1, i.level2, i.name) for i in f.indicators] == [
         ("产出指标", "数量指标", "印刷数量"), ("产出指标", "数量指标", "发放月份")]
+
+
+@pytest.mark.parametrize("printed", [False, True])
+def test_a_row_a_page_break_split_is_one_row(printed: bool) -> None:
+    """A row too tall for the page's foot is printed in two parts: 可持续影响指 and the
+    indicator's name at the foot, 标 at the head of the next page, where the table's
+    bottom and top are not printed. The two parts are one row again, the text read in
+    order. A table cut between two rows prints both lines: its rows stay as they are."""
+    head = _box(0, 700, 100, 720) + _box(100, 700, 300, 720) + _box(0, 720, 100, 800) \
+        + _box(100, 720, 300, 800)
+    tail = _box(0, 40, 100, 60) + _box(100, 40, 300, 60) + _box(0, 60, 100, 80) \
+        + _box(100, 60, 300, 80)
+    (before,) = find_tables(head)
+    (after,) = find_tables(tail)
+    if not printed:  # the page edge closed them: no line of their own
+        head = [e for e in head if not (e[0] == "h" and e[2] == 800)]
+        tail = [e for e in tail if not (e[0] == "h" and e[2] == 40)]
+    assert cut(before, head, bottom=True) != printed
+    assert cut(after, tail, bottom=False) != printed
+    if printed:
+        return
+    before_texts = locate(_glyphs("二级指标", 2, 705, 8) + _glyphs("三级指标", 102, 705, 8)
+                          + _glyphs("可持续影响指", 2, 730, 8)
+                          + _glyphs("制度健全性", 102, 730, 8), [before])[0][0]
+    after_texts = locate(_glyphs("标", 2, 45, 8) + _glyphs("满意度指标", 2, 65, 8)
+                         + _glyphs("乘客满意度", 102, 65, 8), [after])[0][0]
+    joined = join_split_row(before, before_texts, after, after_texts)
+    assert joined is not None
+    grid, texts = joined
+    assert [cell_text(gs) for gs in before_texts] == ["二级指标", "三级指标",
+                                                      "可持续影响指标", "制度健全性"]
+    assert len(grid.ys) == 2
+    assert [cell_text(gs) for gs in texts] == ["满意度指标", "乘客满意度"]

@@ -37,6 +37,7 @@ from perfparse.extract.pdf import pdfium as pdfium_reader
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.open import open_pdfium, open_plumber
 from perfparse.extract.pdf.pdfium import has_images, render, render_dpi, textless
+from perfparse.extract.pdf.split_rows import cut, join_split_row
 from perfparse.extract.pdf.textlayer import garbled
 from perfparse.extract.pdf.unruled import unruled_rulings
 from perfparse.grammar import Grammar
@@ -95,6 +96,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 p.unruled = bool(p.tables)
             p.lines = run_lines(runs)
         _align_continued(pages)
+        _join_split_rows(pages)
         if unruled := [p.no for p in pages if p.unruled]:
             grid.warnings.append(("unruled-table", f"pages {_ranges(unruled)}: tables without "
                                   "column rulings, read by the alignment of their text"))
@@ -197,6 +199,18 @@ def _continues(prev: _Page, page: _Page) -> bool:
     last, first = prev.tables[-1], page.tables[0]
     return continues(last, [b for _, b in prev.lines if b[1] >= last.ys[-1]],
                      first, [b for _, b in page.lines if b[3] <= first.ys[0]])
+
+
+def _join_split_rows(pages: list[_Page]) -> None:
+    """Join each row a page break split in two (extract.pdf.split_rows)."""
+    for prev, page in pairwise(pages):
+        if prev.ocr is None and page.ocr is None and _continues(prev, page) \
+                and cut(prev.tables[-1], prev.edges, bottom=True) \
+                and cut(page.tables[0], page.edges, bottom=False):
+            joined = join_split_row(prev.tables[-1], prev.texts[-1], page.tables[0],
+                                    page.texts[0])
+            if joined is not None:
+                page.tables[0], page.texts[0] = joined
 
 
 def _reindex(chain: list[tuple[_Page, int]]) -> None:
