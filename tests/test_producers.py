@@ -24,6 +24,7 @@ from perfparse.extract.glyphs import (
     cell_text,
     free_runs,
     locate,
+    paragraph_lines,
     slanted,
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
@@ -288,3 +289,30 @@ def test_a_row_a_page_break_split_is_one_row(printed: bool) -> None:
                                                       "可持续影响指标", "制度健全性"]
     assert len(grid.ys) == 2
     assert [cell_text(gs) for gs in texts] == ["满意度指标", "乘客满意度"]
+
+
+FULL = "根据财政局关于开展绩效自评工作的通知现将自评结果公示如下"  # a line the margin ended
+PARAGRAPHS = [
+    # (lines as (text, x, top) in 10-pt type; the free lines read)
+    ([(FULL, 0, 100), ("公示期七天", 0, 112)], [FULL + "公示期七天"]),
+    # a number does not fit at a line's end: the line wraps before it, short of the margin
+    ([(FULL, 0, 100), ("公示期为七个工作日监督举报电话:0376-", 0, 112), ("8635127。", 0, 124)],
+     [FULL + "公示期为七个工作日监督举报电话:0376-8635127。"]),
+    ([(FULL[:-1] + "。", 0, 100), ("公示期七天", 0, 112)], [FULL[:-1] + "。", "公示期七天"]),
+    ([(FULL, 0, 100), ("公示期七天", 0, 140)], [FULL, "公示期七天"]),  # far below
+    ([("项目支出绩效自评表", 100, 100), ("（2023年度）", 120, 112)],
+     ["项目支出绩效自评表", "（2023年度）"]),
+    ([("填报单位：某某局", 0, 100), ("单位：万元", 240, 100), ("项目名称：道路养护", 0, 112)],
+     ["填报单位：某某局", "单位：万元", "项目名称：道路养护"]),
+]
+
+
+@pytest.mark.parametrize(("lines", "read"), PARAGRAPHS)
+def test_the_lines_of_a_wrapped_paragraph_are_one(lines: list[tuple[str, float, float]],
+                                                  read: list[str]) -> None:
+    """A browser wraps a paragraph at the text's right margin, a number or word whole:
+    its lines are one line of free text again, so that a 监督电话 or a name it cut reads
+    whole. A sentence's end, a centred title, a line of label and value, and a line far
+    below end it."""
+    runs = free_runs([g for text, x, top in lines for g in _glyphs(text, x, top, 10)])
+    assert [text for text, _ in paragraph_lines(runs)] == read

@@ -8,14 +8,20 @@ free text (titles, 年度, 填报单位 / 金额单位 lines).
 from __future__ import annotations
 
 import math
+import statistics
 from bisect import bisect_right
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 from perfparse.extract.geometry import GridCell, TableGrid
 
 BBox = tuple[float, float, float, float]
 WORD_GAP = 0.3  # a gap wider than this many font sizes is a space
+# A paragraph's line wraps to the next (paragraph_lines) when it ends within WRAP_MARGIN
+# font sizes of the text's right margin, the next starts as near its left, in type of the
+# same size (SAME_TYPE) with at most LINE_GAP font sizes between; a sentence's end ends it.
+WRAP_MARGIN, SAME_TYPE, LINE_GAP = 1.5, 0.1, 0.8
+SENTENCE_ENDS = ("。", "！", "？", "；", ".", "!", "?", ";")
 PHRASE_GAP = 2.0  # a gap wider than this many font sizes separates two free-text lines
 # A glyph turned by more than this (sine of the angle) off the page's axes is a watermark
 # or a stamp laid across the page: form text runs along the axes, also when turned 90°.
@@ -158,6 +164,49 @@ def run_box(run: list[Glyph]) -> BBox:
 
 def run_lines(runs: list[list[Glyph]]) -> list[tuple[str, BBox]]:
     return [(_text(run), run_box(run)) for run in runs]
+
+
+def paragraph_lines(runs: list[list[Glyph]]) -> list[tuple[str, BBox]]:
+    """Free text as (text, box) lines, the lines of a wrapped paragraph joined: a run alone
+    on its line that reaches the text's right margin, followed closely by a run alone on
+    its line that starts at the left margin, in the same type, runs on into it (a phone
+    number or a name a browser wrapped mid-word). A run ending a sentence ends there."""
+    if not runs:
+        return []
+    boxes = [run_box(r) for r in runs]
+    sizes = [statistics.median(g.size for g in r) for r in runs]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+
+    def alone(i: int) -> bool:
+        return not any(j != i and boxes[j][1] < boxes[i][3] and boxes[i][1] < boxes[j][3]
+                       for j in range(len(runs)))
+
+    out: list[tuple[str, BBox]] = []
+    for i, run in enumerate(runs):
+        text, box = _text(run), boxes[i]
+        if out and _wraps(boxes[i - 1], sizes[i - 1], box, sizes[i], left,
+                          right - _token_width(run)) \
+                and not out[-1][0].endswith(SENTENCE_ENDS) and alone(i - 1) and alone(i):
+            last, (x0, top, x1, _) = out.pop()
+            text = last + (" " if _joins_with_space(last, text) else "") + text
+            box = (min(x0, box[0]), top, max(x1, box[2]), box[3])
+        out.append((text, box))
+    return out
+
+
+def _token_width(run: list[Glyph]) -> float:
+    """Width of the Latin word or number ``run`` starts with (0 if it starts with CJK): a
+    line that could not fit it wrapped before it, short of the margin by up to as much."""
+    token = list(takewhile(lambda g: g.text.isascii() and not g.text.isspace(), run))
+    return token[-1].x1 - token[0].x0 if token else 0.0
+
+
+def _wraps(a: BBox, a_size: float, b: BBox, b_size: float, left: float, right: float) -> bool:
+    """Whether line ``b`` is where line ``a`` wrapped to (``right``: where ``a`` had to
+    reach)."""
+    return (abs(a_size - b_size) <= SAME_TYPE * a_size and a[2] >= right - WRAP_MARGIN * a_size
+            and b[0] <= left + WRAP_MARGIN * b_size
+            and -LINE_GAP * a_size <= b[1] - a[3] <= LINE_GAP * a_size)
 
 
 def free_lines(glyphs: list[Glyph]) -> list[tuple[str, BBox]]:

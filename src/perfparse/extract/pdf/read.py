@@ -31,6 +31,7 @@ from perfparse.extract.glyphs import (
     cell_text,
     free_runs,
     locate,
+    paragraph_lines,
     run_lines,
 )
 from perfparse.extract.pdf import pdfium as pdfium_reader
@@ -94,7 +95,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 p.texts, outside = locate([g for r in runs for g in r], p.tables)
                 runs = free_runs(outside)
                 p.unruled = bool(p.tables)
-            p.lines = run_lines(runs)
+            p.lines = paragraph_lines(runs)
         _align_continued(pages)
         _join_split_rows(pages)
         if unruled := [p.no for p in pages if p.unruled]:
