@@ -316,3 +316,25 @@ def test_the_lines_of_a_wrapped_paragraph_are_one(lines: list[tuple[str, float, 
     below end it."""
     runs = free_runs([g for text, x, top in lines for g in _glyphs(text, x, top, 10)])
     assert [text for text, _ in paragraph_lines(runs)] == read
+
+
+def test_a_titled_form_nothing_could_be_read_from_is_named() -> None:
+    """A form's title over a table from which neither a project nor indicators can be
+    read (a table printed without borders, cut into loose lines and fragments) is no form,
+    but the document says it was there; a page heading over the forms, with a line and
+    a one-cell table below it, is not named."""
+    g = load_grammar()
+
+    def unread(blocks: list[Block]) -> list[str]:
+        grid = Grid(file="x.pdf", format="pdf", blocks=blocks)
+        doc = assemble_document(grid, segment(grid, g), g, sha256="0" * 64)
+        return [w.message for w in doc.warnings if w.code == "form-unread"]
+
+    title = Line("财政项目支出绩效自评表", page=3)
+    loose = _table(3, [0.0, 100.0, 200.0], [["名", "称"], ["一级", "二级"]])
+    assert unread([title, loose]) == [
+        "1 forms titled as such were found but neither a project nor indicators could be "
+        "read from them: page 3 (财政项目支出绩效自评表)"]
+    heading = [Line("某某局2023年度项目支出绩效自评表", page=1),
+               Line("发布时间：2024-08-26", page=1), _table(1, [0.0, 200.0], [["报表编号：1"]])]
+    assert unread(heading) == []

@@ -148,8 +148,13 @@ def _guessed(s: Segment, grid: Grid) -> Warning_ | None:
 def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
                       sha256: str) -> Document:
     forms: list[FormDraft] = []
+    unread: list[str] = []
     for s in segments:
         drafts = [f for f in assemble_forms(s, g, grid.file, len(forms)) if _is_form(f)]
+        # A titled segment holding a table (rows of two cells or more) was a form: say so
+        # if none could be read from it (a page heading above the forms holds no table).
+        if not drafts and s.title is not None and any(len(r.texts()) > 1 for r in s.rows):
+            unread.append(f"page {s.start.page} ({s.title})")
         doubts = [w for w in (_doubts(s), _sealed(s), _guessed(s, grid))
                   if w is not None] if drafts else []
         for f in drafts:
@@ -166,5 +171,9 @@ def assemble_document(grid: Grid, segments: list[Segment], g: Grammar, *,
     return Document.model_validate({
         "source": {"file": grid.file, "sha256": sha256, "format": grid.format},
         "forms": valid,
-        "warnings": [{"code": c, "message": m} for c, m in grid.warnings],
+        "warnings": [{"code": c, "message": m} for c, m in grid.warnings] + ([{
+            "code": "form-unread",
+            "message": f"{len(unread)} forms titled as such were found but neither a project "
+                       f"nor indicators could be read from them: {', '.join(unread)}"}]
+            if unread else []),
     })
