@@ -123,3 +123,13 @@ def test_a_form_read_with_doubt_says_so(conf: float, warned: bool) -> None:
     assert bool(doubts) == warned
     if warned:
         assert "'全年开展活动12场' 0.61" in doubts[0]
+
+
+def test_a_project_name_run_into_its_label_starts_a_form() -> None:
+    """A table printed without borders reads 项目名称 and its value as one line: the
+    form's title over it is a new form, not a running header of the form before."""
+    first = [Line("财政项目支出绩效目标申报表"), Line("项目名称：道路养护"),
+             Table([Cell("项目类别", 0, 0), Cell("专项", 0, 1)])]
+    second = [Line("财政项目支出绩效目标申报表"), Line("项目名称人才培训"),
+              Table([Cell("项目类别", 0, 0), Cell("一次性", 0, 1)])]
+    assert _projects(first, second) == ["道路养护", "人才培训"]

@@ -111,10 +111,18 @@ def _year(rows: list[Row], i: int, g: Grammar) -> tuple[int | None, int]:
 
 
 def _project_name(row: Row, g: Grammar) -> str | None:
-    """The value of a 项目名称 label/value row (``项目名称 | x`` or ``项目名称：x``)."""
+    """The value of a 项目名称 label/value row (``项目名称 | x`` or ``项目名称：x``), or of a
+    free line that runs label and value together (``项目名称x``: a table printed without
+    borders, its two cells read as one line)."""
     texts = row.texts()
     if not texts or len(texts) > _PAIR_ROW_MAX:
         return None
+    if row.is_line:
+        text = texts[0][1]
+        for label in sorted(g.labels.fields.get("project.name", ()), key=len, reverse=True):
+            value = text[len(label):].lstrip(" ：:") if text.startswith(label) else ""
+            if value and g.lookup(g.fields, value) is None:
+                return value
     for i, (_, text) in enumerate(texts):
         head, sep, tail = text.replace(":", "：").partition("：")
         if g.lookup(g.fields, text) == "project.name":
