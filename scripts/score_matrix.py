@@ -17,6 +17,7 @@ import io
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,16 +39,17 @@ def gold_for(path: Path) -> dict:
     return doc
 
 
-def score_folder(folder: Path, stems: list[str] | None = None) -> dict:
+def score_folder(folder: Path, stems: list[str] | None = None,
+                 reference: Callable[[Path], dict] = gold_for) -> dict:
     """The scorer's report for every file of ``folder`` (or those of the reference
-    ``stems``) against its reference."""
+    ``stems``) against its ``reference``."""
     with tempfile.TemporaryDirectory(prefix="perfparse-matrix-") as tmp:
         pred, gold = Path(tmp) / "pred", Path(tmp) / "gold"
         pred.mkdir()
         gold.mkdir()
         for path in sorted(p for p in folder.iterdir() if p.is_file()
                            and (not stems or p.name[:20] in stems)):
-            ref = gold_for(path)
+            ref = reference(path)
             (gold / f"{path.name}.json").write_text(json.dumps(ref, ensure_ascii=False),
                                                     encoding="utf-8")
             try:
