@@ -26,13 +26,13 @@ import scorer
 from perfparse import ParseError, parse, parse_bytes
 from perfparse.assemble import assemble_document
 from perfparse.extract.ocr.confidence import LOW, warning
-from perfparse.extract.ocr.engine import recognise
+from perfparse.extract.ocr.engine import TextBox, recognise
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import ink_mask, skew_angle, upright
 from perfparse.extract.ocr.repair import repair
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.scan import extract_image
-from perfparse.extract.ocr.seal import seal_mask, seals, without_red_ink
+from perfparse.extract.ocr.scan import extract_image, seal_lettering
+from perfparse.extract.ocr.seal import Seal, seal_mask, seals, without_red_ink
 from perfparse.extract.pdf.pdfium import OCR_DPI, render
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.sniff import sniff
@@ -547,3 +547,26 @@ def test_multi_page_tiff_gives_pages_in_order() -> None:
         "page 2: turned 180° clockwise to read it"]
     table = next(grid.tables())
     assert table.bbox is not None and 500 < table.bbox[2] < 596  # points of an A4 page
+
+
+SEAL = Seal(500.0, 500.0, 116.0, 125.0)  # pixels: a 42-mm seal at 150 dpi
+SURE_NAME = TextBox("媒体融合项目经费", 300.0, 420.0, 440.0, 440.0, 0.99)
+LETTERING = [
+    # (box read beside SURE_NAME, a seal's own lettering)
+    (TextBox(":D5 1.↓", 445.0, 421.0, 520.0, 439.0, 0.62), True),   # marks and letters
+    (TextBox("V0", 445.0, 421.0, 470.0, 439.0, 0.55), True),
+    (TextBox(">95.00(%)", 445.0, 421.0, 520.0, 439.0, 0.62), False),  # a value
+    (TextBox("满意度", 445.0, 421.0, 500.0, 439.0, 0.62), False),     # ideographs: text
+    (TextBox(":D5 1.↓", 445.0, 421.0, 520.0, 439.0, 0.97), False),  # read surely
+    (TextBox(":D5 1.↓", 445.0, 481.0, 480.0, 499.0, 0.62), False),  # on the star
+    (TextBox(":D5 1.↓", 445.0, 560.0, 520.0, 578.0, 0.62), False),  # alone on its line
+    (TextBox(":D5 1.↓", 700.0, 421.0, 770.0, 439.0, 0.62), False),  # outside the seal
+]
+
+
+@pytest.mark.parametrize(("box", "dropped"), LETTERING)
+def test_a_grey_seals_own_lettering_is_no_text(box: TextBox, dropped: bool) -> None:
+    """Along its arc a seal's characters, turned, come back from the recogniser as marks
+    and letters read with doubt beside the cell text they lie over: they are dropped.
+    Values, ideographs, sure readings, and lines elsewhere stay."""
+    assert seal_lettering(box, [SURE_NAME, box], [SEAL]) == dropped

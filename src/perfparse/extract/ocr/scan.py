@@ -12,6 +12,7 @@ the upright page (1/72 inch), like a PDF's.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import cv2
@@ -21,7 +22,8 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from perfparse.errors import OverBudget, ParseError
 from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
-from perfparse.extract.ocr.engine import recognise
+from perfparse.extract.ocr.confidence import LOW
+from perfparse.extract.ocr.engine import TextBox, recognise
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import ink_mask, upright
 from perfparse.extract.ocr.rules import rulings
@@ -33,6 +35,8 @@ from perfparse.limits import MAX_PAGES, MAX_PIXELS
 A4_LONG_SIDE = 841.89  # points
 PAGE_INCHES = (8.0, 17.0)  # long sides of paper from A5 landscape to A3 / ledger
 MAX_DPI = 300  # the recogniser reads 9-pt text fully at 150 dpi
+# A target or score as printed: comparator, number, unit in brackets; two characters at least.
+VALUE = re.compile(r"(?=.{2})[<>≤≥=＜＞]?\s*\d+(\.\d+)?\s*([(（][^)）]*[)）]|%|％)?")
 
 
 def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
@@ -65,6 +69,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
     boxes = read_missed(boxes, grids, erased, unit, stamps)
+    boxes = [b for b in boxes if not seal_lettering(b, boxes, stamps)]
     blocks, low = place(boxes, grids, unit, page_no, grammar)
     blocks = [under_seals(b, stamps, unit) if isinstance(b, Table) else b for b in blocks]
     found.extend(low)
@@ -89,6 +94,21 @@ def under_seals(table: Table, stamps: list[Seal], unit: float) -> Table:
         return table
     return replace(table, cells=[replace(c, under_seal=True) if hit(c) else c
                                  for c in table.cells])
+
+
+def seal_lettering(box: TextBox, boxes: list[TextBox], stamps: list[Seal]) -> bool:
+    """Whether ``box`` is a grey seal's own lettering read as text: read with doubt, no
+    ideograph in it (rotated along the arc, the seal's characters come back as marks and
+    letters), not a value (``>95.00(%)``), lying where they run, beside a surely read line
+    of the page's text."""
+    if box.score >= LOW or any(ch.isalpha() and not ch.isascii() for ch in box.text) \
+            or VALUE.fullmatch(box.text.strip()):
+        return False
+    if not any(st.lettering((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
+               for st in stamps):
+        return False
+    return any(o is not box and o.score >= LOW and min(o.bottom, box.bottom)
+               - max(o.top, box.top) > 0.5 * (box.bottom - box.top) for o in boxes)
 
 
 def extract_image(name: str, data: bytes, *, grammar: Grammar | None = None) -> Grid:

@@ -10,6 +10,7 @@ both so that rules.py can leave them out).
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import cv2
@@ -71,6 +72,12 @@ class Seal(NamedTuple):
     y: float
     inner: float
     outer: float
+
+    def lettering(self, x: float, y: float) -> bool:
+        """Whether (x, y) lies where a seal's own characters run: between its star and
+        its ring."""
+        r = math.hypot(x - self.x, y - self.y)
+        return STAR * self.outer < r < self.inner
 
 
 def seal_mask(ink: np.ndarray, unit: float, stamps: list[Seal] | None = None) -> np.ndarray:
