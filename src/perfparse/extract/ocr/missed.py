@@ -51,13 +51,9 @@ def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
     found = [m for g in grids for c in g.cells for m in _marks(ink, read, c.bbox, unit, font)]
     # Inside a seal on a grey scan, its own characters are ink of a character's size that
     # no line of the table's covers.
-    found = [m for m in found if not any(_within(m, s) for s in stamps)]
+    found = [(x, y, w, h) for x, y, w, h in found
+             if not any(s.holds(x + w / 2, y + h / 2) for s in stamps)]
     return boxes + [t for m in found if (t := _read(image, m)) is not None]
-
-
-def _within(mark: tuple[int, int, int, int], seal: Seal) -> bool:
-    x, y, w, h = mark
-    return (x + w / 2 - seal.x) ** 2 + (y + h / 2 - seal.y) ** 2 <= seal.outer ** 2
 
 
 def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, float],

@@ -91,8 +91,7 @@ def _in_one_seal(points: tuple[tuple[float, float], ...], stamps: list[Seal],
                  unit: float) -> bool:
     """Whether all ``points`` (in points; ``unit`` pixels per point) lie within one seal of
     ``stamps`` (pixels)."""
-    return any(all((x * unit - st.x) ** 2 + (y * unit - st.y) ** 2 <= st.outer ** 2
-                   for x, y in points) for st in stamps)
+    return any(all(st.holds(x * unit, y * unit) for x, y in points) for st in stamps)
 
 
 def _connected(h: list[Edge], v: list[Edge]) -> list[Edge]:

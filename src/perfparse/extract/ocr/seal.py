@@ -73,6 +73,10 @@ class Seal(NamedTuple):
     inner: float
     outer: float
 
+    def holds(self, x: float, y: float, margin: float = 0.0) -> bool:
+        """Whether (x, y) lies within the seal's ring, or ``margin`` pixels beyond it."""
+        return math.hypot(x - self.x, y - self.y) <= self.outer + margin
+
     def lettering(self, x: float, y: float) -> bool:
         """Whether (x, y) lies where a seal's own characters run: between its star and
         its ring."""

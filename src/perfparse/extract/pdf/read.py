@@ -96,8 +96,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
                 runs = free_runs(outside)
                 p.unruled = bool(p.tables)
             p.lines = paragraph_lines(runs)
-        _align_continued(pages)
-        _join_split_rows(pages)
+        _join_split_rows(_align_continued(pages))
         if unruled := [p.no for p in pages if p.unruled]:
             grid.warnings.append(("unruled-table", f"pages {_ranges(unruled)}: tables without "
                                   "column rulings, read by the alignment of their text"))
@@ -180,11 +179,14 @@ def _drop_furniture(pages: list[_Page]) -> None:
             p.runs = [run for k, run in enumerate(p.runs, start=first) if k not in drop]
 
 
-def _align_continued(pages: list[_Page]) -> None:
-    """Give each table continued over page breaks one column numbering (columns)."""
+def _align_continued(pages: list[_Page]) -> list[tuple[_Page, _Page]]:
+    """Give each table continued over page breaks one column numbering (columns); the
+    pairs of pages whose tables continue each other."""
     chain: list[tuple[_Page, int]] = []
+    pairs: list[tuple[_Page, _Page]] = []
     for prev, page in pairwise(pages):
         if _continues(prev, page):
+            pairs.append((prev, page))
             chain = chain or [(prev, len(prev.tables) - 1)]
             chain.append((page, 0))
             if len(page.tables) == 1:
@@ -192,6 +194,7 @@ def _align_continued(pages: list[_Page]) -> None:
         _reindex(chain)
         chain = []
     _reindex(chain)
+    return pairs
 
 
 def _continues(prev: _Page, page: _Page) -> bool:
@@ -202,10 +205,11 @@ def _continues(prev: _Page, page: _Page) -> bool:
                      first, [b for _, b in page.lines if b[3] <= first.ys[0]])
 
 
-def _join_split_rows(pages: list[_Page]) -> None:
-    """Join each row a page break split in two (extract.pdf.split_rows)."""
-    for prev, page in pairwise(pages):
-        if prev.ocr is None and page.ocr is None and _continues(prev, page) \
+def _join_split_rows(pairs: list[tuple[_Page, _Page]]) -> None:
+    """Join each row a page break split in two (extract.pdf.split_rows) between the pages
+    of ``pairs``, whose tables continue each other."""
+    for prev, page in pairs:
+        if prev.ocr is None and page.ocr is None \
                 and cut(prev.tables[-1], prev.edges, bottom=True) \
                 and cut(page.tables[0], page.edges, bottom=False):
             joined = join_split_row(prev.tables[-1], prev.texts[-1], page.tables[0],
