@@ -27,8 +27,9 @@ from perfparse import ParseError, parse, parse_bytes
 from perfparse.assemble import assemble_document
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
+from perfparse.extract.ocr.ink import components, ink_mask
 from perfparse.extract.ocr.missed import read_missed
-from perfparse.extract.ocr.orient import ink_mask, skew_angle, upright
+from perfparse.extract.ocr.orient import skew_angle, upright
 from perfparse.extract.ocr.repair import repair
 from perfparse.extract.ocr.rules import rulings
 from perfparse.extract.ocr.scan import extract_image, seal_lettering
@@ -190,7 +191,7 @@ def test_rulings_give_the_born_digital_grid() -> None:
     unit = OCR_DPI / 72
     for no in (1, 2, 3):
         gray, _ = upright(_page(scan, no), unit)
-        grids, mask = rulings(gray, unit)
+        grids, mask = rulings(ink_mask(gray), unit)
         want = [t for t in original.tables() if t.page == no]
         assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
                [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
@@ -209,7 +210,7 @@ def test_broken_hairlines_of_a_fit_to_width_print_are_rulings(no: int) -> None:
     scan = make_scans.image_pdf(make_scans.scanned_pages(pdf, 150, pages=(no,)), 150)
     unit = OCR_DPI / 72
     gray, _ = upright(np.asarray(render(pdfium.PdfDocument(scan)[0]).convert("L")), unit)
-    grids, _ = rulings(gray, unit)
+    grids, _ = rulings(ink_mask(gray), unit)
     want = [t for t in original.tables() if t.page == no]
     assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
            [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
@@ -228,7 +229,7 @@ def test_rulings_a_lifted_seal_or_blur_broke_are_mended(no: int) -> None:
     unit = OCR_DPI / 72
     page = render(pdfium.PdfDocument(scan)[0]).convert("RGB")
     gray = np.asarray(Image.fromarray(without_red_ink(np.asarray(page))).convert("L"))
-    grids, _ = rulings(upright(gray, unit)[0], unit)
+    grids, _ = rulings(ink_mask(upright(gray, unit)[0]), unit)
     want = [t for t in original.tables() if t.page == no]
     assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
            [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
@@ -270,7 +271,7 @@ def test_a_ruling_under_a_seal_is_whole_however_wide_the_seal() -> None:
     # The seal's ink multiplies the page; the scanner blurs both.
     gray = cv2.GaussianBlur(page * (1 - 0.6 * seal), (0, 0), 0.8).astype(np.uint8)
     assert len(seals(ink_mask(gray), unit)) == 1
-    (grid,) = rulings(gray, unit)[0]
+    (grid,) = rulings(ink_mask(gray), unit)[0]
     assert (len(grid.ys) - 1, len(grid.xs) - 1) == (len(ys) - 1, len(xs) - 1)
     assert all(c.rowspan == 1 and c.colspan == 1 for c in grid.cells)
 
@@ -282,7 +283,7 @@ def test_text_the_detector_missed_in_a_cell_is_read_from_its_ink() -> None:
     unit = OCR_DPI / 72
     gray, _ = upright(_page(SCANS / make_scans.scan_name(DOC, 200), 1), unit)
     stamps = seals(ink_mask(gray), unit)
-    grids, lines = rulings(gray, unit, stamps)
+    grids, lines = rulings(ink_mask(gray), unit, stamps)
     erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
     boxes = recognise(erased)
     assert read_missed(boxes, grids, erased, unit, stamps) == boxes
@@ -308,7 +309,7 @@ def test_seal_is_no_ruling_on_a_grey_scan() -> None:
     unit = OCR_DPI / 72
     gray, _ = upright(_page(SCANS / spec.path, 2), unit)
     assert seal_mask(ink_mask(gray), unit).any()
-    grids, _ = rulings(gray, unit)
+    grids, _ = rulings(ink_mask(gray), unit)
     want = [t for t in original.tables() if t.page == spec.pages[1]]
     assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
            [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
@@ -364,6 +365,20 @@ def _form_with_fragment(fragment: str, col: int) -> Grid:
                   for j, v in enumerate(values, start=2)]
     return Grid(file="x.pdf", format="pdf-scanned",
                 blocks=[Line("项目支出绩效自评表"), Table(cells)])
+
+
+def test_marks_are_counted_past_what_sixteen_bit_labels_hold() -> None:
+    """A dithered background is more marks than 16-bit labels count: all are labelled."""
+    dots = np.zeros((600, 600), np.uint8)
+    dots[::2, ::2] = 255  # 90 000 separate dots
+    n, labels, stats, _ = components(dots)
+    assert n - 1 == 90_000 and labels.max() == 90_000
+    assert (stats[1:, cv2.CC_STAT_AREA] == 1).all()
+    few = np.zeros((60, 60), np.uint8)
+    few[10:12, 5:50] = few[30:40, 20:22] = 255
+    n, labels, stats, _ = components(few)
+    assert n == 3 and labels.dtype == np.uint16
+    assert sorted(stats[1:, cv2.CC_STAT_AREA].tolist()) == [20, 90]
 
 
 @pytest.mark.parametrize("fragment", ["2033-131", "00.0", "质"])

@@ -17,7 +17,7 @@ import numpy as np
 from perfparse.extract.geometry import TableGrid
 from perfparse.extract.ocr.assign import BOX_TO_FONT
 from perfparse.extract.ocr.engine import TextBox, read_line
-from perfparse.extract.ocr.orient import ink_mask
+from perfparse.extract.ocr.ink import ink_mask
 from perfparse.extract.ocr.seal import Seal
 
 COVER = 0.3  # share of a mark's box inside detected lines: more, and the mark was read

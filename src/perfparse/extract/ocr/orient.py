@@ -14,18 +14,13 @@ import cv2
 import numpy as np
 
 from perfparse.extract.ocr.engine import upside_down
+from perfparse.extract.ocr.ink import components, ink_mask, paper_tone
 
 WORK_SCALE = 1.5  # px per point for the measuring masks: 9-pt text is ~13 px high
 MIN_SKEW = 0.05  # degrees; smaller skews shift a ruling by under a pixel across a page
 MAX_SKEW = 10.0  # degrees searched; a steeper tilt is a photo's perspective, not a scan's
 CROPS = 5  # text-line crops the orientation classifier sees
 SKEW_SAMPLE = 40_000  # ink pixels scored for the skew
-
-
-def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark marks as 255 on 0; a local threshold copes with uneven lighting in photos."""
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
-                                 31, 15)
 
 
 def upright(gray: np.ndarray, unit: float) -> tuple[np.ndarray, int]:
@@ -38,10 +33,12 @@ def upright(gray: np.ndarray, unit: float) -> tuple[np.ndarray, int]:
         gray = rotate(gray, skew)
         small = rotate(small, skew, fill=0)
     turns = 0
-    if _lines_run_vertically(small):
-        gray, small, turns = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE), cv2.rotate(
-            small, cv2.ROTATE_90_CLOCKWISE), 1
-    if upside_down(_line_crops(gray, small, f)) > 0.5:
+    text = _text_only(small)
+    lines = _runs(text, True)
+    if _lines_run_vertically(text, lines):
+        gray, small, text = (cv2.rotate(a, cv2.ROTATE_90_CLOCKWISE) for a in (gray, small, text))
+        lines, turns = _runs(text, True), 1
+    if upside_down(_line_crops(gray, small, text, lines, f)) > 0.5:
         gray, turns = cv2.rotate(gray, cv2.ROTATE_180), turns + 2
     return gray, turns % 4
 
@@ -98,30 +95,32 @@ def _runs(text: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]
     size = (k, 1) if horizontal else (1, k)
     smeared = cv2.morphologyEx(text, cv2.MORPH_CLOSE, cv2.getStructuringElement(
         cv2.MORPH_RECT, size))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    _, _, stats, _ = components(smeared)
+    boxes = stats[1:, :4]
     # One line of 5–16 pt text is that thick; thinner are specks and punctuation, thicker
     # are blocks of lines run together.
-    thin, thick = 4 * WORK_SCALE, 16 * WORK_SCALE
-    return [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:n]
-            if thin <= min(w, h) <= thick]
+    side = boxes[:, 2:].min(axis=1)
+    return [tuple(b) for b in boxes[(side >= 4 * WORK_SCALE) & (side <= 16 * WORK_SCALE)]
+            .tolist()]
 
 
-def _lines_run_vertically(ink: np.ndarray) -> bool:
-    text = _text_only(ink)
-    across = sum(w for _, _, w, h in _runs(text, True) if w >= 3 * h)
+def _lines_run_vertically(text: np.ndarray, lines: list[tuple[int, int, int, int]]) -> bool:
+    """Whether ``text`` (an ink mask without rulings, whose ``lines`` are its runs
+    across) reads in columns."""
+    across = sum(w for _, _, w, h in lines if w >= 3 * h)
     down = sum(h for _, _, w, h in _runs(text, False) if h >= 3 * w)
     return down > 2 * across
 
 
-def _line_crops(gray: np.ndarray, ink: np.ndarray, f: float) -> list[np.ndarray]:
+def _line_crops(gray: np.ndarray, ink: np.ndarray, text: np.ndarray,
+                lines: list[tuple[int, int, int, int]], f: float) -> list[np.ndarray]:
     """Crops of the longest text lines, cut to the classifier's 4:1 input shape, with the
     rulings beside them painted out: a crop of a line in a tight cell is otherwise half
     ruling, and the classifier reads a ruling above the text as one below it as often as
     not."""
-    text = _text_only(ink)
     rulings = cv2.subtract(ink, text)
-    paper = int(np.median(gray))
-    boxes = [b for b in _runs(text, True) if b[2] >= 3 * b[3]]
+    paper = paper_tone(gray)
+    boxes = [b for b in lines if b[2] >= 3 * b[3]]
     boxes.sort(key=lambda b: -b[2])
     crops = []
     for x, y, w, h in boxes[:CROPS]:
@@ -131,8 +130,8 @@ def _line_crops(gray: np.ndarray, ink: np.ndarray, f: float) -> list[np.ndarray]
         crop = gray[y0:y1, x0:x1]
         if not crop.size:
             continue
-        lines = cv2.resize(rulings[sy0:sy1, sx0:sx1], (crop.shape[1], crop.shape[0]),
+        ruled = cv2.resize(rulings[sy0:sy1, sx0:sx1], (crop.shape[1], crop.shape[0]),
                            interpolation=cv2.INTER_NEAREST)
-        crops.append(cv2.cvtColor(np.where(lines > 0, paper, crop).astype(np.uint8),
+        crops.append(cv2.cvtColor(np.where(ruled > 0, paper, crop).astype(np.uint8),
                                   cv2.COLOR_GRAY2BGR))
     return crops

@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from perfparse.extract.geometry import SNAP, Edge, Seg, TableGrid, crosses, find_tables, snap
-from perfparse.extract.ocr.orient import ink_mask
+from perfparse.extract.ocr.ink import components
 from perfparse.extract.ocr.seal import Seal, seal_mask, seals
 
 # In points. Body text is 9–12 pt, so no stroke of a character is as long as these, while
@@ -40,23 +40,23 @@ BREAK = 1.5
 MEND = 40.0
 
 
-def rulings(gray: np.ndarray, unit: float,
+def rulings(ink: np.ndarray, unit: float,
             stamps: list[Seal] | None = None) -> tuple[list[TableGrid], np.ndarray]:
     """The page's tables (coordinates in points) and a mask of their ruling pixels.
 
-    ``unit`` is pixels per point; ``stamps`` are the page's seals, looked for if not given.
+    ``ink`` is the page's ink mask (orient.ink_mask), ``unit`` pixels per point;
+    ``stamps`` are the page's seals, looked for if not given.
     Runs outside the tables stay out of the mask: they are strokes of large characters (a
     title's 目 or 申), not rulings.
     """
-    ink = ink_mask(gray)
     stamps = seals(ink, unit) if stamps is None else stamps
     seal = seal_mask(ink, unit, stamps)
     bridge = max(2, round(BREAK * unit))
     h_len, v_len = max(3, round(H_RUN * unit)), max(3, round(V_RUN * unit))
     h_seeds, v_seeds = _open(ink, (h_len, 1)), _open(ink, (1, v_len))
     h = _carried(ink, h_seeds, v_seeds, h_len, bridge)
-    v = np.ascontiguousarray(_carried(np.ascontiguousarray(ink.T), np.ascontiguousarray(
-        v_seeds.T), np.ascontiguousarray(h_seeds.T), v_len, bridge).T)
+    v = cv2.transpose(_carried(cv2.transpose(ink), cv2.transpose(v_seeds),
+                               cv2.transpose(h_seeds), v_len, bridge))
     h_segs = _beyond_seals(_segments(h, "h", unit, seal), stamps, unit)
     v_segs = _beyond_seals(_segments(v, "v", unit, seal), stamps, unit)
     grids = find_tables(_connected(_mended(h_segs, v_segs, stamps, unit),
@@ -170,7 +170,7 @@ def _carried(ink: np.ndarray, seeds: np.ndarray, across: np.ndarray, length: int
     wide = cv2.dilate(ink, np.ones((3, 1), np.uint8))
     bridged = _open(cv2.morphologyEx(wide, cv2.MORPH_CLOSE, np.ones((1, bridge), np.uint8)),
                     (length, 1))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    n, labels, stats, _ = components(bridged)
     out = seeds.copy()
     for k in range(1, n):
         x, y, w, h, _ = stats[k].tolist()
@@ -198,7 +198,7 @@ def _segments(mask: np.ndarray, orientation: str, unit: float, seal: np.ndarray)
     (``seal``, 255 on 0) are no rulings: runs lying mostly on them are dropped, and a
     ruling the seal crosses is measured on its own pixels, not pulled towards the arc or
     star it touches."""
-    n, labels, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats, centroids = components(mask)
     touched = set(np.unique(labels[seal > 0]).tolist()) - {0} if seal.any() else set()
     out: list[Edge] = []
     for k, ((x, y, w, h, area), (cx, cy)) in enumerate(

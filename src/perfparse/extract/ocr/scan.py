@@ -24,8 +24,9 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.extract.ocr.engine import TextBox, recognise
+from perfparse.extract.ocr.ink import ink_mask, paper_tone
 from perfparse.extract.ocr.missed import read_missed
-from perfparse.extract.ocr.orient import ink_mask, upright
+from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
 from perfparse.extract.ocr.seal import Seal, seals, without_red_ink
 from perfparse.grammar import Grammar
@@ -60,12 +61,13 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
                       "to read it"))
     # A seal on a grey scan is found by its shape (a colour scan's red is gone already):
     # rulings leave its ring and star out, and no character is looked for inside it.
-    stamps = seals(ink_mask(gray), unit)
-    grids, lines = rulings(gray, unit, stamps)
+    ink = ink_mask(gray)
+    stamps = seals(ink, unit)
+    grids, lines = rulings(ink, unit, stamps)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
     # white bands would leave edges beside the text that the recogniser reads as strokes
     # (备注 at a cell's left border came back as 注).
-    erased = np.where(lines > 0, np.median(gray).astype(np.uint8), gray)
+    erased = np.where(lines > 0, np.uint8(paper_tone(gray)), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
     boxes = read_missed(boxes, grids, erased, unit, stamps)
@@ -151,8 +153,8 @@ def _gray(image: Image.Image) -> np.ndarray:
     if image.mode in ("1", "L"):
         return np.asarray(image.convert("L"))
     # Colour: a red seal over the table is lifted off before it can darken text or rulings.
-    return np.asarray(Image.fromarray(without_red_ink(np.asarray(image.convert("RGB"))))
-                      .convert("L"))
+    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    return cv2.cvtColor(without_red_ink(rgb), cv2.COLOR_RGB2GRAY)
 
 
 def _declared_dpi(image: Image.Image) -> float | None:

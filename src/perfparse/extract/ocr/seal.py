@@ -46,11 +46,13 @@ HOUGH_SCALE = 1.0  # px per point for the circle search: a ring is ~3 px thick t
 def without_red_ink(rgb: np.ndarray) -> np.ndarray:
     """``rgb`` (H × W × 3, RGB) with the red ink of seals and red signatures turned into
     the paper's colour; black ink, also where it lies under the seal, is kept."""
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    hue, sat = hsv[..., 0], hsv[..., 1]
-    red = ((hue <= RED_HUES[0]) | (hue >= RED_HUES[1])) & (sat >= MIN_SATURATION)
-    if not red.any():
+    # Every fourth pixel each way finds red ink anywhere it lies (a seal's ring is
+    # thicker, a pen's stroke longer), in a sixteenth of the time a grey page would cost.
+    if not _red(cv2.cvtColor(np.ascontiguousarray(rgb[::4, ::4]), cv2.COLOR_RGB2HSV)).any():
         return rgb
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    sat = hsv[..., 1]
+    red = _red(hsv)
     # The paper: the median of the light, unsaturated pixels (a cream sheet stays cream,
     # so the lifted seal leaves no lighter patch for the ink threshold to outline).
     paper_px = rgb[(sat < MIN_SATURATION) & (hsv[..., 2] >= 200)]
@@ -63,6 +65,11 @@ def without_red_ink(rgb: np.ndarray) -> np.ndarray:
     # the black ink is (thin rulings and anti-aliased strokes stay whole).
     out[black] = r[black, None]
     return out
+
+
+def _red(hsv: np.ndarray) -> np.ndarray:
+    hue, sat = hsv[..., 0], hsv[..., 1]
+    return ((hue <= RED_HUES[0]) | (hue >= RED_HUES[1])) & (sat >= MIN_SATURATION)
 
 
 class Seal(NamedTuple):
