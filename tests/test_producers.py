@@ -203,6 +203,41 @@ def test_a_table_without_column_rulings_is_read_by_its_text(rules: bool) -> None
                      (3, 0, 1): "效益指标", (3, 1, 1): "满意度", (3, 2, 1): "≥90%"}
 
 
+# A borderless table's rows, as HTML centres its cells (``middle``) and Word sets them at
+# their tops (``top``): (text, x, top of its first line in each alignment); a wrapped cell's
+# lines stand 12.8 pt apart, two rows' texts 10 pt.
+BORDERLESS = [
+    ("一级指标", 40, 81.0, 81.0), ("三级指标", 140, 81.0, 81.0), ("指标值", 240, 81.0, 81.0),
+    ("巡查次数", 140, 100.0, 100.0), ("≥12次", 240, 100.0, 100.0),
+    ("整改完成", 140, 119.0, 119.0), ("率", 140, 131.8, 131.8), ("85%", 240, 125.4, 119.0),
+    ("办结率", 140, 150.8, 150.8), ("100%", 240, 150.8, 150.8),
+    ("满意度", 140, 169.8, 169.8), ("≥90%", 240, 169.8, 169.8),
+    ("投诉率", 140, 188.8, 188.8), ("≤1%", 240, 188.8, 188.8),
+    # over three rows, inside the middle one; over two, in the gap between them
+    ("产出指标", 40, 125.4, 100.0), ("效益指标", 40, 179.3, 169.8),
+]
+
+
+@pytest.mark.parametrize("align", ["middle", "top"])
+def test_a_table_with_no_rules_at_all_has_the_rows_its_cells_align_to(align: str) -> None:
+    """No rule anywhere: a wrapped name stays one cell however its lines fall beside the
+    other columns, and a level label spans the rows it is aligned with."""
+    runs = [_word(text, x, middle if align == "middle" else top)
+            for text, x, middle, top in BORDERLESS]
+    tables = find_tables(unruled_rulings(runs, []))
+    (table,) = tables
+    (texts,), outside = locate([g for r in runs for g in r], tables)
+    assert not outside
+    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
+             for c, gs in zip(table.cells, texts, strict=True) if gs}
+    assert cells == {(0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
+                     (1, 0, 3): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
+                     (2, 1, 1): "整改完成率", (2, 2, 1): "85%",
+                     (3, 1, 1): "办结率", (3, 2, 1): "100%",
+                     (4, 0, 2): "效益指标", (4, 1, 1): "满意度", (4, 2, 1): "≥90%",
+                     (5, 1, 1): "投诉率", (5, 2, 1): "≤1%"}
+
+
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
     """A ruled table on ``page`` whose columns run between ``edges``, 20 pt per row."""
     return Table([Cell(text, r, c, page=page, bbox=(edges[c], 20.0 * r, edges[c + 1],

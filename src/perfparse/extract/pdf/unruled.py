@@ -18,6 +18,7 @@ from statistics import median
 
 from perfparse.extract.geometry import SNAP, Edge
 from perfparse.extract.glyphs import WORD_GAP, Glyph, split_at_gaps, visual_lines
+from perfparse.extract.pdf.unruled_rows import rows_and_spans
 
 PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than two words
 # A band of x that at most this share of the table lines' pieces cross separates columns
@@ -79,10 +80,11 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     elif len(several) >= MIN_ROWS:
         # Lines of one piece before the first line of several or after the last are a
         # caption or a note beside the table, not rows.
-        block = block[several[0]:several[-1] + 1]
+        block = block[_reach(block, several[0], -1):_reach(block, several[-1], 1) + 1]
         xs = [(lo + hi) / 2 for lo, hi in bands]
-        ys = _rows([p for line in block for p in line])
-        h = _row_lines([p for line in block for p in line], xs, ys)
+        ys, merged = rows_and_spans([p for line in block for p in line], xs)
+        h = [("h", a, y, b, y) for n, y in enumerate(ys) for j, (a, b) in enumerate(pairwise(xs))
+             if (n, j) not in merged]
     else:
         return []  # a heading and its date, a signature line: no table
     return h + _column_lines(block, xs, ys)
@@ -154,17 +156,32 @@ def _rows(pieces: list[list[Glyph]]) -> list[float]:
     return [*ys, bottom]
 
 
-def _row_lines(pieces: list[list[Glyph]], xs: list[float], ys: list[float]) -> list[Edge]:
-    """The row lines across each column, broken where a piece crosses them there (the
-    cell it stands in spans those rows)."""
-    out: list[Edge] = []
-    for y in ys:
-        across = [p for p in pieces
-                  if min(g.top for g in p) < y < max(g.bottom for g in p)]
-        for a, b in pairwise(xs):
-            if not any(p[0].x0 < b and p[-1].x1 > a for p in across):
-                out.append(("h", a, y, b, y))
-    return out
+def _reach(block: Block, k: int, step: int) -> int:
+    """The last line of the table going ``step`` from line ``k``: lines within a cell's
+    wrapping of the one before (a centred cell's first line lies above its row's other
+    cells), and beyond a row's gap, lines that hold texts side by side (a row whose cells'
+    lines never share a height: a two-line label beside a one-line value), not a caption
+    or a note."""
+    size = median(g.size for p in block[k] for g in p)
+
+    def wrapped(a: int, b: int) -> bool:
+        gap = _top(block[a]) - _bottom(block[b]) if step < 0 else \
+            _top(block[b]) - _bottom(block[a])
+        return gap < ROW_GAP * size
+
+    while 0 <= k + step < len(block):
+        if wrapped(k, k + step):
+            k += step
+            continue
+        j = k + step
+        while 0 <= j + step < len(block) and wrapped(j, j + step):
+            j += step
+        pieces = sorted((p for line in block[min(k + step, j):max(k + step, j) + 1]
+                         for p in line), key=lambda p: p[0].x0)
+        if not any(a[-1].x1 < b[0].x0 for a, b in pairwise(pieces)):
+            break
+        k = j
+    return k
 
 
 def _top(line: list[list[Glyph]]) -> float:
