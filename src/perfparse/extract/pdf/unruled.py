@@ -24,9 +24,9 @@ PIECE_GAP = 0.45  # font sizes: the texts of two cells sit further apart than tw
 # A band of x that at most this share of the table lines' pieces cross separates columns
 # (a title row or a long value may cross it; the column's own lines do not).
 CROSSING = 0.15
-# Without row rules, fewer lines of several pieces are a heading and its date, not a table
-# (with one, a line of cells beside it is a row: a header row a page break cut off).
-MIN_ROWS = 3
+# Without row rules, fewer rows of texts side by side are a heading and its date, not a
+# table (with one, a line of cells beside it is a row: a header row a page break cut off).
+MIN_ROWS = 2
 BIN = 1.0  # points per step of the column profile
 STEP = 0.5  # points per step of the row profile
 HEADING = 1.15  # a line set this much larger than the table's text is a title between tables
@@ -37,8 +37,8 @@ REACH = 12.0  # points from the outermost text within which a row rule is the ta
 
 def unruled_rulings(runs: list[list[Glyph]], edges: list[Edge]) -> list[Edge]:
     """Ruling lines for every block of the page's free ``runs`` that reads as a table
-    (lines of several pieces beside a row rule of ``edges``, or MIN_ROWS such lines),
-    besides the page's own ``edges``."""
+    (lines of several pieces beside a row rule of ``edges``, or MIN_ROWS rows of texts
+    side by side), besides the page's own ``edges``."""
     lines = [(line, split_at_gaps(line, PIECE_GAP)) for line in visual_lines(
         [g for r in runs for g in r if not g.text.isspace()])]
     lines = [(line, pieces) for line, pieces in lines if pieces]
@@ -74,13 +74,13 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     # The rules lying mostly over the text's columns, up to a row's height beyond it.
     drawn = [e for e in edges if e[0] == "h" and top - REACH <= e[2] <= bottom + REACH
              and 2 * (min(e[3], bands[-1][0]) - max(e[1], bands[0][1])) >= e[3] - e[1]]
-    several = [k for k, pieces in enumerate(block) if len(pieces) > 1]
+    rows = _row_groups(block)
     if drawn:
         xs, ys, h = _ruled_rows(block, drawn, bands)
-    elif len(several) >= MIN_ROWS:
-        # Lines of one piece before the first line of several or after the last are a
-        # caption or a note beside the table, not rows.
-        block = block[_reach(block, several[0], -1):_reach(block, several[-1], 1) + 1]
+    elif len(rows) >= MIN_ROWS:
+        # Lines of one text before the first row of texts side by side or after the last
+        # are a caption or a note beside the table, not rows.
+        block = block[rows[0][0]:rows[-1][1] + 1]
         xs = [(lo + hi) / 2 for lo, hi in bands]
         ys, merged = rows_and_spans([p for line in block for p in line], xs)
         h = [("h", a, y, b, y) for n, y in enumerate(ys) for j, (a, b) in enumerate(pairwise(xs))
@@ -156,32 +156,24 @@ def _rows(pieces: list[list[Glyph]]) -> list[float]:
     return [*ys, bottom]
 
 
-def _reach(block: Block, k: int, step: int) -> int:
-    """The last line of the table going ``step`` from line ``k``: lines within a cell's
-    wrapping of the one before (a centred cell's first line lies above its row's other
-    cells), and beyond a row's gap, lines that hold texts side by side (a row whose cells'
-    lines never share a height: a two-line label beside a one-line value), not a caption
-    or a note."""
-    size = median(g.size for p in block[k] for g in p)
-
-    def wrapped(a: int, b: int) -> bool:
-        gap = _top(block[a]) - _bottom(block[b]) if step < 0 else \
-            _top(block[b]) - _bottom(block[a])
-        return gap < ROW_GAP * size
-
-    while 0 <= k + step < len(block):
-        if wrapped(k, k + step):
-            k += step
-            continue
-        j = k + step
-        while 0 <= j + step < len(block) and wrapped(j, j + step):
-            j += step
-        pieces = sorted((p for line in block[min(k + step, j):max(k + step, j) + 1]
-                         for p in line), key=lambda p: p[0].x0)
-        if not any(a[-1].x1 < b[0].x0 for a, b in pairwise(pieces)):
-            break
-        k = j
-    return k
+def _row_groups(block: Block) -> list[tuple[int, int]]:
+    """The runs of lines (first, last) that hold texts side by side, each line within a
+    cell's wrapping of the one before (a centred cell's first line lies above its row's
+    other cells, so a row's cells may share no line)."""
+    size = median(g.size for line in block for p in line for g in p)
+    runs = [[0, 0]]
+    for k in range(1, len(block)):
+        if _top(block[k]) - _bottom(block[k - 1]) < ROW_GAP * size:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    out = []
+    for first, last in runs:
+        pieces = sorted((p for line in block[first:last + 1] for p in line),
+                        key=lambda p: p[0].x0)
+        if any(a[-1].x1 < b[0].x0 for a, b in pairwise(pieces)):
+            out.append((first, last))
+    return out
 
 
 def _top(line: list[list[Glyph]]) -> float:
