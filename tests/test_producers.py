@@ -238,6 +238,28 @@ def test_a_table_with_no_rules_at_all_has_the_rows_its_cells_align_to(align: str
                      (5, 1, 1): "投诉率", (5, 2, 1): "≤1%"}
 
 
+def test_a_value_between_rows_is_in_its_own_row_not_centred_over_others() -> None:
+    """A tall note on the right starts the last row; the values before it, one row each,
+    are no cell merged over the rows around them, however their middles happen to fall;
+    and a first column with a text on one line only is a column all the same."""
+    words = [("名称", 40, 81.0), ("指标值", 140, 81.0), ("说明", 240, 81.0),
+             ("甲类项目", 40, 100.0), ("3", 140, 100.0), ("乙类项目", 40, 131.5), ("3", 140, 131.5),
+             ("丙类项目", 40, 163.0), ("2", 140, 163.0), ("丁类项目", 40, 203.2),
+             ("1.5", 140, 203.2), ("有待提高", 240, 184.0), ("还有上升", 240, 196.8),
+             ("空间不足", 240, 209.6), ("需要改进", 240, 222.4)]
+    runs = [_word(*w) for w in words]
+    tables = find_tables(unruled_rulings(runs, []))
+    (table,) = tables
+    (texts,), outside = locate([g for r in runs for g in r], tables)
+    assert not outside
+    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
+             for c, gs in zip(table.cells, texts, strict=True) if gs}
+    assert cells == {(0, 0, 1): "名称", (0, 1, 1): "指标值", (0, 2, 1): "说明",
+                     (1, 0, 1): "甲类项目", (1, 1, 1): "3", (2, 0, 1): "乙类项目", (2, 1, 1): "3",
+                     (3, 0, 1): "丙类项目", (3, 1, 1): "2", (4, 0, 1): "丁类项目",
+                     (4, 1, 1): "1.5", (4, 2, 1): "有待提高还有上升空间不足需要改进"}
+
+
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
     """A ruled table on ``page`` whose columns run between ``edges``, 20 pt per row."""
     return Table([Cell(text, r, c, page=page, bbox=(edges[c], 20.0 * r, edges[c + 1],

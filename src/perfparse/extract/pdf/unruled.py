@@ -28,6 +28,7 @@ CROSSING = 0.15
 # table (with one, a line of cells beside it is a row: a header row a page break cut off).
 MIN_ROWS = 2
 BIN = 1.0  # points per step of the column profile
+SLIVER = 3.0  # points: narrower white between the texts of a sparse column is no band
 STEP = 0.5  # points per step of the row profile
 HEADING = 1.15  # a line set this much larger than the table's text is a title between tables
 ROW_GAP = 0.5  # font sizes between two text lines that belong to two rows
@@ -80,8 +81,11 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     elif len(rows) >= MIN_ROWS:
         # Lines of one text before the first row of texts side by side or after the last
         # are a caption or a note beside the table, not rows.
+        # The columns are where the rows leave white: a row whose cells share no line
+        # (a note of four lines beside a one-line value) counts as one.
+        xs = [(lo + hi) / 2 for lo, hi in _columns(
+            [[p for line in block[a:b + 1] for p in line] for a, b in rows])]
         block = block[rows[0][0]:rows[-1][1] + 1]
-        xs = [(lo + hi) / 2 for lo, hi in bands]
         ys, merged = rows_and_spans([p for line in block for p in line], xs)
         h = [("h", a, y, b, y) for n, y in enumerate(ys) for j, (a, b) in enumerate(pairwise(xs))
              if (n, j) not in merged]
@@ -212,7 +216,27 @@ def _columns(lines: Block) -> list[tuple[float, float]]:
         if c <= limit and start is None:
             start = k
         elif c > limit and start is not None:
-            if start > 0:
-                bands.append((left + start * BIN, left + k * BIN))
+            # A run from the table's left edge holds a sparse first column (level labels
+            # on a few lines): the bands are where the fewest lines cross after it.
+            runs = _emptiest(crossed, start, k) if start == 0 else [(start, k)]
+            bands.extend((left + a * BIN, left + b * BIN) for a, b in runs if a > 0)
             start = None
     return [*bands, (right, right + MARGIN)]
+
+
+def _emptiest(crossed: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``crossed[start:end]`` (a run of bands few lines cross) that the
+    fewest cross: a sparse column (level labels, on a few lines only) lies between two
+    such stretches, not in one band with them. Where several, slivers narrower than
+    SLIVER are the gaps between two of its texts, not a column's."""
+    least = min(crossed[start:end])
+    out: list[tuple[int, int]] = []
+    first: int | None = None
+    for k in range(start, end + 1):
+        if k < end and crossed[k] == least:
+            first = k if first is None else first
+        elif first is not None:
+            out.append((first, k))
+            first = None
+    wide = [(a, b) for a, b in out if (b - a) * BIN >= SLIVER]
+    return wide or out

@@ -60,12 +60,14 @@ def rows_and_spans(pieces: list[Piece], xs: list[float]
     # block aligned with more rows whose cells in its column stay free spans them all.
     for last in sorted({b.last for b in blocks}, reverse=True):
         column = sorted((b for b in blocks if b.last == last), key=lambda b: b.top)
-        placed = [(b, *_place(b, rows, key, size)) for b in column]
-        for b, i, k in placed:
+        placed = []
+        for b in column:
+            i, k = _place(b, rows, key, size)
             if i == k:  # a row is as tall as its tallest cell
                 rows[i].top, rows[i].bottom = min(rows[i].top, b.top), max(rows[i].bottom,
                                                                            b.bottom)
             _take(rows, b, i, k)
+            placed.append((b, i, k))
         for b, i, k in placed:
             i, k = _widest(b, rows, key, size, i, k)
             _take(rows, b, i, k)
