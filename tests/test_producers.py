@@ -260,6 +260,23 @@ def test_a_value_between_rows_is_in_its_own_row_not_centred_over_others() -> Non
                      (4, 1, 1): "1.5", (4, 2, 1): "有待提高还有上升空间不足需要改进"}
 
 
+@pytest.mark.parametrize(("texts", "table"), [
+    (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"], True),
+    (["填表人：张三", "联系电话：123", "填报日期：2023年", "单位负责人签字："], False),
+    (["(2023年度)", "单位：元"], False),
+])
+def test_a_header_row_alone_at_a_pages_foot_is_a_table(texts: list[str], table: bool) -> None:
+    """With no rule anywhere, one line of many texts side by side is a table's header row
+    a page break parted from its body; a signature line or a heading and its date is
+    not."""
+    runs = [_word(text, 40 + 100 * k, 700.0) for k, text in enumerate(texts)]
+    tables = find_tables(unruled_rulings(runs, []))
+    assert len(tables) == int(table)
+    if table:
+        (texts_in,), outside = locate([g for r in runs for g in r], tables)
+        assert not outside and [cell_text(gs) for gs in texts_in] == texts
+
+
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
     """A ruled table on ``page`` whose columns run between ``edges``, 20 pt per row."""
     return Table([Cell(text, r, c, page=page, bbox=(edges[c], 20.0 * r, edges[c + 1],

@@ -27,6 +27,7 @@ CROSSING = 0.15
 # Without row rules, fewer rows of texts side by side are a heading and its date, not a
 # table (with one, a line of cells beside it is a row: a header row a page break cut off).
 MIN_ROWS = 2
+HEADS = 5  # ...or one row of this many texts side by side on a line: a header row
 BIN = 1.0  # points per step of the column profile
 SLIVER = 3.0  # points: narrower white between the texts of a sparse column is no band
 STEP = 0.5  # points per step of the row profile
@@ -78,7 +79,7 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     rows = _row_groups(block)
     if drawn:
         xs, ys, h = _ruled_rows(block, drawn, bands)
-    elif len(rows) >= MIN_ROWS:
+    elif len(rows) >= MIN_ROWS or (rows and _heads(block, rows[0])):
         # Lines of one text before the first row of texts side by side or after the last
         # are a caption or a note beside the table, not rows.
         # The columns are where the rows leave white: a row whose cells share no line
@@ -158,6 +159,13 @@ def _rows(pieces: list[list[Glyph]]) -> list[float]:
                 ys.append(top + (start + k) / 2 * STEP)
             start = None
     return [*ys, bottom]
+
+
+def _heads(block: Block, row: tuple[int, int]) -> bool:
+    """Whether a row alone is a table's header row a page break parted from its body:
+    HEADS texts side by side or more on one line (a heading and its date are two, a
+    signature line three)."""
+    return any(len(block[k]) >= HEADS for k in range(row[0], row[1] + 1))
 
 
 def _row_groups(block: Block) -> list[tuple[int, int]]:
