@@ -277,6 +277,36 @@ def test_a_header_row_alone_at_a_pages_foot_is_a_table(texts: list[str], table: 
         assert not outside and [cell_text(gs) for gs in texts_in] == texts
 
 
+def test_an_indicator_table_under_rows_of_labels_keeps_its_own_columns() -> None:
+    """No rule anywhere: a project's rows of label and long value stand over the indicator
+    table's header row, whose columns the values cross; the header row starts a section
+    with its own columns, and both are one table."""
+    words = [("项目名称", 40, 20.0), ("城区公共文化设施运营维护服务项目", 130, 20.0),
+             ("主管部门", 40, 40.0), ("区文化和旅游局机关", 130, 40.0),
+             ("实施单位", 40, 60.0), ("区公共文化服务中心", 130, 60.0),
+             ("年度目标", 40, 80.0), ("全年开展公共文化活动二十场次以上", 130, 80.0),
+             ("一级指标", 40, 110.0), ("二级指标", 120, 110.0), ("三级指标", 200, 110.0),
+             ("指标值", 280, 110.0), ("分值", 360, 110.0),
+             ("产出指标", 40, 139.5), ("数量指标", 120, 139.5), ("完成数", 200, 130.0),
+             ("≥5个", 280, 130.0), ("10", 360, 130.0), ("达标数", 200, 149.0),
+             ("≥3个", 280, 149.0), ("20", 360, 149.0)]
+    runs = [_word(*w) for w in words]
+    tables = find_tables(unruled_rulings(runs, []))
+    (table,) = tables
+    (texts,), outside = locate([g for r in runs for g in r], tables)
+    assert not outside
+    rows: dict[int, list[str]] = {}
+    for c, gs in sorted(zip(table.cells, texts, strict=True), key=lambda cg: (cg[0].row,
+                                                                              cg[0].col)):
+        if gs:
+            rows.setdefault(c.row, []).append(cell_text(gs))
+    assert list(rows.values()) == [
+        ["项目名称", "城区公共文化设施运营维护服务项目"], ["主管部门", "区文化和旅游局机关"],
+        ["实施单位", "区公共文化服务中心"], ["年度目标", "全年开展公共文化活动二十场次以上"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "完成数", "≥5个", "10"], ["达标数", "≥3个", "20"]]
+
+
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:
     """A ruled table on ``page`` whose columns run between ``edges``, 20 pt per row."""
     return Table([Cell(text, r, c, page=page, bbox=(edges[c], 20.0 * r, edges[c + 1],

@@ -76,23 +76,41 @@ def _rulings(block: Block, edges: list[Edge]) -> list[Edge]:
     # The rules lying mostly over the text's columns, up to a row's height beyond it.
     drawn = [e for e in edges if e[0] == "h" and top - REACH <= e[2] <= bottom + REACH
              and 2 * (min(e[3], bands[-1][0]) - max(e[1], bands[0][1])) >= e[3] - e[1]]
-    rows = _row_groups(block)
     if drawn:
         xs, ys, h = _ruled_rows(block, drawn, bands)
-    elif len(rows) >= MIN_ROWS or (rows and _heads(block, rows[0])):
-        # Lines of one text before the first row of texts side by side or after the last
-        # are a caption or a note beside the table, not rows.
+        return h + _column_lines(block, xs, ys)
+    rows = _row_groups(block)
+    if len(rows) >= MIN_ROWS or (rows and _heads(block, rows[0])):
+        return _sections(block, rows)
+    return []  # a heading and its date, a signature line: no table
+
+
+def _sections(block: Block, rows: list[tuple[int, int]]) -> list[Edge]:
+    """Rulings of a table with no rule at all, from its ``rows`` (runs of lines), a section
+    at a time: a header row starts one, with columns of its own (a form's indicator table
+    under its rows of labels and values), and the sections meet halfway between their
+    texts and share their outer edges, as one table. Lines of one text before the first
+    row or after the last are a caption or a note beside the table, not rows."""
+    starts = [0, *(n for n, row in enumerate(rows) if n and _heads(block, row)), len(rows)]
+    parts = []
+    for a, b in pairwise(starts):
+        last = rows[b][0] - 1 if b < len(rows) else rows[-1][1]
+        lines = block[rows[a][0]:last + 1]
         # The columns are where the rows leave white: a row whose cells share no line
         # (a note of four lines beside a one-line value) counts as one.
         xs = [(lo + hi) / 2 for lo, hi in _columns(
-            [[p for line in block[a:b + 1] for p in line] for a, b in rows])]
-        block = block[rows[0][0]:rows[-1][1] + 1]
-        ys, merged = rows_and_spans([p for line in block for p in line], xs)
-        h = [("h", a, y, b, y) for n, y in enumerate(ys) for j, (a, b) in enumerate(pairwise(xs))
-             if (n, j) not in merged]
-    else:
-        return []  # a heading and its date, a signature line: no table
-    return h + _column_lines(block, xs, ys)
+            [[p for line in block[f:t + 1] for p in line] for f, t in rows[a:b]])]
+        parts.append((lines, xs, *rows_and_spans([p for line in lines for p in line], xs)))
+    left, right = min(xs[0] for _, xs, _, _ in parts), max(xs[-1] for _, xs, _, _ in parts)
+    for (_, _, above, _), (_, _, below, _) in pairwise(parts):
+        above[-1] = below[0] = (above[-1] + below[0]) / 2
+    out: list[Edge] = []
+    for lines, xs, ys, merged in parts:
+        xs[0], xs[-1] = left, right
+        out += [("h", x0, y, x1, y) for n, y in enumerate(ys)
+                for j, (x0, x1) in enumerate(pairwise(xs)) if (n, j) not in merged]
+        out += _column_lines(lines, xs, ys)
+    return out
 
 
 def _ruled_rows(block: Block, drawn: list[Edge], bands: list[tuple[float, float]]
