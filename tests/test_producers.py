@@ -30,7 +30,7 @@ from perfparse.extract.glyphs import (
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
 from perfparse.extract.pdf.read import extract_pdf
 from perfparse.extract.pdf.split_rows import cut, join_split_row
-from perfparse.extract.pdf.unruled import unruled_rulings
+from perfparse.extract.pdf.unruled import frame_only, unruled_rulings
 from perfparse.grammar import load_grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 from perfparse.segment import segment
@@ -305,6 +305,30 @@ def test_an_indicator_table_under_rows_of_labels_keeps_its_own_columns() -> None
         ["实施单位", "区公共文化服务中心"], ["年度目标", "全年开展公共文化活动二十场次以上"],
         ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
         ["产出指标", "数量指标", "完成数", "≥5个", "10"], ["达标数", "≥3个", "20"]]
+
+
+@pytest.mark.parametrize("sides", [False, True])
+def test_a_table_drawn_as_a_frame_round_rows_gets_its_columns(sides: bool) -> None:
+    """The table's frame and row rules are printed, the cells' left and right borders not
+    (``<table border>`` with ``td { border-left/right: none }``): one column as rulings go.
+    Its text's alignment gives the columns; a table with its cells' sides is left alone."""
+    rows = [[("一级指标", 40), ("三级指标", 140), ("指标值", 240)],
+            [("产出指标", 40), ("巡查次数", 140), ("≥12次", 240)],
+            [("效益指标", 40), ("满意度", 140), ("≥90%", 240)]]
+    edges = _box(30, 90, 300, 150) + [("h", 30.0, y, 300.0, y) for y in (110.0, 130.0)]
+    if sides:
+        edges += [("v", x, 90.0, x, 150.0) for x in (130.0, 230.0)]
+    runs = [_word(text, x, 95.0 + 20 * r) for r, row in enumerate(rows) for text, x in row]
+    (table,) = find_tables(edges)
+    (texts,), _ = locate([g for run in runs for g in run], [table])
+    assert frame_only(table, texts) == (not sides)
+    if sides:
+        return
+    (table,) = find_tables(edges + unruled_rulings(runs, edges))
+    (texts,), outside = locate([g for run in runs for g in run], [table])
+    assert not outside
+    assert [[cell_text(gs) for c, gs in zip(table.cells, texts, strict=True) if c.row == r and gs]
+            for r in range(3)] == [[text for text, _ in row] for row in rows]
 
 
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:

@@ -40,7 +40,7 @@ from perfparse.extract.pdf.open import open_pdfium, open_plumber
 from perfparse.extract.pdf.pdfium import has_images, render, render_dpi, textless
 from perfparse.extract.pdf.split_rows import cut, join_split_row
 from perfparse.extract.pdf.textlayer import garbled
-from perfparse.extract.pdf.unruled import unruled_rulings
+from perfparse.extract.pdf.unruled import frame_only, unruled_rulings
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 from perfparse.limits import MAX_OCR_PAGES, MAX_PAGES
@@ -90,6 +90,8 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
         for p in pages:
             p.tables, p.texts, runs = adopt_sides(p.tables, p.texts, p.runs)
             runs = adopt_overflow(p.tables, p.texts, runs)
+            if p.ocr is None:
+                runs = _unframed(p, runs)
             if p.ocr is None and not p.tables and (drawn := unruled_rulings(runs, p.edges)):
                 p.tables = find_tables(p.edges + drawn)
                 p.texts, outside = locate([g for r in runs for g in r], p.tables)
@@ -107,6 +109,19 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
         return grid
     finally:
         doc.close()
+
+
+def _unframed(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
+    """``runs`` with the text of the page's tables drawn as a frame round rows, which are
+    dropped: their columns are found in the alignment of their text, with the rules they
+    have (extract.pdf.unruled)."""
+    framed = [frame_only(t, x) for t, x in zip(p.tables, p.texts, strict=True)]
+    if not any(framed):
+        return runs
+    freed = [g for x, f in zip(p.texts, framed, strict=True) if f for cell in x for g in cell]
+    p.tables = [t for t, f in zip(p.tables, framed, strict=True) if not f]
+    p.texts = [x for x, f in zip(p.texts, framed, strict=True) if not f]
+    return runs + free_runs(freed)
 
 
 class _Readers:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
-from perfparse.extract.geometry import SNAP, Edge
+from perfparse.extract.geometry import SNAP, Edge, TableGrid
 from perfparse.extract.glyphs import WORD_GAP, Glyph, split_at_gaps, visual_lines
 from perfparse.extract.pdf.unruled_rows import rows_and_spans
 
@@ -51,6 +51,15 @@ def unruled_rulings(runs: list[list[Glyph]], edges: list[Edge]) -> list[Edge]:
 
 
 Block = list[list[list[Glyph]]]  # text lines, each as its pieces
+
+
+def frame_only(table: TableGrid, texts: list[list[Glyph]]) -> bool:
+    """Whether ``table`` (its cells' glyphs ``texts``) is drawn as a frame round rows, the
+    cells' left and right borders off: one column as rulings go, though a line of its
+    text holds texts as far apart as two cells'."""
+    return len(table.xs) == 2 and any(
+        len(split_at_gaps(line, PIECE_GAP)) > 1 for line in visual_lines(
+            [g for cell in texts for g in cell if not g.text.isspace()]))
 
 
 def _blocks(lines: list[tuple[list[Glyph], list[list[Glyph]]]]) -> list[Block]:
