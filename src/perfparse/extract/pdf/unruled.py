@@ -109,7 +109,8 @@ def _sections(block: Block, rows: list[tuple[int, int]]) -> list[Edge]:
         # (a note of four lines beside a one-line value) counts as one.
         xs = [(lo + hi) / 2 for lo, hi in _columns(
             [[p for line in block[f:t + 1] for p in line] for f, t in rows[a:b]])]
-        parts.append((lines, xs, *rows_and_spans([p for line in lines for p in line], xs)))
+        ys, merged = rows_and_spans([p for line in lines for p in line], xs)
+        parts.append((lines, xs, [ys[0] - MARGIN, *ys[1:-1], ys[-1] + MARGIN], merged))
     left, right = min(xs[0] for _, xs, _, _ in parts), max(xs[-1] for _, xs, _, _ in parts)
     for (_, _, above, _), (_, _, below, _) in pairwise(parts):
         above[-1] = below[0] = (above[-1] + below[0]) / 2

@@ -23,7 +23,6 @@ from perfparse.extract.glyphs import Glyph
 # Font sizes. A cell's wrapped lines sit closer than this; two cells' texts, each inside
 # its padding, further apart.
 WRAP_GAP = 0.5
-MARGIN = 1.0  # points drawn around the outermost text
 ALIGNED = 0.5  # two texts whose centres (tops, bottoms) are this close are aligned
 
 Piece = list[Glyph]
@@ -49,8 +48,8 @@ class _Row:
 
 def rows_and_spans(pieces: list[Piece], xs: list[float]
                    ) -> tuple[list[float], set[tuple[int, int]]]:
-    """Row lines (the outer edges included) of the table whose column lines are ``xs``,
-    and the (row line index, column) pairs a merged cell spans over."""
+    """Row lines of the table whose column lines are ``xs`` (its texts' top and bottom
+    first and last), and the (row line index, column) pairs a merged cell spans over."""
     size = median(g.size for p in pieces for g in p)
     blocks = _blocks(pieces, xs, size)
     key = _alignment(blocks, size)
@@ -76,8 +75,8 @@ def rows_and_spans(pieces: list[Piece], xs: list[float]
     order = sorted(range(len(rows)), key=lambda n: rows[n].top)
     index = {n: pos for pos, n in enumerate(order)}
     ordered = [rows[n] for n in order]
-    ys = [ordered[0].top - MARGIN, *((a.bottom + b.top) / 2 for a, b in pairwise(ordered)),
-          ordered[-1].bottom + MARGIN]
+    ys = [ordered[0].top, *((a.bottom + b.top) / 2 for a, b in pairwise(ordered)),
+          ordered[-1].bottom]
     merged = set()
     for b, i, k in spans:
         lo, hi = sorted((index[i], index[k]))
@@ -86,6 +85,8 @@ def rows_and_spans(pieces: list[Piece], xs: list[float]
 
 
 def _blocks(pieces: list[Piece], xs: list[float], size: float) -> list[_Block]:
+    """The pieces joined into cells' texts: a piece under another in its columns, closer
+    than a cell's padding, is its next line."""
     blocks: list[_Block] = []
     for p in sorted(pieces, key=lambda p: min(g.top for g in p)):
         first, last = _columns(p, xs)
@@ -136,9 +137,9 @@ def _take(rows: list[_Row], b: _Block, i: int, k: int) -> None:
 
 def _runs(b: _Block, rows: list[_Row], how: str, size: float, inside: tuple[int, int] | None
           ) -> list[tuple[int, int]]:
-    """Runs of rows (first, last, as indices into ``rows``) that ``b`` is aligned with
-    and lies over, their cells in its columns free but for the run
-    ``inside`` (which each must hold), from the fewest rows to the most."""
+    """Runs of rows (first, last, as indices into ``rows``) that ``b`` lies over and is
+    aligned with, from the fewest rows to the most; each holds the rows ``inside`` spans
+    if given, and its other rows' cells in ``b``'s columns are free."""
     order = sorted(range(len(rows)), key=lambda n: rows[n].top)
     cols = set(range(b.first, b.last + 1))
     own = set() if inside is None else {n for n in order
@@ -159,7 +160,7 @@ def _runs(b: _Block, rows: list[_Row], how: str, size: float, inside: tuple[int,
 
 def _place(b: _Block, rows: list[_Row], how: str, size: float) -> tuple[int, int]:
     """The first and last row (indices into ``rows``) of the fewest ``b`` is aligned
-    with; else the rows it lies over, a row grown to hold it if one; else a new row."""
+    with; else the rows it lies over; else a new row of its own."""
     if runs := _runs(b, rows, how, size, None):
         return runs[0]
     over = sorted((n for n, r in enumerate(rows) if r.top < b.bottom and b.top < r.bottom),
