@@ -10,6 +10,7 @@ slanted watermark glyphs) are tested on hand-made input below.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -329,6 +330,40 @@ def test_a_table_drawn_as_a_frame_round_rows_gets_its_columns(sides: bool) -> No
     assert not outside
     assert [[cell_text(gs) for c, gs in zip(table.cells, texts, strict=True) if c.row == r and gs]
             for r in range(3)] == [[text for text, _ in row] for row in rows]
+
+
+def test_a_table_printed_without_rules_under_a_ruled_one_is_read() -> None:
+    """A real PDF (reportlab, a CID font): a ruled table of a project's labels and values,
+    and under it an indicator table printed with no rule at all. Both are tables; only the
+    second is a guess, and the page says so."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(595, 842))
+    page.setFont("STSong-Light", 10)
+    for y in (100, 120, 140):
+        page.line(40, 842 - y, 300, 842 - y)
+    for x in (40, 150, 300):
+        page.line(x, 842 - 100, x, 842 - 140)
+    ruled = [["项目名称", "巡查项目"], ["主管部门", "城管局"]]
+    bare = [["一级指标", "三级指标", "指标值"], ["产出指标", "巡查次数", "≥12次"],
+            ["效益指标", "满意度", "≥90%"]]
+    for r, row in enumerate(ruled):
+        for k, text in enumerate(row):
+            page.drawString(45 + 110 * k, 842 - (114 + 20 * r), text)
+    for r, row in enumerate(bare):
+        for k, text in enumerate(row):
+            page.drawString(40 + 100 * k, 842 - (200 + 20 * r), text)
+    page.save()
+    grid = extract_pdf("two-tables.pdf", out.getvalue())
+    tables = [b for b in grid.blocks if isinstance(b, Table)]
+    assert [t.guessed for t in tables] == [False, True]
+    assert [[[c.text for c in t.cells if c.row == r] for r in range(t.n_rows)]
+            for t in tables] == [ruled, bare]
+    assert [code for code, _ in grid.warnings] == ["unruled-table"]
 
 
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:

@@ -58,7 +58,8 @@ class _Page:
     lines: list[tuple[str, BBox]] = field(default_factory=list)
     ocr: list[Block] | None = None
     edges: list[Edge] = field(default_factory=list)
-    unruled: bool = False  # tables drawn from the text's alignment (extract.pdf.unruled)
+    # per table: drawn from the text's alignment (extract.pdf.unruled), not by rulings
+    guessed: list[bool] = field(default_factory=list)
 
 
 def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
@@ -92,14 +93,11 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
             runs = adopt_overflow(p.tables, p.texts, runs)
             if p.ocr is None:
                 runs = _unframed(p, runs)
-            if p.ocr is None and not p.tables and (drawn := unruled_rulings(runs, p.edges)):
-                p.tables = find_tables(p.edges + drawn)
-                p.texts, outside = locate([g for r in runs for g in r], p.tables)
-                runs = free_runs(outside)
-                p.unruled = bool(p.tables)
+            if p.ocr is None and (drawn := unruled_rulings(runs, p.edges)):
+                runs = _add_unruled(p, runs, drawn)
             p.lines = paragraph_lines(runs)
         _join_split_rows(_align_continued(pages))
-        if unruled := [p.no for p in pages if p.unruled]:
+        if unruled := [p.no for p in pages if any(p.guessed)]:
             grid.warnings.append(("unruled-table", f"pages {_ranges(unruled)}: tables without "
                                   "column rulings, read by the alignment of their text"))
         for p in pages:
@@ -109,6 +107,27 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
         return grid
     finally:
         doc.close()
+
+
+def _add_unruled(p: _Page, runs: list[list[Glyph]], drawn: list[Edge]
+                 ) -> list[list[Glyph]]:
+    """The page's tables with those its free ``runs`` make with ``drawn`` rulings (a
+    table printed without them, alone or beside a ruled one, which stays as it is); the
+    runs left free."""
+    new = [n for n in find_tables(p.edges + drawn)
+           if not any(_overlap(n.bbox, t.bbox) for t in p.tables)]
+    if not new:
+        return runs
+    texts, outside = locate([g for r in runs for g in r], new)
+    order = sorted(zip(p.tables + new, p.texts + texts,
+                       [False] * len(p.tables) + [True] * len(new), strict=True),
+                   key=lambda t: t[0].bbox[1])
+    p.tables, p.texts, p.guessed = (list(c) for c in zip(*order, strict=True))
+    return free_runs(outside)
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _unframed(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
@@ -278,11 +297,12 @@ def _ocr(grid: Grid, page: pdfium.PdfPage, no: int, grammar: Grammar | None) -> 
 def page_blocks(page: _Page, grammar: Grammar | None = None) -> list[Block]:
     """One page's tables and free lines, top to bottom."""
     placed: list[tuple[float, Block]] = []
-    for table, texts in zip(page.tables, page.texts, strict=True):
+    for table, texts, guessed in zip(page.tables, page.texts,
+                                     page.guessed or [False] * len(page.tables), strict=True):
         cells = [Cell(clean_text(cell_text(gs), grammar), c.row, c.col, c.rowspan, c.colspan,
                       page.no, c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
         placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox,
-                                            guessed=page.unruled)))
+                                            guessed=guessed)))
     for text, bbox in page.lines:
         if cleaned := clean_text(text, grammar):
             placed.append((bbox[1], Line(cleaned, page=page.no, bbox=bbox)))
