@@ -93,8 +93,8 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
             runs = adopt_overflow(p.tables, p.texts, runs)
             if p.ocr is None:
                 runs = _unframed(p, runs)
-            if p.ocr is None and (drawn := unruled_rulings(runs, p.edges)):
-                runs = _add_unruled(p, runs, drawn)
+            if p.ocr is None:
+                runs = _add_unruled(p, runs)
             p.lines = paragraph_lines(runs)
         _join_split_rows(_align_continued(pages))
         if unruled := [p.no for p in pages if any(p.guessed)]:
@@ -109,12 +109,14 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
         doc.close()
 
 
-def _add_unruled(p: _Page, runs: list[list[Glyph]], drawn: list[Edge]
-                 ) -> list[list[Glyph]]:
-    """The page's tables with those its free ``runs`` make with ``drawn`` rulings (a
-    table printed without them, alone or beside a ruled one, which stays as it is); the
-    runs left free."""
-    new = [n for n in find_tables(p.edges + drawn)
+def _add_unruled(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The page's tables with those its free ``runs`` make (a table printed without
+    rulings, alone or beside a ruled one, which stays as it is), with the page's rules
+    outside its tables; the runs left free."""
+    edges = [e for e in p.edges if not any(_overlap(e[1:], t.bbox) for t in p.tables)]
+    if not (drawn := unruled_rulings(runs, edges)):
+        return runs
+    new = [n for n in find_tables(edges + drawn)
            if not any(_overlap(n.bbox, t.bbox) for t in p.tables)]
     if not new:
         return runs
@@ -127,7 +129,8 @@ def _add_unruled(p: _Page, runs: list[list[Glyph]], drawn: list[Edge]
 
 
 def _overlap(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    """Whether box (or segment) ``a`` touches box ``b``."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _unframed(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
