@@ -113,8 +113,10 @@ def _add_unruled(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
     """The page's tables with those its free ``runs`` make (a table printed without
     rulings, alone or beside a ruled one, which stays as it is), with the page's rules
     outside its tables; the runs left free."""
+    if not (drawn := unruled_rulings(runs, p.edges)):
+        return runs  # most pages: every table ruled, nothing left that reads as one
     edges = [e for e in p.edges if not any(_overlap(e[1:], t.bbox) for t in p.tables)]
-    if not (drawn := unruled_rulings(runs, edges)):
+    if p.tables and not (drawn := unruled_rulings(runs, edges)):
         return runs
     new = [n for n in find_tables(edges + drawn)
            if not any(_overlap(n.bbox, t.bbox) for t in p.tables)]
