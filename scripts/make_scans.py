@@ -81,15 +81,20 @@ class Variant:
     dpi: int
     colour: bool
     seal: bool
+    # Black and white, one bit a pixel, as a fax or an archive's bulk scanner stores pages
+    # (a multi-page TIFF with CCITT group 4 compression).
+    bilevel: bool = False
 
     @property
     def name(self) -> str:
-        return f"{'colour' if self.colour else 'grey'}{'-seal' if self.seal else ''}-{self.dpi}"
+        ink = "colour" if self.colour else "bilevel" if self.bilevel else "grey"
+        return f"{ink}{'-seal' if self.seal else ''}-{self.dpi}"
 
     @property
     def seed(self) -> str:
         """Added to the page's seed; none for plain grey, so the first scans stay as made."""
-        return "" if (self.colour, self.seal) == (False, False) else f"/{self.name}"
+        plain = (self.colour, self.seal, self.bilevel) == (False, False, False)
+        return "" if plain else f"/{self.name}"
 
 
 GREY = Variant(200, colour=False, seal=False)
@@ -97,7 +102,8 @@ GREY = Variant(200, colour=False, seal=False)
 # 300 dpi archives keep for legal copies, grey and colour with a seal.
 VARIANTS = (*(Variant(dpi, colour, seal) for dpi in DPIS
               for colour, seal in ((False, False), (False, True), (True, True))),
-            Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True))
+            Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True),
+            Variant(200, colour=False, seal=False, bilevel=True))
 
 
 @dataclass(frozen=True)
@@ -221,7 +227,10 @@ def scanned_pages(pdf: Path, dpi: int, variant: Variant | None = None,
             else:
                 clean = np.asarray(page.render(scale=dpi / 72, grayscale=not v.colour).to_pil()
                                    .convert("RGB" if v.colour else "L"))
-            out.append(degrade(clean, seed))
+            scanned = degrade(clean, seed)
+            if v.bilevel:  # the scanner's own threshold, between paper and ink
+                scanned = cv2.threshold(scanned, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+            out.append(scanned)
         return out
     finally:
         doc.close()
@@ -252,6 +261,15 @@ def image_pdf(pages: list[np.ndarray], dpi: int) -> bytes:
     data = _CREATED.sub(b"20240301000000", buf.getvalue())
     digest = hashlib.md5(data[:data.rfind(b"trailer")]).hexdigest().upper().encode()
     return _FILE_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", data)
+
+
+def group4_tiff(pages: list[np.ndarray], dpi: int) -> bytes:
+    """A multi-page black-and-white TIFF, CCITT group 4, as fax and bulk scanners write."""
+    images = [Image.fromarray(page).convert("1") for page in pages]
+    buf = io.BytesIO()
+    images[0].save(buf, "TIFF", save_all=True, append_images=images[1:],
+                   compression="group4", dpi=(dpi, dpi))
+    return buf.getvalue()
 
 
 def page_image(spec: PageImage) -> bytes:
@@ -299,7 +317,12 @@ def make_matrix(out: Path, producers: list[str] | None = None,
             for v in variants:
                 path = out / f"{folder.name}-{v.name}" / pdf.name
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(image_pdf(scanned_pages(pdf, v.dpi, v), v.dpi))
+                pages = scanned_pages(pdf, v.dpi, v)
+                if v.bilevel:
+                    path = path.with_suffix(".tif")
+                    path.write_bytes(group4_tiff(pages, v.dpi))
+                else:
+                    path.write_bytes(image_pdf(pages, v.dpi))
                 written.append(path)
     return written
 

@@ -27,7 +27,7 @@ from perfparse import ParseError, parse, parse_bytes
 from perfparse.assemble import assemble_document
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import components, ink_mask
+from perfparse.extract.ocr.ink import bilevel, components, ink_mask
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import skew_angle, upright
 from perfparse.extract.ocr.repair import repair
@@ -114,6 +114,31 @@ def test_page_images_score(tmp_path: Path) -> None:
         assert len(gold[spec.name]["forms"]) == 1
     rep = _score(tmp_path, docs, gold)
     assert rep["f1"] >= 0.95, rep["mismatches"][:10]
+
+
+def test_a_black_and_white_tiff_reads_as_its_grey_scan_must(tmp_path: Path) -> None:
+    """The committed 200-dpi grey scan made black and white by a scanner's threshold and
+    stored as a CCITT group 4 TIFF, as fax and bulk scanners store pages."""
+    scan = SCANS / make_scans.scan_name(DOC, 200)
+    pages = [cv2.threshold(_page(scan, no), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+             for no in range(1, len(pdfium.PdfDocument(scan)) + 1)]
+    name = f"{DOC}-bilevel-200dpi.tif"
+    doc = parse_bytes(name, make_scans.group4_tiff(pages, 200)).model_dump(mode="json")
+    assert doc["source"]["format"] == "image"
+    rep = _score(tmp_path, {name: doc}, {name: _gold(DOC, name)})
+    assert rep["f1"] >= 0.97, rep["mismatches"][:10]
+
+
+@pytest.mark.parametrize(("pixels", "black_and_white"), [
+    ([0, 255], True),
+    ([0, 255, 128], False),  # a grey scan
+    ([30, 200, 255], False),  # a grey scan without pure black or white
+])
+def test_a_black_and_white_page_is_told_from_a_grey_one(pixels: list[int],
+                                                          black_and_white: bool) -> None:
+    rng = np.random.default_rng(7)
+    page = rng.choice(np.array(pixels, np.uint8), size=(400, 300))
+    assert bilevel(page) == black_and_white
 
 
 @pytest.mark.skipif(not FULL, reason="set PERFPARSE_SCAN_FULL=1 for every sample (minutes)")

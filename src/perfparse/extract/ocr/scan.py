@@ -24,7 +24,7 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import ink_mask, paper_tone
+from perfparse.extract.ocr.ink import bilevel, ink_mask, paper_tone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
@@ -36,6 +36,7 @@ from perfparse.limits import MAX_PAGES, MAX_PIXELS
 A4_LONG_SIDE = 841.89  # points
 PAGE_INCHES = (8.0, 17.0)  # long sides of paper from A5 landscape to A3 / ledger
 MAX_DPI = 300  # the recogniser reads 9-pt text fully at 150 dpi
+BILEVEL_BLUR = 0.2  # points (0.56 px at 200 dpi): the blur given a black-and-white page
 # A target or score as printed: comparator, number, unit in brackets; two characters at least.
 VALUE = re.compile(r"(?=.{2})[<>≤≥=＜＞]?\s*\d+(\.\d+)?\s*([(（][^)）]*[)）]|%|％)?")
 
@@ -54,6 +55,10 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
         gray = cv2.resize(gray, None, fx=MAX_DPI / 72 / unit, fy=MAX_DPI / 72 / unit,
                           interpolation=cv2.INTER_AREA)
         unit = MAX_DPI / 72
+    if bilevel(gray):
+        # One bit a pixel (fax, bulk scanners' TIFF G4): the recogniser was trained on grey
+        # strokes; a little blur gives the jagged ones back their grey edges.
+        gray = cv2.GaussianBlur(gray, (0, 0), BILEVEL_BLUR * unit)
     gray, turns = upright(gray, unit)
     found: list[tuple[str, str]] = []
     if turns:
