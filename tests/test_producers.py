@@ -332,10 +332,13 @@ def test_a_table_drawn_as_a_frame_round_rows_gets_its_columns(sides: bool) -> No
             for r in range(3)] == [[text for text, _ in row] for row in rows]
 
 
-def test_a_table_printed_without_rules_under_a_ruled_one_is_read() -> None:
-    """A real PDF (reportlab, a CID font): a ruled table of a project's labels and values,
-    and under it an indicator table printed with no rule at all. Both are tables; only the
-    second is a guess, and the page says so."""
+RULED = [["项目名称", "巡查项目"], ["主管部门", "城管局"]]
+
+
+def _cid_pdf(ruled: bool, texts: list[tuple[str, float, float]]) -> bytes:
+    """A real PDF (reportlab, a CID font, so no font file is needed) holding, if ``ruled``,
+    a ruled table of a project's labels and values, and ``texts`` (text, x, top) with no
+    rule near them."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -344,26 +347,51 @@ def test_a_table_printed_without_rules_under_a_ruled_one_is_read() -> None:
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=(595, 842))
     page.setFont("STSong-Light", 10)
-    for y in (100, 120, 140):
-        page.line(40, 842 - y, 300, 842 - y)
-    for x in (40, 150, 300):
-        page.line(x, 842 - 100, x, 842 - 140)
-    ruled = [["项目名称", "巡查项目"], ["主管部门", "城管局"]]
+    if ruled:
+        for y in (100, 120, 140):
+            page.line(40, 842 - y, 300, 842 - y)
+        for x in (40, 150, 300):
+            page.line(x, 842 - 100, x, 842 - 140)
+        for r, row in enumerate(RULED):
+            for k, text in enumerate(row):
+                page.drawString(45 + 110 * k, 842 - (114 + 20 * r), text)
+    for text, x, top in texts:
+        page.drawString(x, 842 - top, text)
+    page.save()
+    return out.getvalue()
+
+
+def _tables(grid: Grid) -> list[list[list[str]]]:
+    return [[[c.text for c in t.cells if c.row == r] for r in range(t.n_rows)]
+            for t in grid.blocks if isinstance(t, Table)]
+
+
+def test_a_table_printed_without_rules_under_a_ruled_one_is_read() -> None:
+    """A ruled table of a project's labels and values, and under it an indicator table
+    printed with no rule at all. Both are tables; only the second is a guess, and the page
+    says so."""
     bare = [["一级指标", "三级指标", "指标值"], ["产出指标", "巡查次数", "≥12次"],
             ["效益指标", "满意度", "≥90%"]]
-    for r, row in enumerate(ruled):
-        for k, text in enumerate(row):
-            page.drawString(45 + 110 * k, 842 - (114 + 20 * r), text)
-    for r, row in enumerate(bare):
-        for k, text in enumerate(row):
-            page.drawString(40 + 100 * k, 842 - (200 + 20 * r), text)
-    page.save()
-    grid = extract_pdf("two-tables.pdf", out.getvalue())
-    tables = [b for b in grid.blocks if isinstance(b, Table)]
-    assert [t.guessed for t in tables] == [False, True]
-    assert [[[c.text for c in t.cells if c.row == r] for r in range(t.n_rows)]
-            for t in tables] == [ruled, bare]
+    grid = extract_pdf("two-tables.pdf", _cid_pdf(True, [
+        (text, 40 + 100 * k, 200 + 20 * r) for r, row in enumerate(bare)
+        for k, text in enumerate(row)]))
+    assert [t.guessed for t in grid.blocks if isinstance(t, Table)] == [False, True]
+    assert _tables(grid) == [RULED, bare]
     assert [code for code, _ in grid.warnings] == ["unruled-table"]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_two_rows_of_texts_side_by_side_are_a_table_only_where_nothing_is_ruled(
+        ruled: bool) -> None:
+    """Two rows of texts side by side under a ruled form are a web page's footer, free
+    lines with no warning; with nothing ruled in the file they are a form's first rows (the
+    rest on the next page), a table."""
+    footer = [("主办：县人民政府办公室", 40, 700), ("承办：县大数据中心", 200, 700),
+              ("地址：县城关镇", 40, 720), ("备案号：00000号", 200, 720)]
+    grid = extract_pdf("footer.pdf", _cid_pdf(ruled, footer))
+    rows = [["主办：县人民政府办公室", "承办：县大数据中心"], ["地址：县城关镇", "备案号：00000号"]]
+    assert _tables(grid) == ([RULED] if ruled else [rows])
+    assert [code for code, _ in grid.warnings] == ([] if ruled else ["unruled-table"])
 
 
 def _table(page: int, edges: list[float], rows: list[list[str]]) -> Table:

@@ -45,6 +45,8 @@ from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Line, Table
 from perfparse.limits import MAX_OCR_PAGES, MAX_PAGES
 
+MIN_GUESSED_ROWS = 3  # fewer, a table read from its text's alignment must run on
+
 
 @dataclass
 class _Page:
@@ -96,6 +98,7 @@ def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
             if p.ocr is None:
                 runs = _add_unruled(p, runs)
             p.lines = paragraph_lines(runs)
+        _drop_lone_guesses(pages)
         _join_split_rows(_align_continued(pages))
         if unruled := [p.no for p in pages if any(p.guessed)]:
             grid.warnings.append(("unruled-table", f"pages {_ranges(unruled)}: tables without "
@@ -133,6 +136,26 @@ def _add_unruled(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
 def _overlap(a: BBox, b: BBox) -> bool:
     """Whether box (or segment) ``a`` touches box ``b``."""
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _drop_lone_guesses(pages: list[_Page]) -> None:
+    """In a document whose tables are ruled, back to free lines: every table read from the
+    alignment of its text with fewer than MIN_GUESSED_ROWS rows (a web page's footer, a
+    signature line set in columns). Where nothing is ruled, such a table is a form's first
+    rows or its header row left at a page's foot, and stays."""
+    if not any(t for p in pages for t, g in zip(p.tables, p.guessed or [False] * len(p.tables),
+                                                 strict=True) if not g):
+        return
+    for p in pages:
+        lone = [g and len(t.ys) - 1 < MIN_GUESSED_ROWS
+                for t, g in zip(p.tables, p.guessed or [False] * len(p.tables), strict=True)]
+        if not any(lone):
+            continue
+        freed = [gl for x, f in zip(p.texts, lone, strict=True) if f for cell in x for gl in cell]
+        p.lines = sorted(p.lines + paragraph_lines(free_runs(freed)), key=lambda lb: lb[1][1])
+        p.tables, p.texts, p.guessed = (
+            [v for v, f in zip(seq, lone, strict=True) if not f]
+            for seq in (p.tables, p.texts, p.guessed))
 
 
 def _unframed(p: _Page, runs: list[list[Glyph]]) -> list[list[Glyph]]:
