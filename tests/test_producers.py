@@ -18,7 +18,7 @@ import pytest
 
 from perfparse.assemble import assemble_document
 from perfparse.extract.furniture import furniture
-from perfparse.extract.geometry import TableGrid, find_tables
+from perfparse.extract.geometry import Edge, TableGrid, find_tables
 from perfparse.extract.glyphs import (
     Glyph,
     adopt_overflow,
@@ -180,6 +180,23 @@ def _word(text: str, x: float, y: float) -> list[Glyph]:
     return [Glyph(ch, x + 9 * k, y, x + 9 * (k + 1), y + 9, 9.0) for k, ch in enumerate(text)]
 
 
+def _unruled_cells(runs: list[list[Glyph]], edges: list[Edge] | None = None
+                   ) -> dict[tuple[int, int, int], str]:
+    """(row, column, rowspan) → text of each cell holding text of the one table ``runs``
+    make with ``edges`` and the rulings read from their alignment; no text is left out."""
+    edges = edges or []
+    (table,) = find_tables(edges + unruled_rulings(runs, edges))
+    (texts,), outside = locate([g for r in runs for g in r], [table])
+    assert not outside
+    return {(c.row, c.col, c.rowspan): cell_text(gs)
+            for c, gs in zip(table.cells, texts, strict=True) if gs}
+
+
+def _rows(cells: dict[tuple[int, int, int], str]) -> list[list[str]]:
+    return [[text for (r, _, _), text in sorted(cells.items()) if r == row]
+            for row in sorted({r for r, _, _ in cells})]
+
+
 @pytest.mark.parametrize("rules", [False, True])
 def test_a_table_without_column_rulings_is_read_by_its_text(rules: bool) -> None:
     """No borders at all, or row rules only: the columns are the white bands the text
@@ -192,16 +209,12 @@ def test_a_table_without_column_rulings_is_read_by_its_text(rules: bool) -> None
     runs = [_word(*w) for w in words]
     edges = [("h", 35.0, y, 300.0, y) for y in (96, 114, 154, 174)] + [
         ("h", 130.0, 134.0, 300.0, 134.0)] if rules else []
-    tables = find_tables(edges + unruled_rulings(runs, edges))
-    (table,) = tables
-    (texts,), outside = locate([g for r in runs for g in r], tables)
-    assert not outside
-    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
-             for c, gs in zip(table.cells, texts, strict=True) if gs}
-    assert cells == {(0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
-                     (1, 0, 2): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
-                     (2, 1, 1): "整改率", (2, 2, 1): "100%",
-                     (3, 0, 1): "效益指标", (3, 1, 1): "满意度", (3, 2, 1): "≥90%"}
+    assert _unruled_cells(runs, edges) == {
+        (0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
+        (1, 0, 2): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
+        (2, 1, 1): "整改率", (2, 2, 1): "100%",
+        (3, 0, 1): "效益指标", (3, 1, 1): "满意度", (3, 2, 1): "≥90%"
+    }
 
 
 # A borderless table's rows, as HTML centres its cells (``middle``) and Word sets them at
@@ -225,18 +238,14 @@ def test_a_table_with_no_rules_at_all_has_the_rows_its_cells_align_to(align: str
     other columns, and a level label spans the rows it is aligned with."""
     runs = [_word(text, x, middle if align == "middle" else top)
             for text, x, middle, top in BORDERLESS]
-    tables = find_tables(unruled_rulings(runs, []))
-    (table,) = tables
-    (texts,), outside = locate([g for r in runs for g in r], tables)
-    assert not outside
-    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
-             for c, gs in zip(table.cells, texts, strict=True) if gs}
-    assert cells == {(0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
-                     (1, 0, 3): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
-                     (2, 1, 1): "整改完成率", (2, 2, 1): "85%",
-                     (3, 1, 1): "办结率", (3, 2, 1): "100%",
-                     (4, 0, 2): "效益指标", (4, 1, 1): "满意度", (4, 2, 1): "≥90%",
-                     (5, 1, 1): "投诉率", (5, 2, 1): "≤1%"}
+    assert _unruled_cells(runs) == {
+        (0, 0, 1): "一级指标", (0, 1, 1): "三级指标", (0, 2, 1): "指标值",
+        (1, 0, 3): "产出指标", (1, 1, 1): "巡查次数", (1, 2, 1): "≥12次",
+        (2, 1, 1): "整改完成率", (2, 2, 1): "85%",
+        (3, 1, 1): "办结率", (3, 2, 1): "100%",
+        (4, 0, 2): "效益指标", (4, 1, 1): "满意度", (4, 2, 1): "≥90%",
+        (5, 1, 1): "投诉率", (5, 2, 1): "≤1%"
+    }
 
 
 def test_a_value_between_rows_is_in_its_own_row_not_centred_over_others() -> None:
@@ -249,16 +258,12 @@ def test_a_value_between_rows_is_in_its_own_row_not_centred_over_others() -> Non
              ("1.5", 140, 203.2), ("有待提高", 240, 184.0), ("还有上升", 240, 196.8),
              ("空间不足", 240, 209.6), ("需要改进", 240, 222.4)]
     runs = [_word(*w) for w in words]
-    tables = find_tables(unruled_rulings(runs, []))
-    (table,) = tables
-    (texts,), outside = locate([g for r in runs for g in r], tables)
-    assert not outside
-    cells = {(c.row, c.col, c.rowspan): cell_text(gs)
-             for c, gs in zip(table.cells, texts, strict=True) if gs}
-    assert cells == {(0, 0, 1): "名称", (0, 1, 1): "指标值", (0, 2, 1): "说明",
-                     (1, 0, 1): "甲类项目", (1, 1, 1): "3", (2, 0, 1): "乙类项目", (2, 1, 1): "3",
-                     (3, 0, 1): "丙类项目", (3, 1, 1): "2", (4, 0, 1): "丁类项目",
-                     (4, 1, 1): "1.5", (4, 2, 1): "有待提高还有上升空间不足需要改进"}
+    assert _unruled_cells(runs) == {
+        (0, 0, 1): "名称", (0, 1, 1): "指标值", (0, 2, 1): "说明",
+        (1, 0, 1): "甲类项目", (1, 1, 1): "3", (2, 0, 1): "乙类项目", (2, 1, 1): "3",
+        (3, 0, 1): "丙类项目", (3, 1, 1): "2", (4, 0, 1): "丁类项目",
+        (4, 1, 1): "1.5", (4, 2, 1): "有待提高还有上升空间不足需要改进"
+    }
 
 
 @pytest.mark.parametrize(("texts", "table"), [
@@ -292,16 +297,7 @@ def test_an_indicator_table_under_rows_of_labels_keeps_its_own_columns() -> None
              ("≥5个", 280, 130.0), ("10", 360, 130.0), ("达标数", 200, 149.0),
              ("≥3个", 280, 149.0), ("20", 360, 149.0)]
     runs = [_word(*w) for w in words]
-    tables = find_tables(unruled_rulings(runs, []))
-    (table,) = tables
-    (texts,), outside = locate([g for r in runs for g in r], tables)
-    assert not outside
-    rows: dict[int, list[str]] = {}
-    for c, gs in sorted(zip(table.cells, texts, strict=True), key=lambda cg: (cg[0].row,
-                                                                              cg[0].col)):
-        if gs:
-            rows.setdefault(c.row, []).append(cell_text(gs))
-    assert list(rows.values()) == [
+    assert _rows(_unruled_cells(runs)) == [
         ["项目名称", "城区公共文化设施运营维护服务项目"], ["主管部门", "区文化和旅游局机关"],
         ["实施单位", "区公共文化服务中心"], ["年度目标", "全年开展公共文化活动二十场次以上"],
         ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
@@ -325,11 +321,7 @@ def test_a_table_drawn_as_a_frame_round_rows_gets_its_columns(sides: bool) -> No
     assert frame_only(table, texts) == (not sides)
     if sides:
         return
-    (table,) = find_tables(edges + unruled_rulings(runs, edges))
-    (texts,), outside = locate([g for run in runs for g in run], [table])
-    assert not outside
-    assert [[cell_text(gs) for c, gs in zip(table.cells, texts, strict=True) if c.row == r and gs]
-            for r in range(3)] == [[text for text, _ in row] for row in rows]
+    assert _rows(_unruled_cells(runs, edges)) == [[text for text, _ in row] for row in rows]
 
 
 RULED = [["项目名称", "巡查项目"], ["主管部门", "城管局"]]

@@ -60,8 +60,12 @@ class _Page:
     lines: list[tuple[str, BBox]] = field(default_factory=list)
     ocr: list[Block] | None = None
     edges: list[Edge] = field(default_factory=list)
-    # per table: drawn from the text's alignment (extract.pdf.unruled), not by rulings
+    # per table: drawn from the text's alignment (extract.pdf.unruled), not by rulings;
+    # empty until a page's table is guessed
     guessed: list[bool] = field(default_factory=list)
+
+    def guesses(self) -> list[bool]:
+        return self.guessed or [False] * len(self.tables)
 
 
 def extract_pdf(name: str, data: bytes, *, engine: str = DEFAULT_PDF_ENGINE,
@@ -143,12 +147,11 @@ def _drop_lone_guesses(pages: list[_Page]) -> None:
     alignment of its text with fewer than MIN_GUESSED_ROWS rows (a web page's footer, a
     signature line set in columns). Where nothing is ruled, such a table is a form's first
     rows or its header row left at a page's foot, and stays."""
-    if not any(t for p in pages for t, g in zip(p.tables, p.guessed or [False] * len(p.tables),
-                                                 strict=True) if not g):
+    if all(g for p in pages for g in p.guesses()):
         return
     for p in pages:
         lone = [g and len(t.ys) - 1 < MIN_GUESSED_ROWS
-                for t, g in zip(p.tables, p.guessed or [False] * len(p.tables), strict=True)]
+                for t, g in zip(p.tables, p.guesses(), strict=True)]
         if not any(lone):
             continue
         freed = [gl for x, f in zip(p.texts, lone, strict=True) if f for cell in x for gl in cell]
@@ -325,8 +328,7 @@ def _ocr(grid: Grid, page: pdfium.PdfPage, no: int, grammar: Grammar | None) -> 
 def page_blocks(page: _Page, grammar: Grammar | None = None) -> list[Block]:
     """One page's tables and free lines, top to bottom."""
     placed: list[tuple[float, Block]] = []
-    for table, texts, guessed in zip(page.tables, page.texts,
-                                     page.guessed or [False] * len(page.tables), strict=True):
+    for table, texts, guessed in zip(page.tables, page.texts, page.guesses(), strict=True):
         cells = [Cell(clean_text(cell_text(gs), grammar), c.row, c.col, c.rowspan, c.colspan,
                       page.no, c.bbox) for c, gs in zip(table.cells, texts, strict=True)]
         placed.append((table.bbox[1], Table(cells, page=page.no, bbox=table.bbox,
