@@ -57,6 +57,12 @@ PART_CASES = [
     # the part's caption read into its name, the ruling between them lost in the scan
     ("项目支出绩效目标申报表(制度保障)", SURE, "社区文化活动运管制度保障", DOUBT,
      ["社区文化活动运营"]),
+    # brackets of both widths, read surely (the print itself mixes them: 任务）, or a
+    # photocopy's OCR): still the form's next part
+    ("财政项目支出绩效目标申报表(绩效目标）", SURE, "社区文化活动运营", SURE,
+     ["社区文化活动运营"]),
+    ("财政项目支出绩效目标申报表（ 制度保障 )", SURE, "社区文化活动运营", SURE,
+     ["社区文化活动运营"]),
     # read with doubt but three characters apart: another project
     (GOALS, SURE, "社区文化沽功运管", DOUBT, ["社区文化活动运营", "社区文化沽功运管"]),
 ]

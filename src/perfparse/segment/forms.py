@@ -37,6 +37,7 @@ _MAX_TITLE_LEN = 60
 _YEAR_LOOKAHEAD = 3
 _PAIR_ROW_MAX = 6  # more cells than this make a column header, not a label/value row
 _QUALIFIER = regex.compile(r"[（(]([^()（）]+)[)）]\s*$")  # …申报表（绩效目标）
+_BRACKETED = regex.compile(r"[（(]\s*([^()（）]+?)\s*[)）]")
 _PART_TITLE = regex.compile(r"表\s*[（(][^()（）]+[)）]\s*$")  # …表（绩效目标）
 
 
@@ -72,13 +73,13 @@ def _parts(title: str, doubtful: bool, g: Grammar) -> tuple[set[str], str]:
     without a first part's qualifier. A title OCR read with doubt (``doubtful``) is
     qualified by the one part its last bracketed words are a misreading of."""
     parts = g.labels.title_parts
-    found = {label_key(p) for p in (*parts.first, *parts.continuation)
-             if f"（{p}）" in title or f"({p})" in title}
+    # Full- and half-width brackets are mixed as often in print as in OCR: （绩效目标).
+    bracketed = {m[1] for m in _BRACKETED.finditer(title)}
+    found = {label_key(p) for p in (*parts.first, *parts.continuation) if p in bracketed}
     if not found and doubtful and (m := _QUALIFIER.search(title)) \
             and (near := g.nearest_part(m[1])):
         found, title = {near}, title[:m.start()] + f"（{near}）" + title[m.end():]
-    for p in parts.first:
-        title = title.replace(f"（{p}）", "").replace(f"({p})", "")
+    title = _BRACKETED.sub(lambda m: "" if m[1] in parts.first else m[0], title)
     return found, title
 
 
