@@ -84,16 +84,20 @@ class Variant:
     # Black and white, one bit a pixel, as a fax or an archive's bulk scanner stores pages
     # (a multi-page TIFF with CCITT group 4 compression).
     bilevel: bool = False
+    # A photocopy of the print scanned: toner thickens strokes and greys the paper
+    # unevenly, and no white point levels it back.
+    photocopy: bool = False
 
     @property
     def name(self) -> str:
-        ink = "colour" if self.colour else "bilevel" if self.bilevel else "grey"
+        ink = ("colour" if self.colour else "bilevel" if self.bilevel
+               else "photocopy" if self.photocopy else "grey")
         return f"{ink}{'-seal' if self.seal else ''}-{self.dpi}"
 
     @property
     def seed(self) -> str:
         """Added to the page's seed; none for plain grey, so the first scans stay as made."""
-        plain = (self.colour, self.seal, self.bilevel) == (False, False, False)
+        plain = not (self.colour or self.seal or self.bilevel or self.photocopy)
         return "" if plain else f"/{self.name}"
 
 
@@ -103,7 +107,8 @@ GREY = Variant(200, colour=False, seal=False)
 VARIANTS = (*(Variant(dpi, colour, seal) for dpi in DPIS
               for colour, seal in ((False, False), (False, True), (True, True))),
             Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True),
-            Variant(200, colour=False, seal=False, bilevel=True))
+            Variant(200, colour=False, seal=False, bilevel=True),
+            Variant(200, colour=False, seal=False, photocopy=True))
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,16 @@ def degrade(page: np.ndarray, seed: str) -> np.ndarray:
     if img.ndim == 3:
         noisy *= PAPER
     return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def photocopied(gray: np.ndarray, seed: str) -> np.ndarray:
+    """``gray`` as a copier gives it back: strokes a pixel bolder, the paper a grey that
+    lightens across the sheet (the drum's uneven charge), toner noise over all of it."""
+    rng = np.random.default_rng(zlib.crc32(f"{seed}/copy".encode()))
+    bold = cv2.erode(gray, np.ones((2, 2), np.uint8))
+    paper = np.linspace(*sorted(rng.uniform(200, 230, 2)), gray.shape[1], dtype=np.float32)
+    out = bold.astype(np.float32) / 255 * paper[None, :] + rng.normal(0, 10, gray.shape)
+    return np.clip(out, 0, 255).astype(np.uint8)
 
 
 def stamp_seal(rgb: np.ndarray, dpi: int, rng: np.random.Generator) -> np.ndarray:
@@ -228,6 +243,8 @@ def scanned_pages(pdf: Path, dpi: int, variant: Variant | None = None,
                 clean = np.asarray(page.render(scale=dpi / 72, grayscale=not v.colour).to_pil()
                                    .convert("RGB" if v.colour else "L"))
             scanned = degrade(clean, seed)
+            if v.photocopy:
+                scanned = photocopied(scanned, seed)
             if v.bilevel:  # the scanner's own threshold, between paper and ink
                 scanned = cv2.threshold(scanned, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
             out.append(scanned)

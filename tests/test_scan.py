@@ -25,6 +25,8 @@ from PIL import Image
 import scorer
 from perfparse import ParseError, parse, parse_bytes
 from perfparse.assemble import assemble_document
+from perfparse.extract.geometry import GridCell, TableGrid
+from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
 from perfparse.extract.ocr.ink import bilevel, components, ink_mask
@@ -43,6 +45,7 @@ from perfparse.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANS = ROOT / "samples" / "scan"
+PDFS = ROOT / "samples" / "pdf"
 ORIGINALS = ROOT / "samples" / "pdf"
 GOLD = ROOT / "tests" / "gold"
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -441,6 +444,18 @@ def test_half_turns_are_told_from_text_not_from_rulings() -> None:
         assert upright(cv2.rotate(page, cv2.ROTATE_180), OCR_DPI / 72)[1] == 2, no
 
 
+def test_a_photocopy_the_orientation_classifier_is_split_on_is_read_the_right_way_up() -> None:
+    """A page of the Chromium print photocopied (bold strokes, grey paper) and scanned:
+    the classifier reads three of its five line crops as turned, with the characters'
+    tops and bottoms cut off. The recogniser reads more characters surely the right way
+    round, as printed and turned over."""
+    pdf = PDFS / "chromium" / "001_1eb78efaeb72a928.pdf"
+    (page,) = make_scans.scanned_pages(pdf, 200, make_scans.Variant(
+        200, colour=False, seal=False, photocopy=True), pages=(6,))
+    assert upright(page, 200 / 72)[1] == 0
+    assert upright(cv2.rotate(page, cv2.ROTATE_180), 200 / 72)[1] == 2
+
+
 @pytest.mark.parametrize("degrees", [-2.0, -0.6, 0.0, 0.8, 3.5])
 def test_skew_is_measured(degrees: float) -> None:
     """make_scans turns each page by a random small angle; a second known turn adds to it."""
@@ -516,10 +531,12 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     assert repair("时效（运营服务及时性") == "时效（运营服务及时性）"
     assert repair("阅读量(平均值") == "阅读量(平均值)"
     assert repair("≥600.00(次).") == "≥600.00(次)"  # a speck read as a dot
+    assert repair("100%.") == "100%"  # ...after a per cent sign (a photocopy's toner)
+    assert repair("=12.00(个月):") == "=12.00(个月)"  # ...or as a colon
     assert repair("=1.00(↑)") == "=1.00(个)"  # the unit 个 read as an arrow
     assert repair("≥3（↑）") == "≥3（个）"
     for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（",
-                 "↑", "(↑)"):
+                 "↑", "(↑)", "项目资金(元)：", "0.5%", "3.00(%)"):
         assert repair(kept) == kept
 
 
@@ -547,6 +564,21 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
 def test_a_label_misread_by_a_character_is_the_word_it_must_be(read: str,
                                                                word: str | None) -> None:
     assert bundled_grammar().nearest_word(read) == word
+
+
+@pytest.mark.parametrize(("read", "cell"), [
+    ("项目名.称", "项目名称"),          # a speck of a photocopy's toner, read surely
+    ("实施,单位", "实施单位"),
+    ("项目名称", "项目名称"),
+    ("上海市.某某区", "上海市.某某区"),  # no label: a value is never changed
+    ("1.上级财政拨款", "1.上级财政拨款"),
+])
+def test_a_speck_read_into_a_label_at_full_confidence_is_dropped(read: str, cell: str) -> None:
+    grid = TableGrid([0, 100, 200], [0, 20], [GridCell(0, 0, 1, 1, (0, 0, 100, 20)),
+                                               GridCell(0, 1, 1, 1, (100, 0, 200, 20))])
+    boxes = [TextBox(read, 10, 4, 60, 16, 0.98), TextBox("某某", 110, 4, 150, 16, 0.99)]
+    (table,), _ = place(boxes, [grid], 1.0, 1)
+    assert [c.text for c in table.cells] == [cell, "某某"]
 
 
 def test_images_recognised_by_content_and_unreadable_ones_refused() -> None:

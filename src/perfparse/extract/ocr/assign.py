@@ -16,6 +16,7 @@ from heapq import merge
 from itertools import pairwise
 
 import numpy as np
+import regex
 
 from perfparse.extract.clean import clean_text
 from perfparse.extract.geometry import TableGrid
@@ -28,6 +29,9 @@ from perfparse.grid import Block, Cell, Line, Table
 
 # A detected text box is this many times the font size high (the detector pads each line).
 BOX_TO_FONT = 1.4
+# A mark between two ideographs that print never has there: a speck read into a label
+# (项目名.称), at full confidence.
+_STRAY = regex.compile(r"\p{Han}[.,·'`]\p{Han}")
 
 
 def split_at_rulings(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
@@ -96,7 +100,8 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
         for c, gs in zip(grid.cells, texts, strict=True):
             text = repair(clean_text(cell_text(gs), grammar))
             conf = combine([score[g] for g in gs])
-            if conf is not None and conf < LOW and (word := words.nearest_word(text)):
+            if ((conf is not None and conf < LOW) or _STRAY.search(text)) \
+                    and (word := words.nearest_word(text)):
                 text = word  # a label misread by a character: the grammar's word it must be
             cells.append(Cell(text, c.row, c.col, c.rowspan, c.colspan, page, c.bbox, conf))
             if w := warning(f"page {page} row {c.row} col {c.col}", text, conf):

@@ -73,13 +73,26 @@ def read_line(crop: np.ndarray) -> tuple[str, float]:
     return out.txts[0], float(out.scores[0])
 
 
-def upside_down(crops: list[np.ndarray]) -> float:
-    """Share of text-line crops the orientation classifier reads as turned 180°."""
-    if not crops:
-        return 0.0
-    votes = 0.0
+def upside_down(crops: list[np.ndarray]) -> bool:
+    """Whether the text lines cut out in ``crops`` read upside down.
+
+    The orientation classifier decides when it reads every crop the same way round. When
+    it is split (crops of a photocopy's bold strokes, a line of Latin letters), each crop
+    is recognised both ways round, and the way round in which the recogniser reads more
+    characters surely wins: a line read upside down comes back as a few doubtful
+    characters or none (a score alone would favour one sure character over five).
+    """
+    votes = []
     for crop in crops:
         res = engine()(crop, use_det=False, use_cls=True, use_rec=False, return_word_box=False)
         label, score = res.cls_res[0]
-        votes += score if "180" in label else 0.0
-    return votes / len(crops)
+        votes.append(float(score) if "180" in label else 0.0)
+    if all(votes) or not any(votes):
+        return bool(votes) and sum(votes) / len(votes) > 0.5
+    return sum(_surely_read(np.ascontiguousarray(crop[::-1, ::-1])) - _surely_read(crop)
+               for crop in crops) > 0
+
+
+def _surely_read(crop: np.ndarray) -> float:
+    text, score = read_line(crop)
+    return len(text) * score

@@ -3,7 +3,8 @@
 Everything is measured on a low-resolution ink mask (about 1.5 px per point), so it costs
 a few hundredths of the OCR itself. The skew comes from the rows of ink (rulings and text
 lines), quarter turns from the shape of text lines (wide when upright, tall when turned),
-and half turns from the OCR engine's orientation classifier on a few text-line crops.
+and half turns from the OCR engine's orientation classifier on a few text-line crops
+(its recogniser's surety, read both ways round, where the classifier is split).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def upright(gray: np.ndarray, unit: float) -> tuple[np.ndarray, int]:
     if _lines_run_vertically(text, lines):
         gray, small, text = (cv2.rotate(a, cv2.ROTATE_90_CLOCKWISE) for a in (gray, small, text))
         lines, turns = _runs(text, True), 1
-    if upside_down(_line_crops(gray, small, text, lines, f)) > 0.5:
+    if upside_down(_line_crops(gray, small, text, lines, f)):
         gray, turns = cv2.rotate(gray, cv2.ROTATE_180), turns + 2
     return gray, turns % 4
 
