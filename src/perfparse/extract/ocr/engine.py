@@ -36,6 +36,11 @@ class TextBox(NamedTuple):
     score: float
 
 
+# A weighted share of crops read as turned this far from even is the classifier's
+# decision; nearer, the recogniser reads the crops both ways round (a tenth of a second).
+CLEAR_VOTE = 0.2
+
+
 @cache
 def engine() -> RapidOCR:
     # rapidocr logs INFO lines on start-up and a warning per blank image on its own logger,
@@ -76,8 +81,8 @@ def read_line(crop: np.ndarray) -> tuple[str, float]:
 def upside_down(crops: list[np.ndarray]) -> bool:
     """Whether the text lines cut out in ``crops`` read upside down.
 
-    The orientation classifier decides when it reads every crop the same way round. When
-    it is split (crops of a photocopy's bold strokes, a line of Latin letters), each crop
+    The orientation classifier decides when its vote is clear. When it is split near
+    evenly (crops of a photocopy's bold strokes, a line of Latin letters), each crop
     is recognised both ways round, and the way round in which the recogniser reads more
     characters surely wins: a line read upside down comes back as a few doubtful
     characters or none (a score alone would favour one sure character over five).
@@ -87,8 +92,9 @@ def upside_down(crops: list[np.ndarray]) -> bool:
         res = engine()(crop, use_det=False, use_cls=True, use_rec=False, return_word_box=False)
         label, score = res.cls_res[0]
         votes.append(float(score) if "180" in label else 0.0)
-    if all(votes) or not any(votes):
-        return bool(votes) and sum(votes) / len(votes) > 0.5
+    share = sum(votes) / len(votes) if votes else 0.0
+    if abs(share - 0.5) >= CLEAR_VOTE:
+        return share > 0.5
     return sum(_surely_read(np.ascontiguousarray(crop[::-1, ::-1])) - _surely_read(crop)
                for crop in crops) > 0
 
