@@ -87,17 +87,20 @@ class Variant:
     # A photocopy of the print scanned: toner thickens strokes and greys the paper
     # unevenly, and no white point levels it back.
     photocopy: bool = False
+    # Photographed with a phone held a little off square: the page a trapezoid, lit
+    # unevenly, on a dark desk.
+    photo: bool = False
 
     @property
     def name(self) -> str:
         ink = ("colour" if self.colour else "bilevel" if self.bilevel
-               else "photocopy" if self.photocopy else "grey")
+               else "photocopy" if self.photocopy else "photo" if self.photo else "grey")
         return f"{ink}{'-seal' if self.seal else ''}-{self.dpi}"
 
     @property
     def seed(self) -> str:
         """Added to the page's seed; none for plain grey, so the first scans stay as made."""
-        plain = not (self.colour or self.seal or self.bilevel or self.photocopy)
+        plain = not (self.colour or self.seal or self.bilevel or self.photocopy or self.photo)
         return "" if plain else f"/{self.name}"
 
 
@@ -108,7 +111,8 @@ VARIANTS = (*(Variant(dpi, colour, seal) for dpi in DPIS
               for colour, seal in ((False, False), (False, True), (True, True))),
             Variant(300, colour=False, seal=False), Variant(300, colour=True, seal=True),
             Variant(200, colour=False, seal=False, bilevel=True),
-            Variant(200, colour=False, seal=False, photocopy=True))
+            Variant(200, colour=False, seal=False, photocopy=True),
+            Variant(200, colour=False, seal=False, photo=True))
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,23 @@ def photocopied(gray: np.ndarray, seed: str) -> np.ndarray:
     paper = np.linspace(*sorted(rng.uniform(200, 230, 2)), gray.shape[1], dtype=np.float32)
     out = bold.astype(np.float32) / 255 * paper[None, :] + rng.normal(0, 10, gray.shape)
     return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def photographed(gray: np.ndarray, seed: str) -> np.ndarray:
+    """``gray`` as a phone photographs it: each corner of the sheet up to 3 % of the
+    page off where a square shot puts it (a keystone), on a dark desk, brighter where
+    the light falls."""
+    rng = np.random.default_rng(zlib.crc32(f"{seed}/photo".encode()))
+    h, w = gray.shape
+    corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    moved = np.float32(corners + rng.uniform(-0.03, 0.03, (4, 2)) * [w, h])
+    out = cv2.warpPerspective(gray, cv2.getPerspectiveTransform(corners, moved), (w, h),
+                              borderValue=90).astype(np.float32)
+    yy, xx = np.mgrid[:h, :w].astype(np.float32)
+    cx, cy = rng.uniform(0.3, 0.7) * w, rng.uniform(0.3, 0.7) * h
+    out *= 0.75 + 0.25 * np.exp(-2 * (((xx - cx) / w) ** 2 + ((yy - cy) / h) ** 2))
+    out += rng.normal(0, 6, out.shape).astype(np.float32)
+    return np.clip(cv2.GaussianBlur(out, (0, 0), 0.9), 0, 255).astype(np.uint8)
 
 
 def stamp_seal(rgb: np.ndarray, dpi: int, rng: np.random.Generator) -> np.ndarray:
@@ -245,6 +266,8 @@ def scanned_pages(pdf: Path, dpi: int, variant: Variant | None = None,
             scanned = degrade(clean, seed)
             if v.photocopy:
                 scanned = photocopied(scanned, seed)
+            if v.photo:
+                scanned = photographed(scanned, seed)
             if v.bilevel:  # the scanner's own threshold, between paper and ink
                 scanned = cv2.threshold(scanned, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
             out.append(scanned)

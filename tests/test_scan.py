@@ -30,8 +30,9 @@ from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
 from perfparse.extract.ocr.ink import bilevel, components, ink_mask
+from perfparse.extract.ocr.keystone import keystone
 from perfparse.extract.ocr.missed import read_missed
-from perfparse.extract.ocr.orient import skew_angle, upright
+from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
 from perfparse.extract.ocr.repair import repair
 from perfparse.extract.ocr.rules import rulings
 from perfparse.extract.ocr.scan import extract_image, seal_lettering
@@ -454,6 +455,35 @@ def test_a_photocopy_the_orientation_classifier_is_split_on_is_read_the_right_wa
         200, colour=False, seal=False, photocopy=True), pages=(6,))
     assert upright(page, 200 / 72)[1] == 0
     assert upright(cv2.rotate(page, cv2.ROTATE_180), 200 / 72)[1] == 2
+
+
+def _grid_shapes(gray: np.ndarray) -> list[tuple[int, int, int]]:
+    grids, _ = rulings(ink_mask(gray), OCR_DPI / 72)
+    return sorted((len(g.xs), len(g.ys), len(g.cells)) for g in grids)
+
+
+@pytest.mark.parametrize("no", [1, 4])
+def test_a_photographed_page_gets_the_grid_of_its_scan(no: int) -> None:
+    """A page photographed with the phone a little off square (make_scans.photographed:
+    each corner up to 3 % off) is a trapezoid: no turn makes its rulings level, and the
+    ruling finder breaks them into extra rows and columns. Undone, it has the grid of the
+    flatbed scan of the same page."""
+    page = _page(SCANS / make_scans.scan_name("002_7f93d8ab5a9d0f21", 200), no)
+    photo = make_scans.photographed(page, f"002_7f93d8ab5a9d0f21/{no}")
+    unit = OCR_DPI / 72
+    assert _grid_shapes(upright(photo, unit)[0]) == _grid_shapes(upright(page, unit)[0])
+
+
+def test_a_flatbed_scan_is_not_warped() -> None:
+    """Every page of the committed scans: their rulings are parallel once turned, so no
+    keystone is found, seal or none."""
+    f = WORK_SCALE / (OCR_DPI / 72)
+    for scan in sorted(SCANS.rglob("*.pdf")):
+        for no in range(1, len(pdfium.PdfDocument(scan)) + 1):
+            page = _page(scan, no)
+            small = ink_mask(cv2.resize(page, None, fx=f, fy=f, interpolation=cv2.INTER_AREA))
+            small = rotate(small, skew_angle(small), fill=0)
+            assert keystone(small, WORK_SCALE) is None, (scan.name, no)
 
 
 @pytest.mark.parametrize("degrees", [-2.0, -0.6, 0.0, 0.8, 3.5])

@@ -1,4 +1,5 @@
-"""Turn a page image upright: the small skew of a scan, then quarter and half turns.
+"""Turn a page image upright: the small skew of a scan, a photo's keystone (keystone),
+then quarter and half turns.
 
 Everything is measured on a low-resolution ink mask (about 1.5 px per point), so it costs
 a few hundredths of the OCR itself. The skew comes from the rows of ink (rulings and text
@@ -16,6 +17,7 @@ import numpy as np
 
 from perfparse.extract.ocr.engine import upside_down
 from perfparse.extract.ocr.ink import components, ink_mask, paper_tone
+from perfparse.extract.ocr.keystone import keystone, straightened
 
 WORK_SCALE = 1.5  # px per point for the measuring masks: 9-pt text is ~13 px high
 MIN_SKEW = 0.05  # degrees; smaller skews shift a ruling by under a pixel across a page
@@ -33,6 +35,9 @@ def upright(gray: np.ndarray, unit: float) -> tuple[np.ndarray, int]:
     if abs(skew) >= MIN_SKEW:
         gray = rotate(gray, skew)
         small = rotate(small, skew, fill=0)
+    if (m := keystone(small, WORK_SCALE)) is not None:
+        gray = straightened(gray, m, 1 / f)
+        small = cv2.warpPerspective(small, m, small.shape[::-1], flags=cv2.INTER_NEAREST)
     turns = 0
     text = _text_only(small)
     lines = _runs(text, True)

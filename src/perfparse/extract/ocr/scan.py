@@ -1,7 +1,7 @@
 """Scanned pages and photos → the same grid as a born-digital PDF, by offline OCR.
 
-Per page: lift a red seal off a colour scan (seal), turn it upright and deskew it
-(orient), find the ruling lines and build the
+Per page: lift a red seal off a colour scan (seal), turn it upright, deskew it and
+undo a photo's keystone (orient), find the ruling lines and build the
 table grids with merged cells (rules), erase the rulings so that no text line runs
 into one, OCR the page once (engine), read checkbox lines again (checkbox), and
 put each text line into its cell (assign), repaired (repair) and with its
