@@ -563,10 +563,13 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     assert repair("≥600.00(次).") == "≥600.00(次)"  # a speck read as a dot
     assert repair("100%.") == "100%"  # ...after a per cent sign (a photocopy's toner)
     assert repair("=12.00(个月):") == "=12.00(个月)"  # ...or as a colon
+    assert repair("相符.") == "相符"  # ...after a word
+    assert repair("<3.00.(%)") == "<3.00(%)"  # ...between a number and its unit
     assert repair("=1.00(↑)") == "=1.00(个)"  # the unit 个 read as an arrow
     assert repair("≥3（↑）") == "≥3（个）"
     for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（",
-                 "↑", "(↑)", "项目资金(元)：", "0.5%", "3.00(%)"):
+                 "↑", "(↑)", "项目资金(元)：", "0.5%", "3.00(%)", "完成。", "1.(个)",
+                 "www.example.gov.cn", "2023.12.31"):
         assert repair(kept) == kept
 
 

@@ -8,8 +8,9 @@
 - Brackets: a thin closing bracket at the end of a cell's text is often not read at all
   (时效（运营服务及时性 for 时效（运营服务及时性）). A bracket opened and never closed
   before the cell ends can only be closed there; and a speck of the scan after a closing
-  bracket or a per cent sign that ends the cell is read as a dot or a colon (≥600.00(次).,
-  100%.), which no form prints there.
+  bracket, a per cent sign or an ideograph that ends the cell, or between a number and
+  its unit, is read as a dot or a colon (≥600.00(次)., 100%., 相符., <3.00.(%)), where no
+  form prints one (a Chinese sentence ends in 。).
 - Units: the bracketed unit after a target's number, 个 in a small font, comes back as the
   arrow ↑ (=N(↑)); no unit is an arrow.
 """
@@ -21,7 +22,9 @@ import regex
 _AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
 _UNCLOSED = regex.compile(r"([（(])[^（()）]+$")
 _CLOSING = {"（": "）", "(": ")"}
-_SPECK = regex.compile(r"(?<=[)）%％])[.,·]$")
+_SPECK = regex.compile(r"(?<=[)）%％]|\p{Han})[.,·]$")
+# ...or between a number's decimals and its bracketed unit (<3.00.(%)).
+_UNIT_SPECK = regex.compile(r"(?<=\d\.\d+)[.,·](?=\s*[(（])")
 # ...read as a colon only after a value (a label's own colon, 项目资金(元)：, stays).
 _COLON_SPECK = regex.compile(r"(?<=\d\s*(?:[(（][^()（）]*[)）]|[%％]))[:：]$")
 _ARROW_UNIT = regex.compile(r"(?<=\d[(（])↑(?=[)）])")
@@ -38,7 +41,7 @@ def repair(text: str) -> str:
         text = _AMOUNT.sub(_amount, text)
     if m := _UNCLOSED.search(text):
         text += _CLOSING[m[1]]
-    text = _COLON_SPECK.sub("", _SPECK.sub("", text))
+    text = _COLON_SPECK.sub("", _SPECK.sub("", _UNIT_SPECK.sub("", text)))
     if "↑" in text:
         text = _ARROW_UNIT.sub("个", text)
     return text.replace("□", "☐")
