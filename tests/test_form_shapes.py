@@ -206,3 +206,20 @@ def test_the_head_right_of_the_levels_names_the_indicator(name_head: str) -> Non
     f = form("项目名称\t城区巡查经费", header=HEADER.replace("三级指标", name_head))
     assert [(i.level2, i.name, i.target.raw) for i in f.indicators] == [
         ("数量指标", "巡查次数", "≥12次"), ("社会效益指标", "隐患整改率", "100%")]
+
+
+@pytest.mark.parametrize(("target", "warned"), [
+    ("=6:00(次)", True),     # a point read as a colon: printed as a quantity, no number
+    ("=1O0(%)", True),      # ...and inside a number
+    ("不低于9O%", True),     # a letter O for a zero
+    ("=6.00(次)", False),
+    ("≥90%", False),
+    ("按计划实施", False),   # a sentence is no quantity
+    ("≥良好", False),
+])
+def test_a_quantity_that_reads_as_no_number_is_warned(target: str, warned: bool) -> None:
+    row = f"产出指标\t数量指标\t巡查次数\t{target}\t12次\t40\t40\n"
+    f = form("项目名称\t城区巡查经费", rows=row)
+    assert f.indicators[0].target is not None and f.indicators[0].target.raw == target
+    found = [w for w in f.warnings if w.code == "value-unreadable"]
+    assert bool(found) == warned, [w.message for w in f.warnings]

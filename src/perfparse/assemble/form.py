@@ -89,6 +89,14 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
             "confidence": _confidence(confidence, printed), "ref": ref}
 
 
+def _quantity_like(raw: str, g: Grammar) -> bool:
+    """Whether ``raw`` opens with a comparator and a digit (=6:00(次)): a quantity as
+    printed, so a value that does not parse is a misreading, not a sentence."""
+    raw = raw.strip()
+    return any(raw.startswith(s) and raw[len(s):].lstrip()[:1].isdigit()
+               for spellings in g.values.comparators.values() for s in spellings)
+
+
 def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, Any]:
     c = d.cells
     conf = _cell_confidence(d.row)
@@ -408,5 +416,12 @@ def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[Indica
             continue
         for msg in d.inferred:
             w.append(warn("level-inferred", msg, "indicators.level2"))
-        form.indicators.append(_indicator(g, file, len(form.indicators) + 1, d))
+        ind = _indicator(g, file, len(form.indicators) + 1, d)
+        form.indicators.append(ind)
+        for role in ("target", "actual"):
+            v = ind.get(role)
+            if v and v.get("value") is None and _quantity_like(v.get("raw") or "", g):
+                w.append(warn("value-unreadable", f"{role} {v['raw']!r} of {ind['name']!r} "
+                              "is printed as a quantity but reads as no number (a misread "
+                              "digit or point?)", f"indicators.{role}"))
 
