@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 import scorer
 from perfparse import ParseError, parse, parse_bytes
@@ -326,34 +326,6 @@ def test_text_the_detector_missed_in_a_cell_is_read_from_its_ink() -> None:
         assert found.text == lost.text
         assert lost.x0 <= found.x0 < found.x1 <= lost.x1  # the detector pads its boxes
         assert lost.top <= found.top < found.bottom <= lost.bottom
-
-
-def test_a_lone_digit_the_detector_missed_is_read_from_its_ink() -> None:
-    """A fund cell printing a lone 0 (上年结转资金, 其他资金) in a LibreOffice print's
-    6.3-pt digits, scanned at 150 dpi: the text the detector misses most often. A digit's
-    ink is narrower than half a character; it must still be read back from the cell, or
-    the amount is lost with nobody told."""
-    unit = 150 / 72
-    font = 6.3 * unit  # pixels
-    img = Image.new("L", (400, 60), 255)
-    draw = ImageDraw.Draw(img)
-    for x in (10, 200, 390):
-        draw.line((x, 10, x, 50), fill=0, width=1)
-    for y in (10, 50):
-        draw.line((10, y, 390, y), fill=0, width=1)
-    cjk = ImageFont.truetype(str(make_scans.CJK_FONT), round(font))
-    draw.text((20, 30), "上年结转资金", fill=0, font=cjk, anchor="lm")
-    draw.text((370, 30), "0", fill=0, font=cjk, anchor="rm")
-    gray = cv2.GaussianBlur(np.asarray(img), (0, 0), 0.6)
-    grid = TableGrid([10 / unit, 200 / unit, 390 / unit], [10 / unit, 50 / unit],
-                     [GridCell(0, 0, 1, 1, (10 / unit, 10 / unit, 200 / unit, 50 / unit)),
-                      GridCell(0, 1, 1, 1, (200 / unit, 10 / unit, 390 / unit, 50 / unit))])
-    # The label as the detector boxes it (its padding sets the font size read_missed
-    # measures by); the 0 as the detector missed it.
-    boxes = [b for b in recognise(gray) if b.text != "0"]
-    assert [b.text for b in boxes] == ["上年结转资金"]
-    back = read_missed(boxes, [grid], gray, unit, [])
-    assert [b.text for b in back[1:]] == ["0"]
 
 
 def test_seal_is_no_ruling_on_a_grey_scan() -> None:

@@ -22,12 +22,12 @@ from perfparse.extract.ocr.seal import Seal
 
 COVER = 0.3  # share of a mark's box inside detected lines: more, and the mark was read
 INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's sides
-# A character is 0.55–1.6 font sizes high and at least a third as wide: a lone 0 in a
-# fund cell is the mark most often missed, and a 6-pt digit's ink is some 0.6 by 0.5 of
-# the font size measured from the detector's padded boxes (一 is flat, but a flat mark
-# is as often a dash or a ruling's remnant); less ink than this share of its box is
-# speckle or a seal's faint remnant.
-MIN_HEIGHT, MAX_HEIGHT, MIN_WIDTH = 0.55, 1.6, 0.35
+# A character is 0.7–1.6 font sizes high and at least a third as wide: a lone 0 in a
+# fund cell is the mark most often missed, and a digit's ink is under half a character
+# wide (一 is flat, but a flat mark is as often a dash or a ruling's remnant); less ink
+# than this share of its box is speckle or a seal's faint remnant. (0.55 high also took a
+# grey seal's lettering beside its ring into a project name.)
+MIN_HEIGHT, MAX_HEIGHT, MIN_WIDTH = 0.7, 1.6, 0.35
 MIN_FILL = 0.08
 # A lone character is read with less certainty than a line (no neighbours to fix its
 # height and baseline): 率 and 度 at 150 dpi come back at 0.3–0.6. What is read keeps
