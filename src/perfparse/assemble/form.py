@@ -24,7 +24,7 @@ from perfparse.normalise.funds import FundsReader
 from perfparse.normalise.goals import GoalsReader
 from perfparse.normalise.govlevel import own_tier
 from perfparse.normalise.indicators import IndicatorDraft, IndicatorReader, percent
-from perfparse.normalise.values import ParsedValue, parse_amount, parse_score
+from perfparse.normalise.values import ParsedValue, parse_amount, parse_score, quantity_like
 from perfparse.segment import Row, Segment
 from perfparse.validate.records import Warning_
 
@@ -87,14 +87,6 @@ def _value(g: Grammar, cells: dict[str, str], role: str,
                                            g), raw=raw)
     return {**{f: getattr(v, f) for f in _VALUE_FIELDS},
             "confidence": _confidence(confidence, printed), "ref": ref}
-
-
-def _quantity_like(raw: str, g: Grammar) -> bool:
-    """Whether ``raw`` opens with a comparator and a digit (=6:00(次)): a quantity as
-    printed, so a value that does not parse is a misreading, not a sentence."""
-    raw = raw.strip()
-    return any(raw.startswith(s) and raw[len(s):].lstrip()[:1].isdigit()
-               for spellings in g.values.comparators.values() for s in spellings)
 
 
 def _indicator(g: Grammar, file: str, seq: int, d: IndicatorDraft) -> dict[str, Any]:
@@ -420,7 +412,7 @@ def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[Indica
         form.indicators.append(ind)
         for role in ("target", "actual"):
             v = ind.get(role)
-            if v and v.get("value") is None and _quantity_like(v.get("raw") or "", g):
+            if v and v.get("value") is None and quantity_like(v.get("raw") or "", g):
                 w.append(warn("value-unreadable", f"{role} {v['raw']!r} of {ind['name']!r} "
                               "is printed as a quantity but reads as no number (a misread "
                               "digit or point?)", f"indicators.{role}"))

@@ -75,6 +75,8 @@ class _Compiled:
         signs = [s for s in self.ops if not s.isalpha()]
         label = f"[^0-9{_chars(signs + g.sentence_punctuation)}]*?"
         bracketed = f"|[{opens}](?P<bunit>{unit})[{closes}]" if g.brackets else ""
+        # A comparator then a digit: a quantity as printed, whatever follows (=6:00(次)).
+        self.quantity = re.compile(f"(?:{_alt(list(self.ops))})[0-9]")
         self.value = re.compile(
             f"(?:(?P<label>{label})(?P<op>{_alt(list(self.ops))}))?"
             f"(?P<lo>{_NUMBER})"
@@ -159,6 +161,12 @@ def _parse_value(text: str, grammar: Grammar) -> ParsedValue:
         base_value=float(lo * factor),
         base_unit=base_unit,
     )
+
+
+def quantity_like(text: str, grammar: Grammar | None = None) -> bool:
+    """Whether ``text`` opens with a comparator and a digit: a quantity as printed, so a
+    value that does not parse is a misreading, not a sentence."""
+    return bool(_compiled(grammar).quantity.match(_squash(text)))
 
 
 def parse_amount(text: str, multiplier: float = 1.0, *,

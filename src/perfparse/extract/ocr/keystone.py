@@ -106,14 +106,13 @@ def _vanishing_point(seg: np.ndarray, length: np.ndarray, norm: np.ndarray) -> n
     q = np.hstack([seg[:, 2:], ones]) @ norm.T
     lines = np.cross(p, q)
     lines /= np.hypot(lines[:, 0], lines[:, 1])[:, None]
+    mid, along = (p + q) / 2, q[:, :2] - p[:, :2]
     keep = np.ones(len(seg), bool)
     for _ in range(2):
         weighted = lines[keep] * np.sqrt(length[keep])[:, None]
         point = np.linalg.svd(weighted)[2][-1]
         # A stroke's angle off the line from its middle to the point.
-        mid = (p + q) / 2
         to = point[:2][None, :] - mid[:, :2] * point[2]
-        along = q[:, :2] - p[:, :2]
         cos = np.abs((to * along).sum(1)) / (np.hypot(*to.T) * np.hypot(*along.T) + 1e-12)
         keep = np.degrees(np.arccos(np.clip(cos, 0, 1))) <= OUTLIER
         if keep.sum() < MIN_SEGMENTS:
