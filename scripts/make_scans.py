@@ -132,10 +132,14 @@ class ProducerScan:
 
 COMMITTED_PDFS = ("002_7f93d8ab5a9d0f21", "003_8e24aa098cee1238")
 # Pages holding whole forms only (the reference is cut to the forms named on them): the
-# last page of the LibreOffice print, one form; Chromium's pages 3–4, a form over a break.
+# last page of the LibreOffice print, one form; Chromium's pages 3–4, a form over a break;
+# its pages 8–11, a form whose indicator header is left alone at a page's foot, the
+# caption column's 绩效指标 painted far below it.
 PRODUCER_SCANS = (ProducerScan("lo-xlsx", "001_1eb78efaeb72a928", (7,), Variant(200, True, True)),
                   ProducerScan("chromium", "001_1eb78efaeb72a928", (3, 4),
-                               Variant(200, False, True)))
+                               Variant(200, False, True)),
+                  ProducerScan("chromium", "001_1eb78efaeb72a928", (8, 9, 10, 11),
+                               Variant(150, False, False)))
 # Pages of 004 that each hold exactly one whole self-evaluation form.
 PAGE_IMAGES = (PageImage("004_1143f0bba08cb0f0", 6, 150, 90, ".png"),
                PageImage("004_1143f0bba08cb0f0", 7, 200, 0, ".jpg"),

@@ -133,6 +133,30 @@ def test_a_black_and_white_tiff_reads_as_its_grey_scan_must(tmp_path: Path) -> N
     assert rep["f1"] >= 0.97, rep["mismatches"][:10]
 
 
+def test_a_multi_page_tiffs_running_footers_do_not_part_a_table(tmp_path: Path) -> None:
+    """A browser print's pages scanned into one TIFF: the date, URL and page number on
+    every page are page furniture, as in an image-only PDF, so the indicator header left
+    alone at a page's foot still runs on into its rows on the next page."""
+    spec = make_scans.PRODUCER_SCANS[2]
+    scan = SCANS / spec.path
+    dpi = spec.variant.dpi
+    pages = [render(page, dpi).convert("L") for page in pdfium.PdfDocument(scan)]
+    buf = io.BytesIO()
+    pages[0].save(buf, "TIFF", save_all=True, append_images=pages[1:], compression="jpeg",
+                  dpi=(dpi, dpi))
+    name = f"{spec.stem}.tif"
+    grid = extract_image(name, buf.getvalue())
+    assert not [b.text for b in grid.blocks
+                if isinstance(b, Line) and ("file:" in b.text or "/17" in b.text)]
+    grammar = load_grammar()
+    doc = assemble_document(grid, segment(grid, grammar), grammar, sha256="0" * 64)
+    original = ORIGINALS / spec.producer / f"{spec.stem}.pdf"
+    rep = _score(tmp_path, {name: doc.model_dump(mode="json")},
+                 {name: _gold(spec.stem, name, spec.pages, original)})
+    c = rep["counts"]
+    assert c["indicators_matched"] == c["indicators_gold"] == c["indicators_pred"] > 30
+
+
 @pytest.mark.parametrize(("pixels", "black_and_white"), [
     ([0, 255], True),
     ([0, 255, 128], False),  # a grey scan
@@ -612,6 +636,29 @@ def test_a_speck_read_into_a_label_at_full_confidence_is_dropped(read: str, cell
     boxes = [TextBox(read, 10, 4, 60, 16, 0.98), TextBox("某某", 110, 4, 150, 16, 0.99)]
     (table,), _ = place(boxes, [grid], 1.0, 1)
     assert [c.text for c in table.cells] == [cell, "某某"]
+
+
+@pytest.mark.parametrize(("box", "adopted"), [
+    (TextBox("绩效指标", 4, 300, 16, 340, 0.99), True),  # stacked, read whole
+    (TextBox("臻", 4, 300, 16, 324, 0.89), True),        # stacked, read as one character
+    (TextBox("第1页", 2, 300, 18, 312, 0.99), False),    # a running footer
+    (TextBox("1", 6, 300, 12, 316, 0.99), False),        # a page number alone
+    (TextBox("多", 8, 300, 12, 316, 0.40), False),       # a speck, narrower than a character
+    (TextBox("绩效指标", 24, 300, 36, 340, 0.99), False),  # under a cell that is not empty
+])
+def test_a_caption_painted_below_a_page_foot_header_is_its_empty_cell(box: TextBox,
+                                                                      adopted: bool) -> None:
+    """A browser paints a merged caption cell cut by a page break in the middle of the
+    whole cell, far below the header row left at the page's foot; as a free line it would
+    end the table before its rows on the next page."""
+    grid = TableGrid([0, 20, 60], [0, 20], [GridCell(0, 0, 1, 1, (0, 0, 20, 20)),
+                                             GridCell(0, 1, 1, 1, (20, 0, 60, 20))])
+    head = TextBox("一级指标", 24, 4, 56, 16, 0.99)
+    blocks, _ = place([head, box], [grid], 1.0, 1)
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.cells] == [box.text if adopted else "", "一级指标"]
+    assert [b.text for b in blocks[1:]] == ([] if adopted else [box.text])
 
 
 def test_images_recognised_by_content_and_unreadable_ones_refused() -> None:

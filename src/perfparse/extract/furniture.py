@@ -21,6 +21,8 @@ from difflib import SequenceMatcher
 
 import regex
 
+from perfparse.grid import Block, Line
+
 BBox = tuple[float, float, float, float]
 Item = tuple[str | None, BBox]  # a free line's text, or None for a table; and its box
 
@@ -103,3 +105,15 @@ def _kind(kinds: list[tuple[str, list]], shape: str) -> list:
             return places
     kinds.append((shape, []))
     return kinds[-1][1]
+
+
+def block_items(blocks: Sequence[Block]) -> list[Item]:
+    """A page read by OCR as furniture items: its free lines with their text, its tables."""
+    return [(b.text if isinstance(b, Line) else None, b.bbox or (0, 0, 0, 0)) for b in blocks]
+
+
+def without_furniture(pages: Sequence[list[Block]]) -> list[list[Block]]:
+    """Pages of blocks (a multi-page image) with their running headers and footers gone."""
+    drops = furniture([block_items(blocks) for blocks in pages])
+    return [[b for k, b in enumerate(blocks) if k not in drop]
+            for blocks, drop in zip(pages, drops, strict=True)]

@@ -11,6 +11,7 @@ narrow cell up to the ruling); such a line is cut at the ruling and each part re
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_right
 from heapq import merge
 from itertools import pairwise
@@ -20,7 +21,7 @@ import regex
 
 from perfparse.extract.clean import clean_text
 from perfparse.extract.geometry import TableGrid
-from perfparse.extract.glyphs import Glyph, cell_text, free_lines, locate
+from perfparse.extract.glyphs import Glyph, adopt_overflow, cell_text, free_lines, locate
 from perfparse.extract.ocr.confidence import LOW, combine, warning
 from perfparse.extract.ocr.engine import TextBox, read_line
 from perfparse.extract.ocr.repair import repair
@@ -32,6 +33,11 @@ BOX_TO_FONT = 1.4
 # A mark between two ideographs that print never has there: a speck read into a label
 # (项目名.称), at full confidence.
 _STRAY = regex.compile(r"\p{Han}[.,·'`]\p{Han}")
+# A box of ideographs this many times taller than wide holds characters stacked one over
+# another (RapidOCR's own test for a vertical line): a 绩效指标 caption, never a running
+# header or footer.
+STACKED_RATIO = 1.5
+_HAN = regex.compile(r"\p{Han}")
 
 
 def split_at_rulings(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
@@ -92,6 +98,7 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
         score[g] = b.score
         glyphs.append(g)
     per_table, outside = locate(glyphs, grids)
+    outside = _adopt_captions(grids, per_table, glyphs, outside)
     tables: list[tuple[float, Block]] = []
     lines: list[tuple[float, Block]] = []
     warnings: list[tuple[str, str]] = []
@@ -116,6 +123,32 @@ def place(boxes: list[TextBox], grids: list[TableGrid], unit: float, page: int,
     # Lines keep free_lines' reading order (a 金额单位 printed a hair higher at the right
     # still follows the 填报单位 on its left); tables slot in between by their tops.
     return [b for _, b in merge(sorted(tables, key=_top), lines, key=_top)], warnings
+
+
+def _adopt_captions(grids: list[TableGrid], per_table: list[list[list[Glyph]]],
+                    glyphs: list[Glyph], outside: list[Glyph]) -> list[Glyph]:
+    """``outside`` (of the page's ``glyphs``) without the vertical captions taken into the
+    empty cell they label.
+
+    A browser paints a merged caption cell cut by a page break in the middle of the whole
+    cell, below the part on the page (extract.glyphs.adopt_overflow); left free, it ends
+    the table before the rows on the next page. Only stacked ideographs are taken here:
+    horizontal text outside a table may be a running footer, which on scans is known only
+    once the whole document is read (extract.furniture).
+    """
+    lines = [g.size for g in glyphs if g.x1 - g.x0 > g.bottom - g.top]
+    if not outside or not lines:
+        return outside
+    # A column of characters is a character wide: narrower marks are specks read as text.
+    font = statistics.median(lines)
+    stacked = [g for g in outside if g.bottom - g.top >= STACKED_RATIO * (g.x1 - g.x0)
+               and g.x1 - g.x0 >= font and _HAN.search(g.text)]
+    if not stacked:
+        return outside
+    left = {id(g) for run in adopt_overflow(grids, per_table, [[g] for g in stacked])
+            for g in run}
+    taken = {id(g) for g in stacked} - left
+    return [g for g in outside if id(g) not in taken]
 
 
 def _top(placed: tuple[float, Block]) -> float:

@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from perfparse.errors import OverBudget, ParseError
+from perfparse.extract.furniture import without_furniture
 from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.confidence import LOW
@@ -127,13 +128,18 @@ def extract_image(name: str, data: bytes, *, grammar: Grammar | None = None) -> 
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
         raise ParseError(name, "unreadable", f"cannot decode the image: {e}") from e
     grid = Grid(file=name, format="image")
+    pages: list[list[Block]] = []
     for no, frame in enumerate(ImageSequence.Iterator(img), start=1):
         if no > MAX_PAGES:
             raise OverBudget("too-many-pages", f"the image has more than {MAX_PAGES} pages")
         _check_pixels(frame)
         page = ImageOps.exif_transpose(frame)  # phones store the turn in EXIF
-        grid.blocks.extend(ocr_page(page, no, dpi=_declared_dpi(page),
-                                    warnings=grid.warnings, grammar=grammar))
+        pages.append(ocr_page(page, no, dpi=_declared_dpi(page), warnings=grid.warnings,
+                              grammar=grammar))
+    # A multi-page TIFF is a scanned document like an image-only PDF: its running footers
+    # would hide that a table runs on over a page break.
+    for blocks in without_furniture(pages):
+        grid.blocks.extend(blocks)
     return grid
 
 

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 from perfparse.errors import OverBudget
 from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.extract.clean import clean_text
-from perfparse.extract.furniture import Item, furniture
+from perfparse.extract.furniture import Item, block_items, furniture
 from perfparse.extract.geometry import Edge, TableGrid, find_tables
 from perfparse.extract.glyphs import (
     BBox,
@@ -231,8 +231,7 @@ def _drop_furniture(pages: list[_Page]) -> None:
     items: list[list[Item]] = []
     for p in pages:
         if p.ocr is not None:
-            items.append([(b.text if isinstance(b, Line) else None, b.bbox or (0, 0, 0, 0))
-                          for b in p.ocr])
+            items.append(block_items(p.ocr))
         else:
             items.append([(None, t.bbox) for t in p.tables]
                          + [(text, box) for text, box in run_lines(p.runs)])
