@@ -29,7 +29,7 @@ from perfparse.extract.geometry import GridCell, TableGrid
 from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, components, ink_mask
+from perfparse.extract.ocr.ink import bilevel, components, ink_mask, on_sheet
 from perfparse.extract.ocr.keystone import keystone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
@@ -251,6 +251,25 @@ def test_rulings_give_the_born_digital_grid() -> None:
         for g, t in zip(grids, want, strict=True):  # same place on the page, within 2 pt
             assert np.allclose(g.bbox, t.bbox, atol=2.0)
         assert mask.any()
+
+
+@pytest.mark.parametrize("no", [7, 11])
+def test_the_desk_beside_a_photographed_sheet_is_no_ruling(no: int) -> None:
+    """A page of a browser print photographed on a dark desk: once straightened, a strip of
+    desk a few pixels wide is left along the image's edge, and its edge against the paper,
+    long and straight, must not join the page's tables into one grid (without the desk
+    taken off, neither page gives the born-digital cells)."""
+    source = ORIGINALS / "chromium" / "001_1eb78efaeb72a928.pdf"
+    original = extract_pdf(source.name, source.read_bytes())
+    page = pdfium.PdfDocument(source)[no - 1]
+    clean = np.asarray(page.render(scale=200 / 72, grayscale=True).to_pil().convert("L"))
+    seed = f"{source.stem}/200/{no}/photo-200"
+    unit = OCR_DPI / 72
+    gray, _ = upright(make_scans.photographed(make_scans.degrade(clean, seed), seed), unit)
+    grids, _ = rulings(on_sheet(ink_mask(gray), gray, unit), unit)
+    want = [t for t in original.tables() if t.page == no]
+    assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
+           [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
 
 
 @pytest.mark.parametrize("no", [3, 5, 6])

@@ -76,8 +76,9 @@ def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
     # Rows of the same side and like text, each a list of where it was seen:
     # (page, top, item index, set apart by a gap).
     kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool]]]]] = defaultdict(list)
+    outer = [_outer_rows(items) for items in pages]
     for no, items in enumerate(pages):
-        for side, row, apart in _outer_rows(items):
+        for side, row, apart in outer[no]:
             for i in row:
                 text, bbox = items[i]
                 _kind(kinds[side], _shape(text or "")).append((no, bbox[1], i, apart))
@@ -89,6 +90,13 @@ def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
             if len({p[0] for p in here}) >= need and any(p[3] for p in here):
                 for no, _, i, _ in here:
                     out[no].add(i)
+    # A row set apart from the body that holds a running header holds nothing else: the
+    # date beside the header's title, cut at the edge of a photo and misread (1V.4 A for
+    # 12/1/26), is furniture with it.
+    for no, rows in enumerate(outer):
+        for _, row, apart in rows:
+            if apart and out[no].intersection(row):
+                out[no].update(row)
     return out
 
 

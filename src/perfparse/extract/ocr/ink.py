@@ -7,12 +7,51 @@ import numpy as np
 
 # Share of grey pixels a black-and-white page may show (a scaled rendering's edges).
 BILEVEL_GREYS = 0.001
+# Off the sheet: measured on the page shrunk this many times, where a median over a few
+# pixels (a tenth of an inch at 200 dpi) sees through text and rulings to the paper under
+# them; darker than this share of the paper's tone, and reaching the image's edge.
+SHEET_STEP = 4
+SHEET_DARK = 0.6
+# Shrunk pixels the desk's edge is widened by: the local threshold marks a band of the
+# desk beside the paper as ink, and a shrunk pixel places the edge within SHEET_STEP.
+SHEET_BAND = 5
+# Points along the image's border where no print lies (printers leave a margin of 4 mm or
+# more) but a sheet's edge does, when a photo's or a lid's dark strip is too thin to see.
+SHEET_MARGIN = 6.0
 
 
 def ink_mask(gray: np.ndarray) -> np.ndarray:
     """Dark marks as 255 on 0; a local threshold copes with uneven lighting in photos."""
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
                                  31, 15)
+
+
+def on_sheet(ink: np.ndarray, gray: np.ndarray, unit: float) -> np.ndarray:
+    """``ink`` without what lies off the sheet: the desk around a photographed page, a
+    scanner's dark lid at a scan's edge. Their edge against the paper is long and
+    straight and would read as a ruling that frames the page's tables into one grid.
+    ``unit``: pixels per point."""
+    band = round(SHEET_MARGIN * unit)
+    ink = ink.copy()
+    ink[:band], ink[-band:], ink[:, :band], ink[:, -band:] = 0, 0, 0, 0
+    small = cv2.medianBlur(cv2.resize(gray, None, fx=1 / SHEET_STEP, fy=1 / SHEET_STEP,
+                                      interpolation=cv2.INTER_AREA), 5)
+    dark = (small < SHEET_DARK * paper_tone(gray)).astype(np.uint8)
+    if not dark.any():
+        return ink  # a flatbed scan: paper to its edges
+    # A dark area inside the sheet (a header row filled black) does not reach the edge.
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=4)
+    h, w = dark.shape
+    x, y = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    edge = (x == 0) | (y == 0) | (x + stats[:, cv2.CC_STAT_WIDTH] == w) \
+        | (y + stats[:, cv2.CC_STAT_HEIGHT] == h)
+    edge[0] = False
+    off = cv2.dilate(edge[labels].astype(np.uint8), np.ones((3, 3), np.uint8),
+                     iterations=SHEET_BAND)
+    if not off.any():
+        return ink
+    off = cv2.resize(off, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
+    return np.where(off > 0, np.uint8(0), ink)
 
 
 def paper_tone(gray: np.ndarray) -> int:
