@@ -129,13 +129,16 @@ def test_a_footer_ocr_reads_a_character_apart_is_still_furniture() -> None:
 
 def test_a_misread_part_of_a_running_header_goes_with_it() -> None:
     """A photographed page cut at the top: the header's date beside its title is read as
-    nothing like the date of the other pages; it shares the row of the title that recurs,
-    set apart from the body, and goes too. The form's title, close to the table, stays."""
+    nothing like the date of the other pages, and doubtfully; on the text line of the
+    title that recurs, set apart from the body, it goes too. The form's title stays."""
     def page(date: str) -> list:
         items = _page(("财政项目支出绩效自评表", 60, 16), table=(90, 700))
         return [*items, (date, (30, 20, 110, 30)), ("项目支出绩效表", (300, 20, 380, 30))]
     pages = [page("12/1/26, 10:45 AM") for _ in range(3)] + [page("1V.4 A")]
-    assert _kept(pages, furniture(pages)) == [["财政项目支出绩效自评表"]] * 4
+    doubtful = [set(), set(), set(), {2}]  # the misread date, read with low confidence
+    assert _kept(pages, furniture(pages, doubtful)) == [["财政项目支出绩效自评表"]] * 4
+    # Read surely, it is text of its own (a clipped label painted beside the page number).
+    assert _kept(pages, furniture(pages))[3] == ["财政项目支出绩效自评表", "1V.4 A"]
 
 
 def test_a_title_on_every_page_is_no_furniture() -> None:

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 import regex
 
+from perfparse.extract.ocr.confidence import LOW
 from perfparse.grid import Block, Line
 
 BBox = tuple[float, float, float, float]
@@ -71,8 +72,10 @@ def _outer_rows(items: Sequence[Item]) -> list[tuple[str, list[int], bool]]:
     return rows
 
 
-def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
-    """For each page, the indices of its items that are running headers or footers."""
+def furniture(pages: Sequence[Sequence[Item]],
+              doubtful: Sequence[set[int]] | None = None) -> list[set[int]]:
+    """For each page, the indices of its items that are running headers or footers;
+    ``doubtful``: per page, the items OCR read with low confidence."""
     # Rows of the same side and like text, each a list of where it was seen:
     # (page, top, item index, set apart by a gap).
     kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool]]]]] = defaultdict(list)
@@ -90,13 +93,17 @@ def furniture(pages: Sequence[Sequence[Item]]) -> list[set[int]]:
             if len({p[0] for p in here}) >= need and any(p[3] for p in here):
                 for no, _, i, _ in here:
                     out[no].add(i)
-    # A row set apart from the body that holds a running header holds nothing else: the
-    # date beside the header's title, cut at the edge of a photo and misread (1V.4 A for
-    # 12/1/26), is furniture with it.
+    # A doubtful reading on the text line of a running header, set apart from the body, is
+    # part of it: the date beside the header's title, cut at the edge of a photo and
+    # misread (1V.4 A for 12/1/26). Text read surely there is judged on its own (a clipped
+    # cell's label painted at the page's foot, beside the page number).
     for no, rows in enumerate(outer):
         for _, row, apart in rows:
-            if apart and out[no].intersection(row):
-                out[no].update(row)
+            known = [pages[no][i][1] for i in row if i in out[no]]
+            if apart and known and doubtful:
+                out[no].update(i for i in row if i in doubtful[no] and any(
+                    top <= (pages[no][i][1][1] + pages[no][i][1][3]) / 2 <= bottom
+                    for _, top, _, bottom in known))
     return out
 
 
@@ -120,8 +127,15 @@ def block_items(blocks: Sequence[Block]) -> list[Item]:
     return [(b.text if isinstance(b, Line) else None, b.bbox or (0, 0, 0, 0)) for b in blocks]
 
 
+def doubtful_items(blocks: Sequence[Block]) -> set[int]:
+    """The free lines of a page read by OCR that it read with low confidence."""
+    return {k for k, b in enumerate(blocks)
+            if isinstance(b, Line) and b.confidence is not None and b.confidence < LOW}
+
+
 def without_furniture(pages: Sequence[list[Block]]) -> list[list[Block]]:
     """Pages of blocks (a multi-page image) with their running headers and footers gone."""
-    drops = furniture([block_items(blocks) for blocks in pages])
+    drops = furniture([block_items(blocks) for blocks in pages],
+                      [doubtful_items(blocks) for blocks in pages])
     return [[b for k, b in enumerate(blocks) if k not in drop]
             for blocks, drop in zip(pages, drops, strict=True)]

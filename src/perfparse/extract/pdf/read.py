@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 from perfparse.errors import OverBudget
 from perfparse.extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from perfparse.extract.clean import clean_text
-from perfparse.extract.furniture import Item, block_items, furniture
+from perfparse.extract.furniture import Item, block_items, doubtful_items, furniture
 from perfparse.extract.geometry import Edge, TableGrid, find_tables
 from perfparse.extract.glyphs import (
     BBox,
@@ -229,13 +229,15 @@ def _drop_furniture(pages: list[_Page]) -> None:
     """Remove running headers and footers (extract.furniture) from every page, text layer
     or OCR, before they can hide a table's continuation or join the text of a form."""
     items: list[list[Item]] = []
+    doubtful: list[set[int]] = []
     for p in pages:
+        doubtful.append(doubtful_items(p.ocr) if p.ocr is not None else set())
         if p.ocr is not None:
             items.append(block_items(p.ocr))
         else:
             items.append([(None, t.bbox) for t in p.tables]
                          + [(text, box) for text, box in run_lines(p.runs)])
-    for p, drop in zip(pages, furniture(items), strict=True):
+    for p, drop in zip(pages, furniture(items, doubtful), strict=True):
         if p.ocr is not None:
             p.ocr = [b for k, b in enumerate(p.ocr) if k not in drop]
         else:
