@@ -610,7 +610,12 @@ def test_ocr_misreadings_with_one_meaning_are_repaired() -> None:
     assert repair("<3.00.(%)") == "<3.00(%)"  # ...between a number and its unit
     assert repair("=1.00(↑)") == "=1.00(个)"  # the unit 个 read as an arrow
     assert repair("≥3（↑）") == "≥3（个）"
-    for kept in ("（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（",
+    # simplified print read as traditional characters (a black-and-white scan's strokes)
+    assert repair("財政項目支出績效自评表") == "财政项目支出绩效自评表"
+    assert repair("按每月实际數量") == "按每月实际数量"
+    assert repair("全年財政預算经费") == "全年财政预算经费"
+    assert repair("4个季讀") == "4个季读"  # traditional for 读, not the 度 printed: no better
+    for kept in ("乾隆", "（一）财政拨款：", "社会效益（线上活动参与总人次）", "≥600.00(次)", "（",
                  "↑", "(↑)", "项目资金(元)：", "0.5%", "3.00(%)", "完成。", "1.(个)",
                  "www.example.gov.cn", "2023.12.31"):
         assert repair(kept) == kept

@@ -13,10 +13,17 @@
   form prints one (a Chinese sentence ends in 。).
 - Units: the bracketed unit after a target's number, 个 in a small font, comes back as the
   arrow ↑ (=N(↑)); no unit is an arrow.
+- Traditional characters: the recogniser was trained on both scripts, and reads a blurred
+  or thresholded simplified character as its traditional form (財政項目, 績效, 報紙數量,
+  年度預算); the forms are printed in simplified characters only. OpenCC's t2s turns
+  them back, by phrase where one traditional character has two simplified ones.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+import opencc
 import regex
 
 _AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.\d{1,2}(?![\d.,])")
@@ -36,7 +43,13 @@ def _amount(m: regex.Match[str]) -> str:
     return s[:point].replace(".", ",") + s[point:]
 
 
+@cache
+def _simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
 def repair(text: str) -> str:
+    text = _simplified().convert(text)
     if "." in text:
         text = _AMOUNT.sub(_amount, text)
     if m := _UNCLOSED.search(text):
