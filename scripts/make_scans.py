@@ -19,9 +19,10 @@ official seal (公章: ring, text along the upper arc, star) stamped over the lo
 the table text, as offices stamp the forms they file. ``PRODUCER_SCANS`` is the
 committed subset in samples/scan/<producer>/: a few single pages, each holding whole forms.
 
-A JPEG of a text-heavy A4 page is 150–300 KB, so the committed set is two documents as
-PDFs plus three page images (under 6 MB); ``--all`` makes the full set for the complete
-evaluation (tests/test_scan.py with PERFPARSE_SCAN_FULL=1, scripts/bench_scan.py).
+A JPEG of a text-heavy A4 page is 100–300 KB, so the committed set is two documents as
+PDFs, three page images and seven pages of producers' prints (about 5 MB); ``--all`` makes
+the full set for the complete evaluation (tests/test_scan.py with PERFPARSE_SCAN_FULL=1,
+scripts/bench_scan.py).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The scans in samples/scan/ are made by scripts/make_scans.py from samples/pdf/. OCR takes
 seconds per page, so by default the field-F1 targets are checked on the committed scans
-(one document at 150 and 200 dpi, three page images, and in samples/scan/<producer>/ three
-pages of browser and LibreOffice prints scanned grey and in colour with a red seal);
+(one document at 150 and 200 dpi, three page images, and in samples/scan/<producer>/ seven
+pages of browser and LibreOffice prints scanned grey and in colour with a red seal, and
+grey at 150 dpi);
 PERFPARSE_SCAN_FULL=1 makes and scores every sample at both resolutions (about 100 pages:
 several minutes).
 """
