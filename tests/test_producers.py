@@ -141,6 +141,15 @@ def test_a_misread_part_of_a_running_header_goes_with_it() -> None:
     assert _kept(pages, furniture(pages))[3] == ["财政项目支出绩效自评表", "1V.4 A"]
 
 
+def test_a_running_header_a_photo_shifted_is_still_furniture() -> None:
+    """Photographed pages: the sheet sits a little differently in each frame, and on one
+    page the running header stands 18 pt higher than on the others; standing apart from
+    the body there too, it is the same header. The form's title, close to the table, stays."""
+    pages = [_page(("项目支出绩效表", y, 8), ("财政项目支出绩效自评表", 60, 16), table=(90, 700))
+             for y in (20, 22, 19, 21, 2)]
+    assert _kept(pages, furniture(pages)) == [["财政项目支出绩效自评表"]] * 5
+
+
 def test_a_title_on_every_page_is_no_furniture() -> None:
     """One form per page: its title and year line recur in the same place on every page,
     but the title sits close to the line under it, as no running header does."""

@@ -88,10 +88,18 @@ def furniture(pages: Sequence[Sequence[Item]],
     out: list[set[int]] = [set() for _ in pages]
     need = max(2, MIN_SHARE * len(pages))
     for places in (p for side in kinds.values() for _, p in side):
+        running = False
         for _, y, _, _ in places:
             here = [p for p in places if abs(p[1] - y) <= SAME_PLACE]
             if len({p[0] for p in here}) >= need and any(p[3] for p in here):
+                running = True
                 for no, _, i, _ in here:
+                    out[no].add(i)
+        if running:
+            # Elsewhere too where it stands apart from the body: a photo shifts the sheet in
+            # the frame, and a page's header lands farther than SAME_PLACE from the others'.
+            for no, _, i, apart in places:
+                if apart:
                     out[no].add(i)
     # A doubtful reading on the text line of a running header, set apart from the body, is
     # part of it: the date beside the header's title, cut at the edge of a photo and
