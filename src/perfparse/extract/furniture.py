@@ -105,10 +105,10 @@ def furniture(pages: Sequence[Sequence[Item]],
     # part of it: the date beside the header's title, cut at the edge of a photo and
     # misread (1V.4 A for 12/1/26). Text read surely there is judged on its own (a clipped
     # cell's label painted at the page's foot, beside the page number).
-    for no, rows in enumerate(outer):
+    for no, rows in enumerate(outer if doubtful else ()):
         for _, row, apart in rows:
             known = [pages[no][i][1] for i in row if i in out[no]]
-            if apart and known and doubtful:
+            if apart and known:
                 out[no].update(i for i in row if i in doubtful[no] and any(
                     top <= (pages[no][i][1][1] + pages[no][i][1][3]) / 2 <= bottom
                     for _, top, _, bottom in known))

@@ -46,10 +46,10 @@ def on_sheet(ink: np.ndarray, gray: np.ndarray, unit: float) -> np.ndarray:
     edge = (x == 0) | (y == 0) | (x + stats[:, cv2.CC_STAT_WIDTH] == w) \
         | (y + stats[:, cv2.CC_STAT_HEIGHT] == h)
     edge[0] = False
+    if not edge.any():
+        return ink
     off = cv2.dilate(edge[labels].astype(np.uint8), np.ones((3, 3), np.uint8),
                      iterations=SHEET_BAND)
-    if not off.any():
-        return ink
     off = cv2.resize(off, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
     return np.where(off > 0, np.uint8(0), ink)
 

@@ -231,12 +231,13 @@ def _drop_furniture(pages: list[_Page]) -> None:
     items: list[list[Item]] = []
     doubtful: list[set[int]] = []
     for p in pages:
-        doubtful.append(doubtful_items(p.ocr) if p.ocr is not None else set())
         if p.ocr is not None:
             items.append(block_items(p.ocr))
+            doubtful.append(doubtful_items(p.ocr))
         else:
             items.append([(None, t.bbox) for t in p.tables]
                          + [(text, box) for text, box in run_lines(p.runs)])
+            doubtful.append(set())
     for p, drop in zip(pages, furniture(items, doubtful), strict=True):
         if p.ocr is not None:
             p.ocr = [b for k, b in enumerate(p.ocr) if k not in drop]
