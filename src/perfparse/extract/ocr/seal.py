@@ -41,6 +41,11 @@ RING_SAMPLES = 180
 RING_BAND = 1.5  # points grown either side of the ring's band (blur, JPEG)
 STAR = 0.45  # the central star's reach, as a share of the ring's radius (a 公章's is ~0.35)
 HOUGH_SCALE = 1.0  # px per point for the circle search: a ring is ~3 px thick there
+# Strokes thinner than this (points) are no part of a ring: a seal's band is 1–1.5 mm
+# (3–4 pt), a character's stroke or a hairline under 1 pt. Left in, the text and rulings
+# of a dense table cover most of every circle on the small copy, and a circle through the
+# seal's lettering can pass for its ring.
+RING_MIN_WIDTH = 1.5
 
 
 def without_red_ink(rgb: np.ndarray) -> np.ndarray:
@@ -113,6 +118,9 @@ def seals(ink: np.ndarray, unit: float) -> list[Seal]:
     text vote for circles too, but hold no such band. The band is looked for round
     centres near the proposed one, at every radius of a seal.
     """
+    k = max(2, round(RING_MIN_WIDTH * unit))
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                           cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     f = HOUGH_SCALE / unit
     small = cv2.resize(ink, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
     r_min, r_max = (round(d / 25.4 * 72 / 2 * HOUGH_SCALE) for d in SEAL_DIAMETERS_MM)
