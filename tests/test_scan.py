@@ -320,6 +320,56 @@ def test_every_seal_on_a_grey_scan_of_a_dense_table_is_found() -> None:
     assert found == [1] * len(pages)
 
 
+def _packed_table_under_a_seal(seed: int, unit: float) -> np.ndarray:
+    """A table of 12.5-pt rows packed with thin strokes (7-pt characters, 2 px), a grey
+    seal stamped over it at (210, 200) pt: a 3-pt ring 59.5 pt in radius, lettering of
+    thicker strokes along its arc, a star; scanned (blur, noise)."""
+    rng = np.random.default_rng(seed)
+    page = np.full((round(400 * unit), round(400 * unit)), 245, np.float32)
+
+    def px(*pt: float) -> tuple[int, ...]:
+        return tuple(round(v * unit) for v in pt)
+
+    for y in np.arange(20, 380, 12.5):
+        cv2.line(page, px(20, y), px(380, y), 40, 1)
+        for x in np.arange(25, 375, 9):
+            if rng.random() < 0.8:
+                for _ in range(4):
+                    a, b, n = x + rng.uniform(0, 6), y + 2 + rng.uniform(0, 7), 6 * rng.random()
+                    end = (a + n, b) if rng.random() < 0.5 else (a, b + n)
+                    cv2.line(page, px(a, b), px(*end), 30, 2)
+    for x in (20, 100, 200, 260, 380):
+        cv2.line(page, px(x, 20), px(x, 380), 40, 1)
+    seal = np.zeros_like(page)
+    (cx, cy), r = (210, 200), 59.5
+    cv2.circle(seal, px(cx, cy), round((r - 1.5) * unit), 1.0, round(3.1 * unit))
+    for k in range(9):
+        t = np.radians(215 - 250 * k / 8)
+        x, y = cx + (r - 17) * np.cos(t), cy - (r - 17) * np.sin(t)
+        for _ in range(5):
+            dx, dy = rng.uniform(-6, 6, 2)
+            cv2.line(seal, px(x - dx, y - dy), px(x + dx, y + dy), 1.0, round(1.2 * unit))
+    star = [px(cx + (0.34 if k % 2 == 0 else 0.136) * r * np.cos(np.radians(90 + 36 * k)),
+               cy - (0.34 if k % 2 == 0 else 0.136) * r * np.sin(np.radians(90 + 36 * k)))
+            for k in range(10)]
+    cv2.fillPoly(seal, [np.array(star, np.int32)], 1.0)
+    gray = cv2.GaussianBlur(page * (1 - 0.64 * seal), (0, 0), 0.8)
+    return np.clip(gray + rng.normal(0, 5, gray.shape), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("seed", [0, 6, 14, 19, 24, 31, 38])
+def test_text_packed_round_a_seal_makes_no_seal_of_its_own(seed: int) -> None:
+    """Round a grey seal stamped over a packed table, text and rulings cover most of every
+    circle once the page is shrunk for the search: a circle through them passed for a
+    second seal (9 of seeds 0–39, these among them). A ring's band is thicker than any
+    stroke of a character, so only such strokes are searched."""
+    unit = 200 / 72
+    found = seals(ink_mask(_packed_table_under_a_seal(seed, unit)), unit)
+    assert [(round(s.x / unit), round(s.y / unit)) for s in found] in \
+        ([(x, y)] for x in (209, 210, 211) for y in (199, 200, 201))
+    assert abs(found[0].outer / unit - 59.5) < 3
+
+
 def test_a_ruling_under_a_seal_is_whole_however_wide_the_seal() -> None:
     """A grey seal's star (some 50 pt across) lies over a row's hairline: blurred, the
     hairline hardly darkens the star, so the ruling breaks there, wider than any break

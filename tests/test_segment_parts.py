@@ -139,3 +139,49 @@ def test_a_project_name_run_into_its_label_starts_a_form() -> None:
     second = [Line("财政项目支出绩效目标申报表"), Line("项目名称人才培训"),
               Table([Cell("项目类别", 0, 0), Cell("一次性", 0, 1)])]
     assert _projects(first, second) == ["道路养护", "人才培训"]
+
+
+SELF = "财政项目支出绩效自评表"
+
+
+def _self_form(label: str, label_conf: float, name: str) -> list:
+    """A self-evaluation form's title, year and head as OCR read them."""
+    return [Line(SELF, confidence=SURE), Line("(2023年度)", confidence=SURE),
+            Table([Cell(label, 0, 0, confidence=label_conf),
+                   *(Cell(t, r, c, confidence=SURE) for r, c, t in (
+                       (0, 1, name), (1, 0, "主管部门"), (1, 1, "某区文化局"),
+                       (2, 0, "实施单位"), (2, 1, "某区图书馆")))])]
+
+
+@pytest.mark.parametrize(("label", "conf", "names", "warned"), [
+    ("项目名称", SURE, ["社区书屋运营", "古籍修复"], False),
+    # 项目名称 misread by two characters of four, with doubt (a black-and-white scan)
+    ("哽自名称", 0.83, ["社区书屋运营", "古籍修复"], True),
+    # the same read surely: a label of its own, not the name, so the second form names no
+    # project and, with no indicators either, holds nothing a record could carry
+    ("哽自名称", SURE, ["社区书屋运营"], False),
+])
+def test_a_form_whose_name_label_ocr_spoilt_is_a_form_of_its_own(
+        label: str, conf: float, names: list[str | None], warned: bool) -> None:
+    """The title repeated over a head that prints 主管部门 again is the next form, not a
+    running page header of the form before, though OCR spoilt its 项目名称 label; a
+    label read with doubt heading the head is that label, and says so."""
+    g = load_grammar()
+    grid = Grid(file="x.pdf", format="pdf-scanned",
+                blocks=[*_self_form("项目名称", SURE, "社区书屋运营"),
+                        *_self_form(label, conf, "古籍修复")])
+    segments = segment(grid, g)
+    assert len(segments) == 2
+    doc = assemble_document(grid, segments, g, sha256="0" * 64)
+    assert [f.project.name for f in doc.forms] == names
+    assert doc.forms[0].project.implementer == "某区图书馆"
+    assert any(w.code == "name-label-misread" for f in doc.forms for w in f.warnings) == warned
+
+
+def test_a_running_title_over_the_rest_of_a_form_joins_it() -> None:
+    """The title printed again at the top of the next page over rows of the head the form
+    had not printed yet (a page break inside its head) is a running header."""
+    first = [Line(SELF), Table([Cell("项目名称", 0, 0), Cell("社区书屋运营", 0, 1),
+                                Cell("主管部门", 1, 0), Cell("某区文化局", 1, 1)])]
+    rest = [Line(SELF), Table([Cell("实施单位", 0, 0), Cell("某区图书馆", 0, 1)])]
+    assert _projects(first, rest) == ["社区书屋运营"]

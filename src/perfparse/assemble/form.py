@@ -16,6 +16,7 @@ import regex
 from perfparse.assemble.draft import FormDraft, provenance, warn
 from perfparse.assemble.layout import choose_layout
 from perfparse.assemble.project import project_record
+from perfparse.extract.ocr.confidence import LOW
 from perfparse.grammar import Grammar
 from perfparse.normalise.align import NUMBER
 from perfparse.normalise.columns import label_row
@@ -123,6 +124,7 @@ class _Reader:
         self.section = "header"
         self._extra_key: str | None = None
         self._prev: Row | None = None
+        self.name_label: str | None = None  # the head's first label, 项目名称 misread
 
     def feed(self, row: Row) -> None:
         if row.all_texts():
@@ -177,6 +179,14 @@ class _Reader:
             return
         self._pairs(row, texts)
 
+    def _misread_name(self, row: Row, value: str) -> bool:
+        """Whether a label/value row no field's label names is the form's 项目名称 row,
+        its label spoilt by OCR (哽自名称): read with doubt, and the first row of the
+        head, where this form family prints the project's name."""
+        conf = row.confidence()
+        return conf is not None and conf < LOW and not self.fields and not self.extras \
+            and self.section == "header" and self.g.lookup(self.g.fields, value) is None
+
     def _ends_table(self, texts: list[tuple[int, str]]) -> bool:
         """A row led by a label printed after the indicator table (评价结论, 注:…, 填表人)."""
         g = self.g
@@ -207,6 +217,9 @@ class _Reader:
             self._extra_key = None
             return
         if (extra := extra_pair(g, row)) is not None:
+            if self._misread_name(row, extra[1]):
+                self.fields["project.name"], self.name_label = extra[1], extra[0]
+                return
             self._extra_key = key = extra[0]
             self.extras[key] = f"{self.extras[key]} {extra[1]}" if key in self.extras \
                 else extra[1]
@@ -291,6 +304,10 @@ def assemble_forms(seg: Segment, g: Grammar, file: str, first_index: int) -> lis
         _read_indicators(form, g, file, drafts, inds)
         if n == len(groups) - 1:
             _totals(form, {k: parse_score(v, grammar=g) for k, v in total.items()})
+        if r.name_label is not None and n == 0:
+            warnings.append(warn("name-label-misread", f"the first label of the form's head "
+                                 f"read {r.name_label!r}: its value taken as project.name",
+                                 "project.name"))
         if not form.project.get("name"):
             if form.indicators and seg.title and (m := g.title_name.match(seg.title)):
                 form.project["name"] = m.group("name")
