@@ -185,3 +185,40 @@ def test_a_running_title_over_the_rest_of_a_form_joins_it() -> None:
                                 Cell("主管部门", 1, 0), Cell("某区文化局", 1, 1)])]
     rest = [Line(SELF), Table([Cell("实施单位", 0, 0), Cell("某区图书馆", 0, 1)])]
     assert _projects(first, rest) == ["社区书屋运营"]
+
+
+SELF_HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "备注"]
+
+
+@pytest.mark.parametrize(("read", "conf", "role"), [
+    ("得分", SURE, "score"),
+    # one character misread, surely (a black-and-white scan): the one role the row lacks
+    ("博分", 0.98, "score"),
+    ("博分", DOUBT, "score"),
+    # printed so in a text layer: a head of the table's own, not a misreading
+    ("博分", None, "extra:博分"),
+    # one character from 分值 (weight) and from 得分 (score): either, so neither
+    ("得值", SURE, "extra:得值"),
+])
+def test_a_short_head_misread_takes_the_role_its_row_lacks(read: str, conf: float | None,
+                                                           role: str) -> None:
+    """Two-character heads lie one character from each other, too near to snap alone;
+    in a header row naming every other role, a misread one is the role left open."""
+    g = load_grammar()
+    cells = [Cell(read if t == "得分" else t, 0, j, confidence=conf if t == "得分"
+                  else (SURE if conf is not None else None)) for j, t in enumerate(SELF_HEAD)]
+    (row,) = flatten(Grid(file="x.pdf", format="pdf-scanned", blocks=[Table(cells)]))
+    cols = header_columns(g, None, row)
+    assert cols is not None
+    assert {c.col: c.role for c in cols}[6] == role
+
+
+def test_a_misread_head_takes_no_role_the_row_names_already() -> None:
+    """A head one character from 得分 beside a 得分 read as printed stays what it says."""
+    g = load_grammar()
+    cells = [Cell(t, 0, j, confidence=SURE) for j, t in enumerate([*SELF_HEAD, "博分"])]
+    (row,) = flatten(Grid(file="x.pdf", format="pdf-scanned", blocks=[Table(cells)]))
+    cols = header_columns(g, None, row)
+    assert cols is not None
+    assert [c.role for c in cols if c.role == "score"] == ["score"]
+    assert {c.col: c.role for c in cols}[8] == "extra:博分"
