@@ -29,7 +29,7 @@ from perfparse.extract.glyphs import (
     slanted,
 )
 from perfparse.extract.pdf.columns import continues, reindex, union_columns
-from perfparse.extract.pdf.read import extract_pdf
+from perfparse.extract.pdf.read import _join_split_rows, _Page, extract_pdf
 from perfparse.extract.pdf.split_rows import cut, join_split_row
 from perfparse.extract.pdf.unruled import frame_only, unruled_rulings
 from perfparse.grammar import load_grammar
@@ -495,6 +495,31 @@ def test_a_row_a_page_break_split_is_one_row(printed: bool) -> None:
                                                       "可持续影响指标", "制度健全性"]
     assert len(grid.ys) == 2
     assert [cell_text(gs) for gs in texts] == ["满意度指标", "乘客满意度"]
+
+
+@pytest.mark.parametrize("guessed", [False, True])
+def test_a_row_is_joined_over_a_page_break_only_where_rules_tell_it_was_cut(
+        guessed: bool) -> None:
+    """A ruled table whose rows lack their line at the page's foot and head had a row cut
+    in two. A table printed with no rules at all lacks every line: its rulings are
+    guessed from the text, and a header row at one page's foot and the first row at the
+    next one's head are two rows (a borderless print: 一级指标 | … read 一级指标产出指标)."""
+    cells = _box(0, 760, 100, 780) + _box(100, 760, 300, 780)
+    rest = _box(0, 40, 100, 60) + _box(100, 40, 300, 60) + _box(0, 60, 100, 80) \
+        + _box(100, 60, 300, 80)
+    (before,), (after,) = find_tables(cells), find_tables(rest)
+    before_texts = locate(_glyphs("一级指标", 2, 765, 8) + _glyphs("三级指标", 102, 765, 8),
+                          [before])[0][0]
+    after_texts = locate(_glyphs("产出指标", 2, 45, 8) + _glyphs("印刷数量", 102, 45, 8)
+                         + _glyphs("发放月份", 102, 65, 8), [after])[0][0]
+    printed = ([], []) if guessed else (  # the page edges closed the ruled table's cut row
+        [e for e in cells if not (e[0] == "h" and e[2] == 780)],
+        [e for e in rest if not (e[0] == "h" and e[2] == 40)])
+    prev = _Page(1, [before], [before_texts], edges=printed[0], guessed=[guessed])
+    page = _Page(2, [after], [after_texts], edges=printed[1], guessed=[guessed])
+    _join_split_rows([(prev, page)])
+    assert [cell_text(gs) for gs in prev.texts[0]] == (
+        ["一级指标", "三级指标"] if guessed else ["一级指标产出指标", "三级指标印刷数量"])
 
 
 FULL = "根据财政局关于开展绩效自评工作的通知现将自评结果公示如下"  # a line the margin ended

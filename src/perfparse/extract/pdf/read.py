@@ -276,8 +276,9 @@ def _join_split_rows(pairs: list[tuple[_Page, _Page]]) -> None:
     """Join each row a page break split in two (extract.pdf.split_rows) between the pages
     of ``pairs``, whose tables continue each other."""
     for prev, page in pairs:
-        if prev.ocr is None and page.ocr is None \
-                and cut(prev.tables[-1], prev.edges, bottom=True) \
+        # Where the rulings were guessed from the text, no rule tells a cut row.
+        if prev.ocr is None and page.ocr is None and not prev.guesses()[-1] \
+                and not page.guesses()[0] and cut(prev.tables[-1], prev.edges, bottom=True) \
                 and cut(page.tables[0], page.edges, bottom=False):
             joined = join_split_row(prev.tables[-1], prev.texts[-1], page.tables[0],
                                     page.texts[0])
