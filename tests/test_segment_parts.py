@@ -222,3 +222,15 @@ def test_a_misread_head_takes_no_role_the_row_names_already() -> None:
     assert cols is not None
     assert [c.role for c in cols if c.role == "score"] == ["score"]
     assert {c.col: c.role for c in cols}[8] == "extra:博分"
+
+
+def test_a_doubtful_row_of_many_cells_under_a_title_names_no_project() -> None:
+    """The rule above takes a label and its value alone: a title over a row of an
+    indicator table read with doubt (a photo) is not a head whose name OCR spoilt."""
+    g = load_grammar()
+    row = ["媒体采编成本减少", "减少", "减少", "10", "10"]
+    grid = Grid(file="x.pdf", format="pdf-scanned", blocks=[
+        Line(SELF, confidence=SURE),
+        Table([Cell(t, 0, j, confidence=0.79 if j == 0 else SURE) for j, t in enumerate(row)])])
+    doc = assemble_document(grid, segment(grid, g), g, sha256="0" * 64)
+    assert [f.project.name for f in doc.forms if f.project.name] == []

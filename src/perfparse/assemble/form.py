@@ -182,10 +182,12 @@ class _Reader:
     def _misread_name(self, row: Row, value: str) -> bool:
         """Whether a label/value row no field's label names is the form's 项目名称 row,
         its label spoilt by OCR (哽自名称): read with doubt, and the first row of the
-        head, where this form family prints the project's name."""
+        head, where this form family prints the project's name, and as a label and its
+        value alone."""
         conf = row.confidence()
         return conf is not None and conf < LOW and not self.fields and not self.extras \
-            and self.section == "header" and self.g.lookup(self.g.fields, value) is None
+            and self.section == "header" and len(row.texts()) == 2 \
+            and self.g.lookup(self.g.fields, value) is None
 
     def _ends_table(self, texts: list[tuple[int, str]]) -> bool:
         """A row led by a label printed after the indicator table (评价结论, 注:…, 填表人)."""
