@@ -18,12 +18,23 @@ SHEET_BAND = 5
 # Points along the image's border where no print lies (printers leave a margin of 4 mm or
 # more) but a sheet's edge does, when a photo's or a lid's dark strip is too thin to see.
 SHEET_MARGIN = 6.0
+RULING_WINDOW = 22.0  # points: some three rows of a form's table
 
 
-def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark marks as 255 on 0; a local threshold copes with uneven lighting in photos."""
+def ink_mask(gray: np.ndarray, window: int = 31) -> np.ndarray:
+    """Dark marks as 255 on 0; a local threshold (over ``window`` pixels square) copes
+    with uneven lighting in photos."""
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
-                                 31, 15)
+                                 window, 15)
+
+
+def ruling_ink(gray: np.ndarray, unit: float) -> np.ndarray:
+    """``ink_mask`` with the marks a wider window finds as well: under a cell's text the
+    local mean darkens, and a hairline blurred to half the text's contrast (a photo, a
+    150-dpi scan) falls below the threshold there and breaks into pieces; a window some
+    rows high sees the paper round it. ``unit``: pixels per point."""
+    window = 2 * round(RULING_WINDOW * unit / 2) + 1
+    return ink_mask(gray) | ink_mask(gray, window)
 
 
 def on_sheet(ink: np.ndarray, gray: np.ndarray, unit: float) -> np.ndarray:
