@@ -30,7 +30,7 @@ from perfparse.extract.geometry import GridCell, TableGrid
 from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, components, ink_mask, on_sheet
+from perfparse.extract.ocr.ink import bilevel, components, ink_mask, on_sheet, ruling_ink
 from perfparse.extract.ocr.keystone import keystone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
@@ -368,6 +368,19 @@ def test_text_packed_round_a_seal_makes_no_seal_of_its_own(seed: int) -> None:
     assert [(round(s.x / unit), round(s.y / unit)) for s in found] in \
         ([(x, y)] for x in (209, 210, 211) for y in (199, 200, 201))
     assert abs(found[0].outer / unit - 59.5) < 3
+
+
+def test_a_hairline_faint_under_a_cells_text_is_whole() -> None:
+    """Four rows of a LibreOffice print's head, photographed at 200 dpi (a crop of
+    ``make_scans.photographed``): the hairline under 项目名称 and its value is blurred to
+    half the text's contrast, and the text darkens the threshold's window, so it broke
+    into pieces and the two rows read as one merged cell (项目名称主管部门)."""
+    unit = 200 / 72
+    gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
+                                 / "photo-rows-under-text.jpg").convert("L"))
+    (grid,) = rulings(ruling_ink(gray, unit), unit, [])[0]
+    first = {c.col: c.rowspan for c in grid.cells if c.row == 0}
+    assert first[0] == first[1] == 1
 
 
 def test_a_ruling_under_a_seal_is_whole_however_wide_the_seal() -> None:
