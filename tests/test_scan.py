@@ -30,7 +30,7 @@ from perfparse.extract.geometry import GridCell, TableGrid
 from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, components, ink_mask, on_sheet, ruling_ink
+from perfparse.extract.ocr.ink import bilevel, components, faint_ink, ink_mask, on_sheet
 from perfparse.extract.ocr.keystone import keystone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
@@ -378,7 +378,7 @@ def test_a_hairline_faint_under_a_cells_text_is_whole() -> None:
     unit = 200 / 72
     gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
                                  / "photo-rows-under-text.jpg").convert("L"))
-    (grid,) = rulings(ruling_ink(gray, unit), unit, [])[0]
+    (grid,) = rulings(ink_mask(gray), unit, [], faint_ink(gray, unit))[0]
     first = {c.col: c.rowspan for c in grid.cells if c.row == 0}
     assert first[0] == first[1] == 1
 

@@ -28,11 +28,12 @@ def ink_mask(gray: np.ndarray, window: int = 31) -> np.ndarray:
                                  window, 15)
 
 
-def ruling_ink(gray: np.ndarray, unit: float) -> np.ndarray:
-    """``ink_mask`` with the marks a wider window finds as well: under a cell's text the
-    local mean darkens, and a hairline blurred to half the text's contrast (a photo, a
-    150-dpi scan) falls below the threshold there and breaks into pieces; a window some
-    rows high sees the paper round it. ``unit``: pixels per point."""
+def faint_ink(gray: np.ndarray, unit: float) -> np.ndarray:
+    """``ink_mask`` with the marks a window some rows high finds as well: under a cell's
+    text the local mean darkens, and a hairline blurred to half the text's contrast (a
+    photo, a 150-dpi scan) falls below the threshold there and breaks into pieces; the
+    wider window sees the paper round it. Rulings are carried on over these marks, never
+    started by them (rules.rulings). ``unit``: pixels per point."""
     window = 2 * round(RULING_WINDOW * unit / 2) + 1
     return ink_mask(gray) | ink_mask(gray, window)
 

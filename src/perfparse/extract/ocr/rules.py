@@ -40,12 +40,13 @@ BREAK = 1.5
 MEND = 40.0
 
 
-def rulings(ink: np.ndarray, unit: float,
-            stamps: list[Seal] | None = None) -> tuple[list[TableGrid], np.ndarray]:
+def rulings(ink: np.ndarray, unit: float, stamps: list[Seal] | None = None,
+            faint: np.ndarray | None = None) -> tuple[list[TableGrid], np.ndarray]:
     """The page's tables (coordinates in points) and a mask of their ruling pixels.
 
-    ``ink`` is the page's ink mask (orient.ink_mask), ``unit`` pixels per point;
-    ``stamps`` are the page's seals, looked for if not given.
+    ``ink`` is the page's ink mask (ink.ink_mask), ``unit`` pixels per point;
+    ``stamps`` are the page's seals, looked for if not given; ``faint`` is ``ink`` with
+    faint marks (ink.faint_ink), over which a ruling is carried on but never started.
     Runs outside the tables stay out of the mask: they are strokes of large characters (a
     title's 目 or 申), not rulings.
     """
@@ -54,8 +55,9 @@ def rulings(ink: np.ndarray, unit: float,
     bridge = max(2, round(BREAK * unit))
     h_len, v_len = max(3, round(H_RUN * unit)), max(3, round(V_RUN * unit))
     h_seeds, v_seeds = _open(ink, (h_len, 1)), _open(ink, (1, v_len))
-    h = _carried(ink, h_seeds, v_seeds, h_len, bridge)
-    v = cv2.transpose(_carried(cv2.transpose(ink), cv2.transpose(v_seeds),
+    over = ink if faint is None else faint
+    h = _carried(over, h_seeds, v_seeds, h_len, bridge)
+    v = cv2.transpose(_carried(cv2.transpose(over), cv2.transpose(v_seeds),
                                cv2.transpose(h_seeds), v_len, bridge))
     h_segs = _beyond_seals(_segments(h, "h", unit, seal), stamps, unit)
     v_segs = _beyond_seals(_segments(v, "v", unit, seal), stamps, unit)

@@ -25,7 +25,7 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, on_sheet, paper_tone, ruling_ink
+from perfparse.extract.ocr.ink import bilevel, faint_ink, ink_mask, on_sheet, paper_tone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
@@ -67,9 +67,10 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
                       "to read it"))
     # A seal on a grey scan is found by its shape (a colour scan's red is gone already):
     # rulings leave its ring and star out, and no character is looked for inside it.
-    ink = on_sheet(ruling_ink(gray, unit), gray, unit)
+    faint = on_sheet(faint_ink(gray, unit), gray, unit)
+    ink = ink_mask(gray) & faint
     stamps = seals(ink, unit)
-    grids, lines = rulings(ink, unit, stamps)
+    grids, lines = rulings(ink, unit, stamps, faint)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
     # white bands would leave edges beside the text that the recogniser reads as strokes
     # (备注 at a cell's left border came back as 注).
