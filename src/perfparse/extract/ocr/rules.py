@@ -63,9 +63,7 @@ def rulings(ink: np.ndarray, unit: float, stamps: list[Seal] | None = None,
     v_segs = _beyond_seals(_segments(v, "v", unit, seal), stamps, unit)
     grids = find_tables(_connected(_mended(h_segs, v_segs, stamps, unit),
                                    _mended(v_segs, h_segs, stamps, unit)))
-    # Erased where the ink itself marks them: a faint mark beside a ruling is as often the
-    # edge of a character set close to it, and the recogniser misses what is erased.
-    runs = cv2.dilate((h | v) & ink, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
+    runs = cv2.dilate(h | v, np.ones((2 * ERASE + 1, 2 * ERASE + 1), np.uint8))
     lines = np.zeros_like(runs)
     for g in grids:
         m = 2 * ERASE + 1  # the outer rulings' own width
