@@ -56,7 +56,8 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
         gray = cv2.resize(gray, None, fx=MAX_DPI / 72 / unit, fy=MAX_DPI / 72 / unit,
                           interpolation=cv2.INTER_AREA)
         unit = MAX_DPI / 72
-    if bilevel(gray):
+    one_bit = bilevel(gray)
+    if one_bit:
         # One bit a pixel (fax, bulk scanners' TIFF G4): the recogniser was trained on grey
         # strokes; a little blur gives the jagged ones back their grey edges.
         gray = cv2.GaussianBlur(gray, (0, 0), BILEVEL_BLUR * unit)
@@ -67,8 +68,9 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
                       "to read it"))
     # A seal on a grey scan is found by its shape (a colour scan's red is gone already):
     # rulings leave its ring and star out, and no character is looked for inside it.
-    faint = on_sheet(faint_ink(gray, unit), gray, unit)
-    ink = ink_mask(gray) & faint
+    # A page of one bit a pixel has no faint marks: its blurred edges are no hairline.
+    faint = None if one_bit else on_sheet(faint_ink(gray, unit), gray, unit)
+    ink = on_sheet(ink_mask(gray), gray, unit) if faint is None else ink_mask(gray) & faint
     stamps = seals(ink, unit)
     grids, lines = rulings(ink, unit, stamps, faint)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
