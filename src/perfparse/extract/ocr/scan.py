@@ -29,7 +29,7 @@ from perfparse.extract.ocr.ink import bilevel, faint_ink, ink_mask, on_sheet, pa
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.seal import Seal, seals, without_red_ink
+from perfparse.extract.ocr.seal import Seal, discs, seals, without_red_ink
 from perfparse.grammar import Grammar
 from perfparse.grid import Block, Cell, Grid, Table
 from perfparse.limits import MAX_PAGES, MAX_PIXELS
@@ -72,6 +72,10 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     faint = None if one_bit else on_sheet(faint_ink(gray, unit), gray, unit)
     ink = on_sheet(ink_mask(gray), gray, unit) if faint is None else ink_mask(gray) & faint
     stamps = seals(ink, unit)
+    if stamps and faint is not None:
+        # A grey seal's ink is faint beside the text it lies over: its lettering and ring
+        # would carry rulings on where none runs.
+        faint = np.where(discs(gray.shape, stamps) > 0, ink, faint)
     grids, lines = rulings(ink, unit, stamps, faint)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
     # white bands would leave edges beside the text that the recogniser reads as strokes

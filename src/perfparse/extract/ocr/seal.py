@@ -109,6 +109,14 @@ def seal_mask(ink: np.ndarray, unit: float, stamps: list[Seal] | None = None) ->
     return mask
 
 
+def discs(shape: tuple[int, ...], stamps: list[Seal]) -> np.ndarray:
+    """255 within the ring of every seal of ``stamps`` on a page of ``shape``, 0 elsewhere."""
+    mask = np.zeros(shape[:2], np.uint8)
+    for seal in stamps:
+        cv2.circle(mask, (round(seal.x), round(seal.y)), round(seal.outer), 255, thickness=-1)
+    return mask
+
+
 def seals(ink: np.ndarray, unit: float) -> list[Seal]:
     """Every round seal in ``ink`` (an ink mask, 255 on 0; ``unit`` pixels per point).
 
