@@ -36,7 +36,7 @@ from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
 from perfparse.extract.ocr.repair import repair
 from perfparse.extract.ocr.rules import rulings
-from perfparse.extract.ocr.scan import extract_image, seal_lettering
+from perfparse.extract.ocr.scan import extract_image, page_inks, seal_lettering
 from perfparse.extract.ocr.seal import Seal, seal_mask, seals, without_red_ink
 from perfparse.extract.pdf.pdfium import OCR_DPI, render
 from perfparse.extract.pdf.read import extract_pdf
@@ -383,6 +383,26 @@ def test_a_hairline_faint_under_a_cells_text_is_whole() -> None:
         (grid,) = rulings(ink_mask(gray), unit, [], faint)[0]
         first = {c.col: c.rowspan for c in grid.cells if c.row == 0}
         assert (first[0] == first[1] == 1) == whole
+
+
+def test_a_grey_seals_faint_ink_carries_no_ruling_on() -> None:
+    """A grey seal on a LibreOffice print scanned at 150 dpi (a crop of
+    ``make_scans.stamp_seal``'s page): beside the black text under it the seal's grey
+    lettering and ring are faint marks too, and rulings carried on over them cut cells
+    that are not printed. Within a seal's ring only the ink carries them: the grid is
+    the one read without faint marks at all."""
+    unit = 150 / 72
+    gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
+                                 / "grey-seal-over-table-150.jpg").convert("L"))
+    ink, faint, stamps = page_inks(gray, unit)
+    assert len(stamps) == 1 and faint is not None
+
+    def shape(faint: np.ndarray | None) -> list[list[tuple[int, int, int, int]]]:
+        return [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells]
+                for g in rulings(ink, unit, stamps, faint)[0]]
+
+    assert shape(faint) == shape(None)
+    assert shape(faint_ink(gray, unit)) != shape(None)
 
 
 def test_a_ruling_under_a_seal_is_whole_however_wide_the_seal() -> None:

@@ -66,16 +66,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     if turns:
         found.append(("ocr-page-turned", f"page {page_no}: turned {90 * turns}° clockwise "
                       "to read it"))
-    # A seal on a grey scan is found by its shape (a colour scan's red is gone already):
-    # rulings leave its ring and star out, and no character is looked for inside it.
-    # A page of one bit a pixel has no faint marks: its blurred edges are no hairline.
-    faint = None if one_bit else on_sheet(faint_ink(gray, unit), gray, unit)
-    ink = on_sheet(ink_mask(gray), gray, unit) if faint is None else ink_mask(gray) & faint
-    stamps = seals(ink, unit)
-    if stamps and faint is not None:
-        # A grey seal's ink is faint beside the text it lies over: its lettering and ring
-        # would carry rulings on where none runs.
-        faint = np.where(discs(gray.shape, stamps) > 0, ink, faint)
+    ink, faint, stamps = page_inks(gray, unit, one_bit)
     grids, lines = rulings(ink, unit, stamps, faint)
     # Erased rulings take the paper's tone (most of a page is paper): on cream or grey paper
     # white bands would leave edges beside the text that the recogniser reads as strokes
@@ -93,6 +84,24 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     if warnings is not None:
         warnings.extend(found)
     return blocks
+
+
+def page_inks(gray: np.ndarray, unit: float, one_bit: bool = False
+              ) -> tuple[np.ndarray, np.ndarray | None, list[Seal]]:
+    """An upright page's ink on the sheet (``unit`` pixels per point), the faint marks
+    rulings are carried on over (ink.faint_ink), and its grey seals.
+
+    A seal on a grey scan is found by its shape (a colour scan's red is gone already):
+    rulings leave its ring and star out, and no character is looked for inside it. A
+    page of one bit a pixel (``one_bit``) has no faint marks: its blurred edges are no
+    hairline. Nor has a grey seal: its lettering and ring are faint beside the text they
+    lie over, and would carry rulings on where none runs."""
+    faint = None if one_bit else on_sheet(faint_ink(gray, unit), gray, unit)
+    ink = on_sheet(ink_mask(gray), gray, unit) if faint is None else ink_mask(gray) & faint
+    stamps = seals(ink, unit)
+    if stamps and faint is not None:
+        faint = np.where(discs(gray.shape, stamps) > 0, ink, faint)
+    return ink, faint, stamps
 
 
 def under_seals(table: Table, stamps: list[Seal], unit: float) -> Table:
