@@ -137,6 +137,20 @@ def test_a_direction_column_is_no_comparator_and_a_weight_may_be_a_share() -> No
     assert (second.target.raw, second.target.value, second.weight) == ("年底前", None, 10.0)
 
 
+def test_a_comparator_column_is_found_by_its_cells_beside_a_direction_column() -> None:
+    """指标性质 holding directions (正向) and 指标方向 holding the comparators, heads the other
+    way round from their usual sense: the comparators are the target's, the directions
+    an extra."""
+    f = form("项目名称\t巡查经费", "产出指标\t数量指标\t巡查次数\t正向\t≥\t12\t次\t15\n"
+             "产出指标\t质量指标\t合格率\t正向\t=\t100\t%\t10\n",
+             "一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t目标值\t计量单位\t分值",
+             title="项目支出绩效目标表")
+    first, second = f.indicators
+    assert (first.target.raw, first.target.op, first.target.value) == ("≥12次", ">=", 12.0)
+    assert (second.target.op, second.target.value) == ("=", 100.0)
+    assert first.extras == {"指标性质": "正向"}
+
+
 def test_budget_execution_row_of_the_indicator_table_is_the_fund_lines_score() -> None:
     rows = ROWS + "预算执行率\t预算执行率\t预算执行率\t100%\t95%\t10\t9.5\n"
     f = form("项目名称\t巡查经费", rows=rows)

@@ -374,8 +374,8 @@ def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     labels = dict.fromkeys(k for d in drafts for k in d.extras)
     for label in labels:
         cells = [d.extras[label] for d in drafts if label in d.extras]
-        if cells and all(comparator(t) for t in cells) and not all(
-                comparator(d.cells["target_op"]) for d in drafts if "target_op" in d.cells):
+        if cells and all(comparator(t) for t in cells) \
+                and not (ops and all(comparator(t) for t in ops)):
             for d in drafts:
                 if "target_op" in d.cells:
                     d.extras[_TARGET_OP_HEAD] = d.cells.pop("target_op")
