@@ -30,7 +30,14 @@ from perfparse.extract.geometry import GridCell, TableGrid
 from perfparse.extract.ocr.assign import place
 from perfparse.extract.ocr.confidence import LOW, warning
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, components, faint_ink, ink_mask, on_sheet
+from perfparse.extract.ocr.ink import (
+    bilevel,
+    components,
+    faint_ink,
+    ink_mask,
+    off_sheet,
+    on_sheet,
+)
 from perfparse.extract.ocr.keystone import keystone
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import WORK_SCALE, rotate, skew_angle, upright
@@ -267,7 +274,7 @@ def test_the_desk_beside_a_photographed_sheet_is_no_ruling(no: int) -> None:
     seed = f"{source.stem}/200/{no}/photo-200"
     unit = OCR_DPI / 72
     gray, _ = upright(make_scans.photographed(make_scans.degrade(clean, seed), seed), unit)
-    grids, _ = rulings(on_sheet(ink_mask(gray), gray, unit), unit)
+    grids, _ = rulings(on_sheet(ink_mask(gray), off_sheet(gray), unit), unit)
     want = [t for t in original.tables() if t.page == no]
     assert [[(c.row, c.col, c.rowspan, c.colspan) for c in g.cells] for g in grids] == \
            [[(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] for t in want]
@@ -385,15 +392,30 @@ def test_a_hairline_faint_under_a_cells_text_is_whole() -> None:
         assert (first[0] == first[1] == 1) == whole
 
 
+def test_faint_marks_are_taken_on_photos_only() -> None:
+    """A flatbed scan is lit evenly: its hairlines keep their contrast and no faint mark
+    is taken; the same sheet photographed on a desk, lit unevenly, has them; so has no
+    page of one bit a pixel."""
+    unit = 200 / 72
+    gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
+                                 / "photo-rows-under-text.jpg").convert("L"))
+    on_desk = np.pad(gray, round(8 * unit), constant_values=50)
+    assert page_inks(gray, unit)[1] is None
+    assert page_inks(on_desk, unit)[1] is not None
+    assert page_inks(on_desk, unit, one_bit=True)[1] is None
+
+
 def test_a_grey_seals_faint_ink_carries_no_ruling_on() -> None:
     """A grey seal on a LibreOffice print scanned at 150 dpi (a crop of
     ``make_scans.stamp_seal``'s page): beside the black text under it the seal's grey
     lettering and ring are faint marks too, and rulings carried on over them cut cells
     that are not printed. Within a seal's ring only the ink carries them: the grid is
-    the one read without faint marks at all."""
+    the one read without faint marks at all. (Faint marks are taken on photos only: the
+    crop lies on a dark desk here.)"""
     unit = 150 / 72
-    gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
-                                 / "grey-seal-over-table-150.jpg").convert("L"))
+    gray = np.pad(np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
+                                        / "grey-seal-over-table-150.jpg").convert("L")),
+                  round(8 * unit), constant_values=50)
     ink, faint, stamps = page_inks(gray, unit)
     assert len(stamps) == 1 and faint is not None
 

@@ -29,28 +29,34 @@ def ink_mask(gray: np.ndarray, window: int = 31) -> np.ndarray:
 
 
 def faint_ink(gray: np.ndarray, unit: float) -> np.ndarray:
-    """``ink_mask`` with the marks a window some rows high finds as well: under a cell's
-    text the local mean darkens, and a hairline blurred to half the text's contrast (a
-    photo, a 150-dpi scan) falls below the threshold there and breaks into pieces; the
-    wider window sees the paper round it. Rulings are carried on over these marks, never
-    started by them (rules.rulings). ``unit``: pixels per point."""
+    """``ink_mask`` with the marks a window some rows high finds as well: on a photo, lit
+    unevenly and blurred, a hairline fades to half the text's contrast, and under a
+    cell's text, which darkens the local mean, it falls below the threshold and breaks
+    into pieces; the wider window sees the paper round it. Rulings are carried on over
+    these marks, never started by them (rules.rulings). ``unit``: pixels per point."""
     window = 2 * round(RULING_WINDOW * unit / 2) + 1
     return ink_mask(gray) | ink_mask(gray, window)
 
 
-def on_sheet(ink: np.ndarray, gray: np.ndarray, unit: float) -> np.ndarray:
-    """``ink`` without what lies off the sheet: the desk around a photographed page, a
-    scanner's dark lid at a scan's edge. Their edge against the paper is long and
-    straight and would read as a ruling that frames the page's tables into one grid.
-    ``unit``: pixels per point."""
+def on_sheet(ink: np.ndarray, off: np.ndarray | None, unit: float) -> np.ndarray:
+    """``ink`` without what lies off the sheet (``off``, from ``off_sheet``), nor in a
+    strip of SHEET_MARGIN along the image's border. ``unit``: pixels per point."""
     band = round(SHEET_MARGIN * unit)
     ink = ink.copy()
     ink[:band], ink[-band:], ink[:, :band], ink[:, -band:] = 0, 0, 0, 0
+    return ink if off is None else np.where(off > 0, np.uint8(0), ink)
+
+
+def off_sheet(gray: np.ndarray) -> np.ndarray | None:
+    """255 where the image shows no sheet, 0 on it: the desk around a photographed page,
+    a scanner's dark lid at a scan's edge, whose edge against the paper is long and
+    straight and would read as a ruling that frames the page's tables into one grid.
+    None for a flatbed scan, paper to its edges."""
     small = cv2.medianBlur(cv2.resize(gray, None, fx=1 / SHEET_STEP, fy=1 / SHEET_STEP,
                                       interpolation=cv2.INTER_AREA), 5)
     dark = (small < SHEET_DARK * paper_tone(gray)).astype(np.uint8)
     if not dark.any():
-        return ink  # a flatbed scan: paper to its edges
+        return None
     # A dark area inside the sheet (a header row filled black) does not reach the edge.
     _, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=4)
     h, w = dark.shape
@@ -59,11 +65,10 @@ def on_sheet(ink: np.ndarray, gray: np.ndarray, unit: float) -> np.ndarray:
         | (y + stats[:, cv2.CC_STAT_HEIGHT] == h)
     edge[0] = False
     if not edge.any():
-        return ink
+        return None
     off = cv2.dilate(edge[labels].astype(np.uint8), np.ones((3, 3), np.uint8),
                      iterations=SHEET_BAND)
-    off = cv2.resize(off, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
-    return np.where(off > 0, np.uint8(0), ink)
+    return cv2.resize(off, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
 
 
 def paper_tone(gray: np.ndarray) -> int:

@@ -25,7 +25,14 @@ from perfparse.extract.ocr.assign import place, split_at_rulings
 from perfparse.extract.ocr.checkbox import reread_checkbox_lines
 from perfparse.extract.ocr.confidence import LOW
 from perfparse.extract.ocr.engine import TextBox, recognise
-from perfparse.extract.ocr.ink import bilevel, faint_ink, ink_mask, on_sheet, paper_tone
+from perfparse.extract.ocr.ink import (
+    bilevel,
+    faint_ink,
+    ink_mask,
+    off_sheet,
+    on_sheet,
+    paper_tone,
+)
 from perfparse.extract.ocr.missed import read_missed
 from perfparse.extract.ocr.orient import upright
 from perfparse.extract.ocr.rules import rulings
@@ -89,15 +96,19 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
 def page_inks(gray: np.ndarray, unit: float, one_bit: bool = False
               ) -> tuple[np.ndarray, np.ndarray | None, list[Seal]]:
     """An upright page's ink on the sheet (``unit`` pixels per point), the faint marks
-    rulings are carried on over (ink.faint_ink), and its grey seals.
+    rulings are carried on over (ink.faint_ink) or None, and its grey seals.
 
     A seal on a grey scan is found by its shape (a colour scan's red is gone already):
-    rulings leave its ring and star out, and no character is looked for inside it. A
-    page of one bit a pixel (``one_bit``) has no faint marks: its blurred edges are no
-    hairline. Nor has a grey seal: its lettering and ring are faint beside the text they
-    lie over, and would carry rulings on where none runs."""
-    faint = None if one_bit else on_sheet(faint_ink(gray, unit), gray, unit)
-    ink = on_sheet(ink_mask(gray), gray, unit) if faint is None else ink_mask(gray) & faint
+    rulings leave its ring and star out, and no character is looked for inside it. Faint
+    marks are taken only on a photo, where the desk shows beside the sheet: a flatbed
+    scan is lit evenly, its hairlines keep their contrast, and a wider window only adds
+    the blurred edges of characters set close to a ruling (LibreOffice's print grey at
+    150 dpi and photocopied read worse with them). Nor within a grey seal: its lettering
+    and ring are faint beside the text they lie over, and would carry rulings on where
+    none runs. A page of one bit a pixel (``one_bit``) is no photo."""
+    off = off_sheet(gray)
+    ink = on_sheet(ink_mask(gray), off, unit)
+    faint = None if off is None or one_bit else on_sheet(faint_ink(gray, unit), off, unit)
     stamps = seals(ink, unit)
     if stamps and faint is not None:
         faint = np.where(discs(gray.shape, stamps) > 0, ink, faint)
