@@ -110,6 +110,10 @@ FUND_CASES = [
     # one amount column, headed beside the label column's own head
     ("项目名称\t巡查经费\n资金情况(万元)\t资金来源\t年度预算数\n\t资金总额\t30\n\t其中:财政资金\t25",
      {"total": {"adjusted_budget": 300000.0}, "fiscal": {"adjusted_budget": 250000.0}}),
+    # one row of lines, each with its amount after a colon, and some left blank
+    ("项目名称\t巡查经费\n项目资金申请(万元)\t资金总额: 30\t财政拨款: 28\t事业收入:\t其他: 2",
+     {"total": {"annual": 300000.0}, "fiscal": {"annual": 280000.0},
+      "other": {"annual": 20000.0}}),
 ]
 
 

@@ -82,8 +82,10 @@ class FundsReader:
     def header(self, row: Row) -> bool:
         """Read a column header row; False if the row is not one."""
         texts = row.texts()
+        # A header prints no amount, nor a label with its amount after a colon (资金总额: 86.4).
         if any(self._number(t) or parse_score(t, grammar=self.g) is not None
-               or parse_percent(t, grammar=self.g) is not None for _, t in texts):
+               or parse_percent(t, grammar=self.g) is not None
+               or self._number(split_inline(t, self.g)[1] or "") for _, t in texts):
             return False
         lines = {c: (hit[0], _label(t)) for c, t in texts
                  if (hit := self.line_label(t, loose=True)) is not None}
