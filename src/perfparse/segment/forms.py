@@ -1,24 +1,23 @@
 """Split rows into forms by content.
 
 A form is recognised by what it prints, not by one title wording: a title line
-(…绩效目标申报表, …审批表, …自评表) opens a form, and so does a 项目名称 row when
-no form is open or the open one already names another project (several
-projects printed one after another, forms with no title at all). A title seen
-before the open form printed anything of its own (a web page's heading above
-the form's own title row) retitles it instead of opening an empty form. A
-title qualified as a later part of a multi-part form (（绩效目标）, (制度保障))
-continues the form before it, and so does the form's title repeated as a running
-page header. A title OCR read with doubt is qualified by the part one misread
-character away from its last bracketed words ((横效目标) is (绩效目标)), and a
-doubtful line ending in …表 and a part's words is a part's title though OCR spoilt
-the words a title pattern looks for (…目标率报表（绩效目标）). A part the open form
-has not printed yet repeats the form's 项目名称: read there with doubt and one
-character in four apart at most (the part's caption under it read into it as well, a
-ruling lost), it is the same name misread, not a new project
-(a part never printed before its form's first, so two projects of one document,
-一期 and 二期, each print their own first part). Rows that
-belong to no form — page chrome, index tables (索引号…), attachment lists — are
-dropped by the assembler, which keeps only segments with a project or an indicator
+(…绩效目标申报表, …审批表, …自评表) opens a form, and so does a 项目名称 row when no form is
+open or the open one already names another project (several projects printed one after
+another, forms with no title at all). A title seen before the open form printed anything of
+its own (a web page's heading above the form's own title row) retitles it instead of opening
+an empty form. A title qualified as a later part of a multi-part form (（绩效目标）,
+(制度保障)) continues the form before it, and so does the form's title repeated as a running
+page header (not where the rows under it label again a field of the head the form printed
+already: that is the next form, its 项目名称 label misread). A title OCR read with doubt is
+qualified by the part one misread character away from its last bracketed words ((横效目标)
+is (绩效目标)), and a doubtful line ending in …表 and a part's words is a part's title
+though OCR spoilt the words a title pattern looks for (…目标率报表（绩效目标）). A part the
+open form has not printed yet repeats the form's 项目名称: read there with doubt and one
+character in four apart at most (the part's caption under it read into it as well, a ruling
+lost), it is the same name misread, not a new project (a part never printed before its
+form's first, so two projects of one document, 一期 and 二期, each print their own first
+part). Rows that belong to no form — page chrome, index tables (索引号…), attachment lists —
+are dropped by the assembler, which keeps only segments with a project or an indicator
 table.
 """
 
