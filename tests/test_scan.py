@@ -386,7 +386,7 @@ def test_a_hairline_faint_under_a_cells_text_is_whole() -> None:
     unit = 200 / 72
     gray = np.asarray(Image.open(ROOT / "tests" / "fixtures" / "scan"
                                  / "photo-rows-under-text.jpg").convert("L"))
-    for faint, whole in ((faint_ink(gray, unit), True), (None, False)):
+    for faint, whole in ((faint_ink(gray, ink_mask(gray), unit), True), (None, False)):
         (grid,) = rulings(ink_mask(gray), unit, [], faint)[0]
         first = {c.col: c.rowspan for c in grid.cells if c.row == 0}
         assert (first[0] == first[1] == 1) == whole
@@ -424,7 +424,7 @@ def test_a_grey_seals_faint_ink_carries_no_ruling_on() -> None:
                 for g in rulings(ink, unit, stamps, faint)[0]]
 
     assert shape(faint) == shape(None)
-    assert shape(faint_ink(gray, unit)) != shape(None)
+    assert shape(faint_ink(gray, ink_mask(gray), unit)) != shape(None)
 
 
 def test_a_ruling_under_a_seal_is_whole_however_wide_the_seal() -> None:

@@ -52,7 +52,6 @@ class Segment:
     project_doubtful: bool = False  # OCR read the 项目名称 row with doubt
     parts: set[str] = field(default_factory=set)  # the title parts printed (keys)
     new_parts: set[str] = field(default_factory=set)  # the later parts just begun (keys)
-    heads: set[str] = field(default_factory=set)  # project.* fields labelled in its rows
 
 
 def _title(row: Row, g: Grammar) -> tuple[str, str] | None:
@@ -181,9 +180,8 @@ def segment(grid: Grid, g: Grammar) -> list[Segment]:
                     cur.project, cur.project_doubtful = name, _doubtful(row)
             if not row.is_line:
                 cur.has_content = True
-                cur.heads |= _heads(row, g)
         i += 1
-    return _join_running_titles(segments)
+    return _join_running_titles(segments, g)
 
 
 def _misread(name: str, row: Row, cur: Segment, g: Grammar) -> bool:
@@ -198,13 +196,14 @@ def _misread(name: str, row: Row, cur: Segment, g: Grammar) -> bool:
     return any(misread_alike(k, g.key(cur.project or "")) for k in read)
 
 
-def _heads(row: Row, g: Grammar) -> set[str]:
-    """The fields of a form's head (project.*) that ``row`` labels."""
-    found = (g.lookup(g.fields, text) for _, text in row.texts())
+def _heads(s: Segment, g: Grammar) -> set[str]:
+    """The fields of a form's head (project.*) that the rows of ``s`` label."""
+    found = (g.lookup(g.fields, text) for row in s.rows if not row.is_line
+             for _, text in row.texts())
     return {f for f in found if f is not None and f.startswith("project.")}
 
 
-def _join_running_titles(segments: list[Segment]) -> list[Segment]:
+def _join_running_titles(segments: list[Segment], g: Grammar) -> list[Segment]:
     """A title printed again at the top of the next page, with no 项目名称 of its own
     after it, is a running page header: its rows continue the form before it. (A form
     printed twice prints its 项目名称 again.) Unless its rows label again a field of the
@@ -214,7 +213,7 @@ def _join_running_titles(segments: list[Segment]) -> list[Segment]:
     for s in segments:
         prev = out[-1] if out else None
         if prev is not None and s.project is None and prev.project is not None \
-                and s.title == prev.title and not s.heads & prev.heads:
+                and s.title == prev.title and not _heads(s, g) & _heads(prev, g):
             prev.rows.extend(s.rows)
         else:
             out.append(s)

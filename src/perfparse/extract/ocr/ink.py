@@ -28,14 +28,15 @@ def ink_mask(gray: np.ndarray, window: int = 31) -> np.ndarray:
                                  window, 15)
 
 
-def faint_ink(gray: np.ndarray, unit: float) -> np.ndarray:
-    """``ink_mask`` with the marks a window some rows high finds as well: on a photo, lit
-    unevenly and blurred, a hairline fades to half the text's contrast, and under a
-    cell's text, which darkens the local mean, it falls below the threshold and breaks
-    into pieces; the wider window sees the paper round it. Rulings are carried on over
-    these marks, never started by them (rules.rulings). ``unit``: pixels per point."""
+def faint_ink(gray: np.ndarray, ink: np.ndarray, unit: float) -> np.ndarray:
+    """``ink`` (the page's ``ink_mask``) with the marks a window some rows high finds as
+    well: on a photo, lit unevenly and blurred, a hairline fades to half the text's
+    contrast, and under a cell's text, which darkens the local mean, it falls below the
+    threshold and breaks into pieces; the wider window sees the paper round it. Rulings
+    are carried on over these marks, never started by them (rules.rulings). ``unit``:
+    pixels per point."""
     window = 2 * round(RULING_WINDOW * unit / 2) + 1
-    return ink_mask(gray) | ink_mask(gray, window)
+    return ink | ink_mask(gray, window)
 
 
 def on_sheet(ink: np.ndarray, off: np.ndarray | None, unit: float) -> np.ndarray:

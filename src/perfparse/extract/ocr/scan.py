@@ -108,7 +108,7 @@ def page_inks(gray: np.ndarray, unit: float, one_bit: bool = False
     none runs. A page of one bit a pixel (``one_bit``) is no photo."""
     off = off_sheet(gray)
     ink = on_sheet(ink_mask(gray), off, unit)
-    faint = None if off is None or one_bit else on_sheet(faint_ink(gray, unit), off, unit)
+    faint = None if off is None or one_bit else on_sheet(faint_ink(gray, ink, unit), off, unit)
     stamps = seals(ink, unit)
     if stamps and faint is not None:
         faint = np.where(discs(gray.shape, stamps) > 0, ink, faint)
