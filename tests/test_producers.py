@@ -127,6 +127,19 @@ def test_a_footer_ocr_reads_a_character_apart_is_still_furniture() -> None:
     assert _kept(pages, furniture(pages)) == [["财政项目支出绩效自评表", "(2023年度)"]] * 4
 
 
+def test_a_short_running_header_with_a_character_misread_is_still_furniture() -> None:
+    """A five-character running header (an office suite prints the sheet's name) read
+    with one character wrong on one page of four is still the header there; the titles
+    of the forms, which differ from each other in one character too, stay."""
+    def page(header: str, title: str) -> list:
+        return _page((header, 20, 8), (title, 60, 16), table=(90, 700))
+    titles = ["项目支出绩效自评表", "项目支出绩效目标表", "项目支出绩效自评表",
+              "部门整体绩效自评表"]
+    headers = ["绩效自评表", "绩效自评表", "继效自评表", "绩效自评表"]
+    pages = [page(h, t) for h, t in zip(headers, titles, strict=True)]
+    assert _kept(pages, furniture(pages)) == [[t] for t in titles]
+
+
 def test_a_misread_part_of_a_running_header_goes_with_it() -> None:
     """A photographed page cut at the top: the header's date beside its title is read as
     nothing like the date of the other pages, and doubtfully; on the text line of the
