@@ -625,6 +625,22 @@ def test_a_photographed_page_gets_the_grid_of_its_scan(no: int) -> None:
     assert _grid_shapes(upright(photo, unit)[0]) == _grid_shapes(upright(page, unit)[0])
 
 
+@pytest.mark.parametrize(("no", "seed"), [(1, 0), (1, 1), (1, 5), (2, 0), (2, 4), (4, 4)])
+def test_a_short_table_photographed_gets_the_grid_of_its_scan(no: int, seed: int) -> None:
+    """A table that fills the top third of a photographed page (the last page of a
+    document): its rows lie too close together to tell where they converge, but once the
+    page is turned they are level and its columns lean. Made plumb, the columns give the
+    grid of the flatbed scan (ruling finder on leaning columns: extra columns, cells cut)."""
+    unit = OCR_DPI / 72
+    page = upright(_page(SCANS / make_scans.scan_name("002_7f93d8ab5a9d0f21", 200), no),
+                   unit)[0].copy()
+    h, w = page.shape
+    ruled = [y for y in range(int(0.3 * h)) if np.count_nonzero(page[y] < 128) > w / 3]
+    page[ruled[-1] + 4:] = 255  # the table ends at a ruling under a third of the page down
+    photo = make_scans.photographed(page, f"short/{no}/{seed}")
+    assert _grid_shapes(upright(photo, unit)[0]) == _grid_shapes(page)
+
+
 def test_a_flatbed_scan_is_not_warped() -> None:
     """Every page of the committed scans: their rulings are parallel once turned, so no
     keystone is found, seal or none."""

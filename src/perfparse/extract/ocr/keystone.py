@@ -61,13 +61,18 @@ def _fit(seg: np.ndarray, shape: tuple[int, ...], unit: float) -> np.ndarray | N
                      [0, 0, 1]])
     points = []
     # Level strokes tell their pencil's convergence only from rows far apart, plumb ones
-    # from columns far apart (a page holding one header row tells nothing).
+    # from columns far apart (a page holding one header row tells nothing). Strokes that
+    # cannot tell it still tell their direction: a short table at the top of a photo has
+    # its rows level once the page is turned, and its columns leaning, which a shear undoes.
     for near, across, size in ((np.minimum(angle, 180 - angle) <= NEAR_AXIS, 1, h),
                                (np.abs(angle - 90) <= NEAR_AXIS, 0, w)):
-        if near.sum() < MIN_SEGMENTS or _spread((seg[near, across] + seg[near, across + 2])
-                                                / 2, length[near]) < MIN_SPREAD * size:
+        if near.sum() < MIN_SEGMENTS:
             return None
-        points.append(_vanishing_point(seg[near], length[near], norm))
+        if _spread((seg[near, across] + seg[near, across + 2]) / 2,
+                   length[near]) < MIN_SPREAD * size:
+            points.append(_direction(seg[near], length[near], across))
+        else:
+            points.append(_vanishing_point(seg[near], length[near], norm))
     vh, vv = points
     horizon = np.cross(vh, vv)
     if abs(horizon[2]) < 1e-12:
@@ -95,6 +100,15 @@ def _spread(values: np.ndarray, weights: np.ndarray) -> float:
     cum = np.cumsum(weights[order]) / weights.sum()
     lo, hi = np.searchsorted(cum, [SPREAD_TAIL, 1 - SPREAD_TAIL])
     return float(values[order][min(hi, len(values) - 1)] - values[order][lo])
+
+
+def _direction(seg: np.ndarray, length: np.ndarray, across: int) -> np.ndarray:
+    """The point at infinity (homogeneous, unit length) in the strokes' mean direction,
+    weighted by length; ``across`` 1 for level strokes, 0 for plumb ones."""
+    along = seg[:, 2:] - seg[:, :2]
+    along *= np.where(along[:, 1 - across] < 0, -1.0, 1.0)[:, None]  # one way round
+    mean = (along / np.hypot(*along.T)[:, None] * length[:, None]).sum(0)
+    return np.array([*mean / np.linalg.norm(mean), 0.0])
 
 
 def _vanishing_point(seg: np.ndarray, length: np.ndarray, norm: np.ndarray) -> np.ndarray:
