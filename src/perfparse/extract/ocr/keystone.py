@@ -5,7 +5,9 @@ A flatbed scan turns a page but keeps its lines parallel, which a rotation undoe
 table's rulings of one direction meet at a vanishing point, and no rotation puts them all
 level. The vanishing points of the long level and plumb strokes (the rulings) give the
 homography that makes them parallel again (the line through both points is sent back to
-infinity), and an affine map then makes them level and plumb.
+infinity), and an affine map then makes them level and plumb. Strokes of a direction
+that lie too close together to place their point (the rows of a short table) are taken
+as parallel, in their mean direction.
 """
 
 from __future__ import annotations
