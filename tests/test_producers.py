@@ -163,6 +163,16 @@ def test_a_running_header_a_photo_shifted_is_still_furniture() -> None:
     assert _kept(pages, furniture(pages)) == [["财政项目支出绩效自评表"]] * 5
 
 
+def test_a_running_header_a_photo_shifted_against_the_table_is_still_furniture() -> None:
+    """A photo shifted the sheet up in the frame: the page's header stands 12 pt higher
+    than on the other pages and only a line's height above the table, not apart from it.
+    The outermost row of the page, like the header found on the others, is the header."""
+    pages = [_page(("绩效自评表", 37, 11), table=(60, 700)) for _ in range(4)]
+    pages += [_page(("绩效自评表", 37, 11), ("财政项目支出绩效自评表", 75, 11), table=(88, 700)),
+              _page(("绩效自评表", 25, 11), table=(48, 700))]
+    assert _kept(pages, furniture(pages)) == [[]] * 4 + [["财政项目支出绩效自评表"], []]
+
+
 def test_a_title_on_every_page_is_no_furniture() -> None:
     """One form per page: its title and year line recur in the same place on every page,
     but the title sits close to the line under it, as no running header does."""

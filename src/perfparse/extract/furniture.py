@@ -80,29 +80,35 @@ def furniture(pages: Sequence[Sequence[Item]],
     """For each page, the indices of its items that are running headers or footers;
     ``doubtful``: per page, the items OCR read with low confidence."""
     # Rows of the same side and like text, each a list of where it was seen:
-    # (page, top, item index, set apart by a gap).
-    kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool]]]]] = defaultdict(list)
+    # (page, top, item index, set apart by a gap or the page's outermost row).
+    kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool, bool]]]]] = \
+        defaultdict(list)
     outer = [_outer_rows(items) for items in pages]
     for no, items in enumerate(pages):
+        sides = set()
         for side, row, apart in outer[no]:
+            outermost = side not in sides
+            sides.add(side)
             for i in row:
                 text, bbox = items[i]
-                _kind(kinds[side], _shape(text or "")).append((no, bbox[1], i, apart))
+                _kind(kinds[side], _shape(text or "")).append((no, bbox[1], i, apart,
+                                                               outermost))
     out: list[set[int]] = [set() for _ in pages]
     need = max(2, MIN_SHARE * len(pages))
     for places in (p for side in kinds.values() for _, p in side):
         running = False
-        for _, y, _, _ in places:
+        for _, y, _, _, _ in places:
             here = [p for p in places if abs(p[1] - y) <= SAME_PLACE]
             if len({p[0] for p in here}) >= need and any(p[3] for p in here):
                 running = True
-                for no, _, i, _ in here:
+                for no, _, i, _, _ in here:
                     out[no].add(i)
         if running:
-            # Elsewhere too where it stands apart from the body: a photo shifts the sheet in
-            # the frame, and a page's header lands farther than SAME_PLACE from the others'.
-            for no, _, i, apart in places:
-                if apart:
+            # Elsewhere too where it stands apart from the body or is the page's outermost
+            # row: a photo shifts the sheet in the frame, and a page's header lands farther
+            # than SAME_PLACE from the others', as close to the table as the shift took it.
+            for no, _, i, apart, outermost in places:
+                if apart or outermost:
                     out[no].add(i)
     # A doubtful reading on the text line of a running header, set apart from the body, is
     # part of it: the date beside the header's title, cut at the edge of a photo and
