@@ -21,6 +21,10 @@ MIN_SEGMENT = 20.0  # points: shorter strokes are characters' (a row is ~20 pt h
 NEAR_AXIS = 20.0  # degrees from level or plumb for a stroke to count as a ruling's
 MIN_SEGMENTS = 6  # per direction, to place its vanishing point
 MIN_SPREAD = 1 / 3  # of the page across them, that a direction's strokes must cover
+# ...to tell only the direction of the other's: across less (a table's header row), the
+# other's strokes are too short to tell it better than the half degree a flatbed's scan
+# leaves between them.
+MIN_SHEAR_SPREAD = 0.1
 SPREAD_TAIL = 0.1  # of the strokes' length at either end left out of their spread
 OUTLIER = 1.0  # degrees a stroke may lie off its direction's pencil before the refit
 # Points the warp must move a corner of the ruled area by, beyond what a turn and a
@@ -61,21 +65,24 @@ def _fit(seg: np.ndarray, shape: tuple[int, ...], unit: float) -> np.ndarray | N
     # Centred and scaled coordinates keep the least-squares fit well conditioned.
     norm = np.array([[1 / scale, 0, -w / 2 / scale], [0, 1 / scale, -h / 2 / scale],
                      [0, 0, 1]])
-    points = []
+    pencils = ((np.minimum(angle, 180 - angle) <= NEAR_AXIS, 1, h),
+               (np.abs(angle - 90) <= NEAR_AXIS, 0, w))
+    if any(near.sum() < MIN_SEGMENTS for near, _, _ in pencils):
+        return None
     # Level strokes tell their pencil's convergence only from rows far apart, plumb ones
     # from columns far apart (a page holding one header row tells nothing). Strokes that
     # cannot tell it still tell their direction: a short table at the top of a photo has
-    # its rows level once the page is turned, and its columns leaning, which a shear undoes.
-    for near, across, size in ((np.minimum(angle, 180 - angle) <= NEAR_AXIS, 1, h),
-                               (np.abs(angle - 90) <= NEAR_AXIS, 0, w)):
-        if near.sum() < MIN_SEGMENTS:
-            return None
-        if _spread((seg[near, across] + seg[near, across + 2]) / 2,
-                   length[near]) < MIN_SPREAD * size:
-            points.append(_direction(seg[near], length[near], across))
-        else:
-            points.append(_vanishing_point(seg[near], length[near], norm))
-    vh, vv = points
+    # its rows level once the page is turned, and its columns leaning, which a shear
+    # undoes. The other pencil's convergence is then left alone too: over a short table
+    # it is as often a flatbed scan's noise as a camera's slant.
+    spread = [_spread((seg[near, across] + seg[near, across + 2]) / 2, length[near]) / size
+              for near, across, size in pencils]
+    if min(spread) >= MIN_SPREAD:
+        vh, vv = (_vanishing_point(seg[near], length[near], norm) for near, _, _ in pencils)
+    elif min(spread) >= MIN_SHEAR_SPREAD:
+        vh, vv = (_direction(seg[near], length[near], across) for near, across, _ in pencils)
+    else:
+        return None
     horizon = np.cross(vh, vv)
     if abs(horizon[2]) < 1e-12:
         return None
@@ -126,7 +133,7 @@ def _vanishing_point(seg: np.ndarray, length: np.ndarray, norm: np.ndarray) -> n
     keep = np.ones(len(seg), bool)
     for _ in range(2):
         weighted = lines[keep] * np.sqrt(length[keep])[:, None]
-        point = np.linalg.svd(weighted)[2][-1]
+        point = np.linalg.svd(weighted, full_matrices=False)[2][-1]
         # A stroke's angle off the line from its middle to the point.
         to = point[:2][None, :] - mid[:, :2] * point[2]
         cos = np.abs((to * along).sum(1)) / (np.hypot(*to.T) * np.hypot(*along.T) + 1e-12)
