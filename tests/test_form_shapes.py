@@ -114,6 +114,19 @@ FUND_CASES = [
     ("项目名称\t巡查经费\n项目资金申请(万元)\t资金总额: 30\t财政拨款: 28\t事业收入:\t其他: 2",
      {"total": {"annual": 300000.0}, "fiscal": {"annual": 280000.0},
       "other": {"annual": 20000.0}}),
+    # the block written out in one cell beside its caption, parts nested, units in it
+    ("项目名称\t巡查经费\n年度资金总额及构成\t总额50万元 一、财政拨款：40万元（其中：上级补助："
+     "30万元；本级财政：10万元） 二、其他资金：10万元",
+     {"total": {"adjusted_budget": 500000.0}, "fiscal": {"adjusted_budget": 400000.0},
+      "fiscal_superior": {"adjusted_budget": 300000.0},
+      "fiscal_local": {"adjusted_budget": 100000.0}, "other": {"adjusted_budget": 100000.0}}),
+    # ...beside a line's label, the sum unnamed
+    ("项目名称\t巡查经费\n项目资金\t年度资金总额\t35万元，其中财政拨款30万元、其他资金5万元",
+     {"total": {"annual": 350000.0}, "fiscal": {"annual": 300000.0},
+      "other": {"annual": 50000.0}}),
+    # a description's amounts beside no fund label are no fund lines
+    ("项目名称\t巡查经费\n项目概况\t总投资60万元，其中财政拨款40万元，建设道路2公里",
+     {}),
 ]
 
 

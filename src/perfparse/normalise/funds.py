@@ -145,6 +145,9 @@ class FundsReader:
         texts = row.texts()
         if self._across_row(row, texts) or self._column_row(row, texts):
             return True
+        if len(texts) == 2 and self.is_section(texts[0][1]) \
+                and self._written_out(row, "total", "budget", texts[1][1]):
+            return True  # the block's caption beside the block written out
         # A word inside a label names a line only where a label stands: inside the block,
         # or after 其中, and left of the amount columns (a note beside them is no line).
         first = min(self.columns, default=None)
@@ -321,8 +324,25 @@ class FundsReader:
         for t in amounts:
             if parse_amount(t, self.multiplier, grammar=self.g) is not None:
                 self.put(self.draft(row, line, _label(label)), column, t)
+                return column
+        for t in amounts:
+            if self._written_out(row, line, column, t):
                 break
         return column
+
+    def _written_out(self, row: Row, line: str, column: str, text: str) -> bool:
+        """Read ``text`` if it is the block written out in one cell beside its label (总额
+        1860万元 一、财政拨款：1420万元（其中：…）): each part to the line its label names,
+        the sum, which comes first, to ``line`` when its own words name none."""
+        parts = composition(text, self.g)
+        if len(parts) < 2:
+            return False
+        for k, (part, amount) in enumerate(parts):
+            hit = self.line_label(part, loose=True)
+            part_line = hit[0] if hit else line if k == 0 else None
+            if part_line is not None:
+                self.put(self.draft(row, part_line, part or line), column, amount)
+        return True
 
     def finish(self, kind: str | None) -> None:
         """Amounts in 元 by the block's unit; 预算数 is the year's budget of a target form
@@ -348,6 +368,24 @@ def _sub_line(text: str) -> bool:
 
 def _label(text: str) -> str:
     return text.rstrip("：: ").strip()
+
+
+# One part of a fund block written out in a cell: a label, maybe a colon, an amount with
+# its unit (总额1860万元 一、财政拨款：1420万元（其中：上级财政资金：1100万元；…）).
+_PART = regex.compile(r"(?P<label>[^\d：:，,、；;。（）()\s]*?)\s*[：:]?\s*"
+                      r"(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元))")
+
+
+def composition(text: str, g: Grammar) -> list[tuple[str, str]]:
+    """A fund block written out in one cell → its (label, amount) parts in order: labels
+    without their enumerators (一、, 1.), amounts with their units. Every amount must carry
+    a money unit: a sentence's other numbers (2个乡镇, 第3期) are no part."""
+    parts = []
+    for m in _PART.finditer(text):
+        amount = m["amount"].replace(" ", "")
+        if parse_amount(amount, grammar=g) is not None:
+            parts.append((m["label"].lstrip(".．"), amount))
+    return parts
 
 
 @lru_cache(maxsize=65536)
