@@ -168,6 +168,27 @@ def test_a_comparator_column_is_found_by_its_cells_beside_a_direction_column() -
     assert first.extras == {"指标性质": "正向"}
 
 
+@pytest.mark.parametrize(("first", "ops", "extra"), [
+    (("≥", "定性"), (">=", None), None),
+    (("正向", "正向"), (None, None), "正向"),
+])
+def test_a_target_head_over_its_parts_keeps_its_role_on_the_first(
+        first: tuple[str, str], ops: tuple[str | None, str | None], extra: str | None) -> None:
+    """年度指标值 over 指标方向 | 指标值 | 计量单位: the group head's role stays on the first
+    sub-column, whose head names no part. Printing comparators it is the comparator (定性
+    for none); printing directions, the indicator's direction, kept as an extra."""
+    header = ("一级指标\t二级指标\t三级指标\t年度指标值\t\t\t分值\n"
+              "\t\t\t指标方向\t指标值\t计量单位\t")
+    rows = (f"产出指标\t数量指标\t新增学位\t{first[0]}\t540\t个\t10\n"
+            f"产出指标\t时效指标\t开园时间\t{first[1]}\t9月1日前\t\t10\n")
+    f = form("项目名称\t巡查经费", rows, header, title="项目支出绩效目标表")
+    one, two = f.indicators
+    assert (one.target.op, one.target.value, one.target.unit) == (ops[0], 540.0, "个")
+    assert one.target.raw == ("≥540个" if ops[0] else "540个")
+    assert (two.target.raw, two.target.op) == ("9月1日前", ops[1])
+    assert one.extras == ({"指标性质": extra} if extra else {})
+
+
 def test_budget_execution_row_of_the_indicator_table_is_the_fund_lines_score() -> None:
     rows = ROWS + "预算执行率\t预算执行率\t预算执行率\t100%\t95%\t10\t9.5\n"
     f = form("项目名称\t巡查经费", rows=rows)

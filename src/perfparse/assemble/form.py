@@ -355,14 +355,39 @@ def _fund_lines(funds: FundsReader, file: str, lead: dict[str, str],
     return lines
 
 
+def _comparator(g: Grammar, text: str) -> bool:
+    """A word the grammar maps to a comparator, or a sign the value parser reads as one
+    (full-width ≧ ═ as OCR prints them)."""
+    return bool(g.op_cells.get(g.key(text))) or ParsedValue.fromstring(
+        f"{text}1", g).op is not None
+
+
+def _target_in_parts(g: Grammar, drafts: list[IndicatorDraft]) -> None:
+    """A target head over its parts in sub-columns (年度指标值 over 指标方向 | 指标值 |
+    计量单位) keeps its role on the first, whose sub-head names no part: printing
+    comparators (or 定性 where there is none), that column is the comparator's; printing
+    directions (正向), it is the indicator's direction, an extra."""
+    cells = [d.cells["target"] for d in drafts if "target" in d.cells]
+    if not cells or not any("target_number" in d.cells for d in drafts) \
+            or any("target_op" in d.cells for d in drafts):
+        return
+    if any(regex.search(r"\d", t) for t in cells):
+        return  # values of their own: the target column beside a 指标值 one
+    ops = all(_comparator(g, t) or g.key(t) in g.op_cells for t in cells)
+    for d in drafts:
+        if "target" in d.cells:
+            text = d.cells.pop("target")
+            if ops:
+                d.cells["target_op"] = text
+            else:
+                d.extras[_TARGET_OP_HEAD] = text
+
+
 def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     """A column whose cells are all comparators (≥, ≤, =) is the comparator column,
     whatever its head says (指标方向 | 指标性质 holding 正向 / 反向): returns its head."""
     def comparator(text: str) -> bool:
-        # A word the grammar maps to a comparator, or a sign the value parser reads as
-        # one (full-width ≧ ═ as OCR prints them).
-        return bool(g.op_cells.get(g.key(text))) or ParsedValue.fromstring(
-            f"{text}1", g).op is not None
+        return _comparator(g, text)
 
     ops = [d.cells["target_op"] for d in drafts if "target_op" in d.cells]
     if ops and not any(comparator(t) for t in ops):
@@ -415,6 +440,7 @@ def _read_indicators(form: FormDraft, g: Grammar, file: str, drafts: list[Indica
     for label in inds.unknown_levels:
         w.append(warn("level-unknown", f"level label {label!r} is in no grammar; kept as "
                       "printed (add it to levels.yaml if it is a synonym)", "indicators.level1"))
+    _target_in_parts(g, drafts)
     _comparator_column(g, drafts)
     if (label := _target_column(g, drafts, inds)) is not None:
         w.append(warn("target-column-guessed", f"no column head names the target; the "
