@@ -197,6 +197,18 @@ def test_rulings_cut_by_a_page_break_are_closed() -> None:
         (0, 0, 2, 1), (0, 1, 1, 1), (0, 2, 1, 1), (1, 1, 1, 1), (1, 2, 1, 1)]
 
 
+def test_cells_cut_beside_a_border_the_break_left_whole_are_closed() -> None:
+    """The part of a table at the foot of a page: the caption (0–30) and a level label's
+    cell (30–130, wider than a line is drawn on over) run on to the next page, so
+    neither has a bottom border; the row's other cells (130–250) have theirs. All three
+    cells of the last row are whole."""
+    edges = [("h", 0, 50, 250, 50), ("h", 0, 80, 250, 80), ("h", 130, 110, 250, 110)]
+    edges += [("v", x, 50, x, 110) for x in (0, 30, 130, 250)]
+    (table,) = find_tables(edges)
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells] == [
+        (0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1), (1, 2, 1, 1)]
+
+
 def _glyphs(text: str, x: float, top: float, size: float = 10) -> list[Glyph]:
     return [Glyph(ch, x + k * size, top, x + (k + 1) * size, top + size, size)
             for k, ch in enumerate(text)]

@@ -275,8 +275,30 @@ def close_cuts(h: list[Seg], v: list[Seg]) -> list[Seg]:
             ruled = [x for x, r in group if r]
             if len(ruled) >= 2:  # through them, and through the others' ends within BRIDGE
                 near = [x for x in xs if min(ruled) - BRIDGE <= x <= max(ruled) + BRIDGE]
-                out.append(Seg(y, min(near), max(near)))
+                out = _reach_across(out, v, Seg(y, min(near), max(near)))
     return out
+
+
+def _reach_across(h: list[Seg], v: list[Seg], s: Seg) -> list[Seg]:
+    """``h`` with ``s`` drawn, on to a line at its height whose end a vertical line ends
+    at, when no vertical line runs on through the gap between them: the cut cells between
+    the open ends and the border a page break left whole (a level label's cell beside the
+    caption's, both continuing on the next page) are closed too."""
+    def through(x0: float, x1: float) -> bool:
+        return any(x0 + SNAP < u.pos < x1 - SNAP and u.a < s.pos - SNAP and u.b > s.pos + SNAP
+                   for u in v)
+
+    def ends_at(x: float) -> bool:
+        return any(abs(u.pos - x) <= SNAP and min(abs(u.a - s.pos), abs(u.b - s.pos)) <= SNAP
+                   for u in v)
+
+    for i, t in enumerate(h):
+        if abs(t.pos - s.pos) > SNAP:
+            continue
+        if (t.a > s.b and ends_at(t.a) and not through(s.b, t.a)) \
+                or (t.b < s.a and ends_at(t.b) and not through(t.b, s.a)):
+            return [*h[:i], Seg(t.pos, min(t.a, s.a), max(t.b, s.b)), *h[i + 1:]]
+    return [*h, s]
 
 
 def _side(ends: list[float], at: float, lo: float, hi: float, lines: list[Seg],
