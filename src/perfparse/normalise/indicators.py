@@ -250,8 +250,26 @@ class IndicatorReader:
             else:  # the start of a text whose row follows (printed before a page break)
                 self._pending = (role, post[0][1])
             return
+        if after_break and not levels and self._split_on(row, pre + post):
+            return
         assigned = self._split_pairs(self._assign(pre + post, shift, bool(levels)))
         self._place(row, assigned, explicit=bool(levels))
+
+    def _split_on(self, row: Row, cells: list[tuple[int, str]]) -> bool:
+        """The first row after a page break holding the rest of the row before it, which
+        the break split (an office suite prints a tall row's lines on both pages, borders
+        drawn on both): its cells are the name's and text columns' only, no level, no
+        value; each is joined to the indicator it continues."""
+        roles = {c: r for c, r in self.roles if r == "name" or r in TEXT_ROLES}
+        if not self.drafts or self.drafts[-1].row.block == row.block \
+                or "name" not in self.drafts[-1].cells \
+                or not any(roles.get(c) == "name" for c, _ in cells) \
+                or not all(c in roles for c, _ in cells):
+            return False
+        last = self.drafts[-1]
+        for c, text in cells:
+            last.cells[roles[c]] = last.cells.get(roles[c], "") + text
+        return True
 
     def _assign(self, cells: list[tuple[int, str]], shift: int | None,
                 levels_printed: bool) -> dict[str, str]:
