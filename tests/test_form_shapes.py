@@ -43,6 +43,10 @@ PROJECT_CASES = [
      {"start_date": "2023-03-01", "end_date": "2024-02-29"}),
     ("项目名称\t城区巡查经费\n项目期\t2023-2025",
      {"start_date": "2023-01-01", "end_date": "2025-12-31"}),
+    ("项目名称\t城区巡查经费\n实施期限\t2024年1月-2024年12月",
+     {"start_date": "2024-01-01", "end_date": "2024-12-31"}),
+    ("项目名称\t城区巡查经费\n项目起止日期\t2024年3月1日—2024年12月31日",
+     {"start_date": "2024-03-01", "end_date": "2024-12-31"}),
     ("项目名称\t城区巡查经费\n项目起止时间\t20230301\t到\t20231130",
      {"start_date": "2023-03-01", "end_date": "2023-11-30"}),
     ("项目名称\t城区巡查经费\n项目类别\t1、专项项目 □ 2、部门预算项目 ☑",
@@ -166,6 +170,17 @@ def test_a_comparator_column_is_found_by_its_cells_beside_a_direction_column() -
     assert (first.target.raw, first.target.op, first.target.value) == ("≥12次", ">=", 12.0)
     assert (second.target.op, second.target.value) == ("=", 100.0)
     assert first.extras == {"指标性质": "正向"}
+
+
+def test_a_comparator_ocr_read_as_two_strokes_is_equal() -> None:
+    """A lone = in a comparator column of a scan comes back from OCR as 二."""
+    f = form("项目名称\t巡查经费", "产出指标\t质量指标\t合格率\t二\t100\t%\t10\n"
+             "产出指标\t数量指标\t巡查次数\t≥\t12\t次\t10\n",
+             "一级指标\t二级指标\t三级指标\t计算符号\t目标值\t度量单位\t分值",
+             title="项目支出绩效目标表")
+    first, second = f.indicators
+    assert (first.target.raw, first.target.op, first.target.value) == ("=100%", "=", 100.0)
+    assert (second.target.raw, second.target.op) == ("≥12次", ">=")
 
 
 @pytest.mark.parametrize(("first", "ops", "extra"), [

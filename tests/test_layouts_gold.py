@@ -5,8 +5,10 @@ pages, TAB and Markdown OCR dumps) that follow the project-level forms of region
 other than the seeds', with 14 forms and 144 indicators. ``regions/`` to ``regions6/``
 hold eight more documents each in the layouts of still other regions (9, 11, 8, 11, 10 and
 10 forms; 92, 86, 69, 75, 69 and 84 indicators; with .xlsx, .docx, born-digital and scanned
-PDFs; regions6 PDFs only, printed by LibreOffice Calc and Writer and by Chromium), each made
-as a held-out check before the parser was tuned on it (see their READMEs). Each ``gold/``
+PDFs; regions6 PDFs only, printed by LibreOffice Calc and Writer and by Chromium), and
+``regions7/`` six scans (grey 150/200 dpi, colour with a seal, photocopy; 8 forms, 65
+indicators), each made as a held-out check before the parser was tuned on it (see their
+READMEs). Each ``gold/``
 holds the expected documents in the record contract. Each document is parsed with
 :func:`perfparse.parse`, written as the CLI's ``parse --out`` writes it, and scored with
 the vendored ``scorer.py`` (shared/eval/score.py).
@@ -27,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 # (folder, documents, forms, indicators)
 SETS = [("layouts", 10, 14, 144), ("regions", 8, 9, 92), ("regions2", 8, 11, 86),
         ("regions3", 8, 8, 69), ("regions4", 8, 11, 75), ("regions5", 8, 10, 69),
-        ("regions6", 8, 10, 84)]
+        ("regions6", 8, 10, 84), ("regions7", 6, 8, 65)]
 
 
 def _documents(folder: Path) -> list[Path]:

@@ -479,6 +479,31 @@ def test_text_the_detector_missed_in_a_cell_is_read_from_its_ink() -> None:
         assert lost.top <= found.top < found.bottom <= lost.bottom
 
 
+def test_a_comparator_alone_in_its_cell_is_read_though_the_detector_missed_it() -> None:
+    """A comparator column (计算符号 | 目标值 | 单位): the detector often finds no line in a
+    cell holding a lone ≥, half a character high. Its ink is read from the crop."""
+    from PIL import ImageDraw, ImageFont
+    unit = OCR_DPI / 72
+    xs, top, bottom = (40, 140, 170, 230), 40, 62  # points
+    img = Image.new("L", (round(280 * unit), round(100 * unit)), 255)
+    draw = ImageDraw.Draw(img)
+    for x in xs:
+        draw.line([(x * unit, top * unit), (x * unit, bottom * unit)], fill=60, width=2)
+    for y in (top, bottom):
+        draw.line([(xs[0] * unit, y * unit), (xs[-1] * unit, y * unit)], fill=60, width=2)
+    font = ImageFont.truetype(str(make_scans.CJK_FONT), round(10.5 * unit))
+    for x, text in ((xs[0] + 4, "居民满意度"), (xs[1] + 9, "≥"), (xs[2] + 4, "90%")):
+        draw.text((x * unit, (top + 5) * unit), text, fill=30, font=font)
+    gray = cv2.GaussianBlur(np.asarray(img), (0, 0), 0.7)
+    grids, lines = rulings(ink_mask(gray), unit)
+    erased = np.where(lines > 0, np.uint8(255), gray)
+    boxes = [b for b in recognise(erased) if not (xs[1] * unit < (b.x0 + b.x1) / 2 < xs[2] * unit)]
+    assert {b.text for b in boxes} >= {"居民满意度", "90%"}
+    found = [b for b in read_missed(boxes, grids, erased, unit, []) if b not in boxes]
+    assert [b.text for b in found] == ["≥"]
+    assert xs[1] * unit < found[0].x0 < found[0].x1 < xs[2] * unit
+
+
 def test_seal_is_no_ruling_on_a_grey_scan() -> None:
     """A seal stamped over the table of a grey scan: its ring and star hold runs as
     straight as rulings, yet the grid is the born-digital one, cell for cell."""

@@ -28,6 +28,10 @@ INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's 
 # than this share of its box is speckle or a seal's faint remnant. (0.55 high also took a
 # grey seal's lettering beside its ring into a project name.)
 MIN_HEIGHT, MAX_HEIGHT, MIN_WIDTH = 0.7, 1.6, 0.35
+# A comparator alone in its cell (a column of ≥ | 目标值 | 单位) is half a character high;
+# in a cell where no line was read, such a mark is taken too.
+MIN_HEIGHT_ALONE = 0.45
+SIGNS = frozenset("≥≤=<>＝＜＞≧≦")  # what such a mark may read
 MIN_FILL = 0.08
 # A lone character is read with less certainty than a line (no neighbours to fix its
 # height and baseline): 率 and 度 at 150 dpi come back at 0.3–0.6. What is read keeps
@@ -55,7 +59,7 @@ def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
     # no line of the table's covers.
     found = [(x, y, w, h) for x, y, w, h in found
              if not any(s.holds(x + w / 2, y + h / 2) for s in stamps)]
-    return boxes + [t for m in found if (t := _read(image, m)) is not None]
+    return boxes + [t for m in found if (t := _read(image, m, font)) is not None]
 
 
 def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, float],
@@ -71,9 +75,11 @@ def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, f
     joined = cv2.morphologyEx(region, cv2.MORPH_CLOSE,
                               np.ones((1, max(1, round(0.5 * font))), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    # Alone: the lines read beside it reach into the cell by their padding only.
+    low = (MIN_HEIGHT_ALONE if read[y0:y1, x0:x1].mean() < COVER else MIN_HEIGHT) * font
     out = []
     for x, y, w, h, _ in stats[1:n].tolist():
-        if not (MIN_HEIGHT * font <= h <= MAX_HEIGHT * font and w >= MIN_WIDTH * font):
+        if not (low <= h <= MAX_HEIGHT * font and w >= MIN_WIDTH * font):
             continue
         fill = np.count_nonzero(region[y:y + h, x:x + w]) / (w * h)
         covered = read[y0 + y:y0 + y + h, x0 + x:x0 + x + w].mean()
@@ -82,12 +88,18 @@ def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, f
     return out
 
 
-def _read(image: np.ndarray, mark: tuple[int, int, int, int]) -> TextBox | None:
+def _read(image: np.ndarray, mark: tuple[int, int, int, int], font: float) -> TextBox | None:
     x, y, w, h = mark
     pad = round(PAD * h)
     crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
     text, score = read_line(crop)
     text = text.strip()
-    if score < MIN_SCORE or not any(ch.isalnum() for ch in text):
+    if score < MIN_SCORE or not text:
+        return None
+    # A comparator, or a mark of a character's height read as letters or digits; a mark
+    # lower than that is a comparator or nothing (a piece of a grey seal's lettering cut
+    # by a ruling reads as a character too).
+    if not (all(ch in SIGNS for ch in text)
+            or (h >= MIN_HEIGHT * font and any(ch.isalnum() for ch in text))):
         return None
     return TextBox(text, float(x), float(y), float(x + w), float(y + h), score)
