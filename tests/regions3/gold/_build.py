@@ -11,7 +11,6 @@ Run with the project venv (openpyxl, python-docx):  .venv/bin/python tests/regio
 Needs LibreOffice (soffice) for 01 and headless Chromium + CJK fonts for 02.
 """
 import functools
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ DOCS = HERE.parent
 sys.path.insert(0, str(DOCS.parent))
 import goldkit  # noqa: E402
 from goldkit import Q, V, W, fund, ind, project, put, tab  # noqa: E402
+from printkit import soffice_pdf  # noqa: E402
 
 form = goldkit.form
 doc = functools.partial(goldkit.doc, DOCS, HERE)
@@ -33,15 +33,6 @@ doc = functools.partial(goldkit.doc, DOCS, HERE)
 
 def write_text(fname, text, encoding="utf-8"):
     (DOCS / fname).write_bytes(text.encode(encoding))
-
-
-def soffice_pdf(xlsx_path: Path, out_pdf: Path):
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / "lo_profile"
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(xlsx_path)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.move(str(Path(tmp) / (xlsx_path.stem + ".pdf")), out_pdf)
 
 
 def chromium_pdf(html: str, out_pdf: Path):

@@ -21,6 +21,7 @@ TESTS = DOCS.parent
 sys.path.insert(0, str(TESTS))
 import goldkit  # noqa: E402
 from goldkit import Q, V, form, fund, ind, project, put, tab  # noqa: E402  (the shared gold helpers)
+from printkit import rowspans  # noqa: E402
 
 W = goldkit.W
 
@@ -40,19 +41,6 @@ def borders(ws, r1, r2, ncol):
     for row in ws.iter_rows(min_row=r1, max_row=r2, max_col=ncol):
         for c in row:
             c.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-def rowspans(rows, k):
-    """Row spans of column k over consecutive equal cells (within the same column-0 group)."""
-    out, i = {}, 0
-    while i < len(rows):
-        n = 1
-        while i + n < len(rows) and rows[i + n][k] == rows[i][k] and all(
-                rows[i + n][j] == rows[i][j] for j in range(k)):
-            n += 1
-        out[i] = n
-        i += n
-    return out
 
 
 def html_rows(rows, nlev, extra_tds=""):

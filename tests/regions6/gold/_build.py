@@ -7,25 +7,17 @@ python-docx), headless Chromium (06-08, HTML). The intermediate .xlsx/.docx/.htm
 a scratch folder (/tmp/regions6_build) and are not kept; only the PDFs are.
 
 Gold helpers (V, Q, fund, ind, project, form, doc, put) are imported from the shared module
-`tests/goldkit.py`; only the producer calls and small table helpers are local.
+`tests/goldkit.py`, the producer and table-laying helpers (soffice_pdf, chromium_pdf, xl_levels, dcell,
+html_rows, …) from `tests/printkit.py`; only each document's values and table writer are here.
 
 Run with the project venv:  .venv/bin/python tests/regions6/gold/_build.py
 Needs soffice (libreoffice-calc, libreoffice-writer), chromium and fonts-noto-cjk.
 """
 import functools
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.pagebreak import Break
 
 HERE = Path(__file__).resolve().parent
@@ -33,166 +25,27 @@ DOCS = HERE.parent
 sys.path.insert(0, str(DOCS.parent))
 import goldkit  # noqa: E402
 from goldkit import Q, V, form, fund, ind, project, put  # noqa: E402  (the shared gold helpers)
+from printkit import (  # noqa: E402  (the shared producer and table helpers)
+    W,
+    chromium_pdf,
+    dcell,
+    docx_base,
+    docx_levels,
+    html_fund_rows,
+    html_rows,
+    left,
+    page_footer,
+    para,
+    row_props,
+    save_pdf,
+    xl_finish,
+    xl_heading,
+    xl_levels,
+)
 
 doc = functools.partial(goldkit.doc, DOCS, HERE)
 SRC = Path("/tmp/regions6_build")  # scratch folder for the producers' inputs (its path is printed by 06)
 SRC.mkdir(parents=True, exist_ok=True)
-FONT = "Noto Sans CJK SC"
-
-
-def W(x):
-    """万元 → 元, rounded to the fen so that 1563.3 gives 15633000.0."""
-    return round(x * 10000, 2)
-
-
-# ---------------------------------------------------------------- producers
-def soffice_pdf(src: Path, out_pdf: Path):
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / "lo_profile"
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=240)
-        shutil.move(str(Path(tmp) / (src.stem + ".pdf")), out_pdf)
-
-
-def chromium_pdf(html: str, name: str, out_pdf: Path, header_footer: bool):
-    src = SRC / name
-    src.write_text(html, encoding="utf-8")
-    with tempfile.TemporaryDirectory() as tmp:
-        args = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", f"--user-data-dir={tmp}/profile"]
-        if not header_footer:
-            args.append("--no-pdf-header-footer")
-        subprocess.run([*args, f"--print-to-pdf={out_pdf}", src.as_uri()],
-                       check=True, capture_output=True, timeout=240)
-
-
-# ---------------------------------------------------------------- table helpers
-THIN = Side(style="thin")
-
-
-def borders(ws, r1, r2, ncol):
-    for row in ws.iter_rows(min_row=r1, max_row=r2, max_col=ncol):
-        for c in row:
-            c.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-def fonts(ws, size=10, bold_rows=()):
-    for row in ws.iter_rows():
-        for c in row:
-            c.font = Font(name=FONT, size=size, bold=c.row in bold_rows)
-
-
-def rowspans(rows, k):
-    """Row spans of column k over consecutive equal cells (within the same column-0 group)."""
-    out, i = {}, 0
-    while i < len(rows):
-        n = 1
-        while i + n < len(rows) and rows[i + n][k] == rows[i][k] and all(
-                rows[i + n][j] == rows[i][j] for j in range(k)):
-            n += 1
-        out[i] = n
-        i += n
-    return out
-
-
-def html_rows(rows, nlev):
-    """<tr>s for indicator rows whose first nlev cells are level cells merged with rowspan."""
-    spans = [rowspans(rows, k) for k in range(nlev)]
-    trs = []
-    for i, row in enumerate(rows):
-        tds = [f'<td rowspan="{spans[k][i]}">{row[k]}</td>' for k in range(nlev) if i in spans[k]]
-        tds += [f"<td>{x}</td>" for x in row[nlev:]]
-        trs.append("<tr>" + "".join(tds) + "</tr>")
-    return "\n".join(trs)
-
-
-def xl_levels(ws, rows, first_row, ncols_lev, cols="ABCDEFGHIJ", fmt=None):
-    """Indicator rows into a sheet from first_row: level cells merged down their runs."""
-    for k in range(ncols_lev):
-        for i, n in rowspans(rows, k).items():
-            r = first_row + i
-            put(ws, f"{cols[k]}{r}", rows[i][k], merge=f"{cols[k]}{r + n - 1}" if n > 1 else None)
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row[ncols_lev:], start=ncols_lev):
-            put(ws, f"{cols[j]}{first_row + i}", v if v != "" else None)
-
-
-def fit_width(ws):
-    """Print the sheet one page wide (as many pages tall as needed)."""
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-
-
-def left(ws, ref):
-    ws[ref].alignment = Alignment(wrap_text=True, vertical="center", horizontal="left")
-
-
-# ---------------------------------------------------------------- docx helpers
-def docx_base(landscape=False):
-    d = docx.Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
-    sec.left_margin = sec.right_margin = Mm(18)
-    sec.top_margin = sec.bottom_margin = Mm(20)
-    st = d.styles["Normal"]
-    st.font.name = FONT
-    st.font.size = Pt(10)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return d
-
-
-def dcell(t, r, c, text, to=None, bold=False):
-    x = t.cell(r, c)
-    if to is not None:
-        x = x.merge(t.cell(*to))
-    x.text = text
-    for p in x.paragraphs:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for run in p.runs:
-            run.bold = bold
-    return x
-
-
-def row_props(row, height_mm=None, header=False):
-    trPr = row._tr.get_or_add_trPr()
-    if height_mm:
-        h = OxmlElement("w:trHeight")
-        h.set(qn("w:val"), str(int(height_mm * 56.7)))
-        h.set(qn("w:hRule"), "atLeast")
-        trPr.append(h)
-    if header:
-        trPr.append(OxmlElement("w:tblHeader"))
-
-
-def page_footer(d):
-    """Footer `第 {PAGE} 页 共 {NUMPAGES} 页` with real Writer fields."""
-    p = d.sections[0].footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("第 ")
-    for instr, after in (("PAGE", " 页 共 "), ("NUMPAGES", " 页")):
-        fld = OxmlElement("w:fldSimple")
-        fld.set(qn("w:instr"), instr)
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = "1"
-        r.append(t)
-        fld.append(r)
-        p._p.append(fld)
-        p.add_run(after)
-
-
-def para(d, text, bold=False, center=False, size=None):
-    p = d.add_paragraph()
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
 
 
 # ================================================================ 01 Hebei (Baoding) — LibreOffice Calc, self-evaluation, 元
@@ -222,10 +75,7 @@ ws = wb.active
 ws.title = "自评表"
 for col, width in zip("ABCDEFGHI", [12, 14, 26, 9, 16, 16, 8, 8, 34], strict=True):
     ws.column_dimensions[col].width = width
-put(ws, "A1", "保定市市级项目支出绩效自评表", merge="I1")
-put(ws, "A2", "（2023年度）", merge="I2")
-put(ws, "A3", "金额单位：元", merge="I3")
-ws["A3"].alignment = Alignment(horizontal="right")
+xl_heading(ws, "I", "保定市市级项目支出绩效自评表", "（2023年度）", "金额单位：元")
 put(ws, "A4", "项目名称")
 put(ws, "B4", "农村集中供水工程维修养护项目", merge="E4")
 put(ws, "F4", "项目类型", merge="G4")
@@ -274,19 +124,10 @@ put(ws, "H25", 97.4)
 put(ws, "I25", None)
 put(ws, "A27", "填报人：柴秀梅          联系电话：0312-3186250          填报日期：2024年3月12日", merge="I27")
 left(ws, "A27")
-borders(ws, 4, 25, 9)
-fonts(ws, 10)
-ws["A1"].font = Font(name=FONT, size=16, bold=True)
-ws.row_dimensions[1].height = 28
+xl_finish(ws, rows=(4, 25), ncol=9, size=10, title_pt=16, title_height=28, landscape=True, footer=True)
 ws.row_breaks.append(Break(id=20))  # the 效益 group starts page 2
 ws.print_title_rows = "15:15"
-ws.page_setup.orientation = "landscape"
-ws.page_setup.paperSize = ws.PAPERSIZE_A4
-fit_width(ws)
-ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-x01 = SRC / "01.xlsx"
-wb.save(x01)
-soffice_pdf(x01, DOCS / F01)
+save_pdf(wb, SRC / "01.xlsx", DOCS / F01)
 vals01 = {"≥86处": V("≥86处", ">=", 86.0, "处"), "88处": V("88处", None, 88.0, "处"),
           "≥35公里": V("≥35公里", ">=", 35.0, "公里"), "32.6公里": V("32.6公里", None, 32.6, "公里"),
           "≥95%": V("≥95%", ">=", 95.0, "%"), "97.8%": V("97.8%", None, 97.8, "%"),
@@ -339,10 +180,7 @@ ws = wb.active
 ws.title = "目标申报表"
 for col, width in zip("ABCDEFG", [12, 13, 20, 10, 14, 9, 22], strict=True):
     ws.column_dimensions[col].width = width
-put(ws, "A1", "苏州市吴江区区级项目支出绩效目标申报表", merge="G1")
-put(ws, "A2", "（2024年度）", merge="G2")
-put(ws, "A3", "单位：万元", merge="G3")
-ws["A3"].alignment = Alignment(horizontal="right")
+xl_heading(ws, "G", "苏州市吴江区区级项目支出绩效目标申报表", "（2024年度）", "单位：万元")
 put(ws, "A4", "项目名称")
 put(ws, "B4", "东太湖沿岸河道清淤整治项目", merge="D4")
 put(ws, "E4", "项目性质")
@@ -385,17 +223,8 @@ put(ws, "F24", 100)
 put(ws, "G24", None)
 put(ws, "A26", "填报人：钱雨婷      联系电话：0512-63017290      填报日期：2024年1月10日", merge="G26")
 left(ws, "A26")
-borders(ws, 4, 24, 7)
-fonts(ws, 10)
-ws["A1"].font = Font(name=FONT, size=15, bold=True)
-ws.row_dimensions[1].height = 26
-ws.page_setup.paperSize = ws.PAPERSIZE_A4
-fit_width(ws)
-ws.page_setup.orientation = "portrait"
-ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-x02 = SRC / "02.xlsx"
-wb.save(x02)
-soffice_pdf(x02, DOCS / F02)
+xl_finish(ws, rows=(4, 24), ncol=7, size=10, title_pt=15, title_height=26, footer=True)
+save_pdf(wb, SRC / "02.xlsx", DOCS / F02)
 
 
 def val02(unit, v):
@@ -456,8 +285,7 @@ for k, (name, unit, mgr, tel, amounts, goal, rows) in enumerate(PROJ03):
     ws.title = f"项目{k + 1}"
     for col, width in zip("ABCD", [16, 36, 20, 26], strict=True):
         ws.column_dimensions[col].width = width
-    put(ws, "A1", "佛山市顺德区部门预算项目绩效目标表", merge="D1")
-    put(ws, "A2", "（2024年度）", merge="D2")
+    xl_heading(ws, "D", "佛山市顺德区部门预算项目绩效目标表", "（2024年度）")
     put(ws, "A3", "项目名称")
     put(ws, "B3", name, merge="D3")
     put(ws, "A4", "主管部门")
@@ -487,17 +315,8 @@ for k, (name, unit, mgr, tel, amounts, goal, rows) in enumerate(PROJ03):
     xl_levels(ws, rows, 13, 1)
     for r in range(13, 13 + len(rows)):
         ws.row_dimensions[r].height = 26
-    borders(ws, 3, 12 + len(rows), 4)
-    fonts(ws, 10.5)
-    ws["A1"].font = Font(name=FONT, size=15, bold=True)
-    ws.row_dimensions[1].height = 26
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    fit_width(ws)
-    ws.page_setup.orientation = "portrait"
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-x03 = SRC / "03.xlsx"
-wb.save(x03)
-soffice_pdf(x03, DOCS / F03)
+    xl_finish(ws, rows=(3, 12 + len(rows)), ncol=4, size=10.5, title_pt=15, title_height=26, footer=True)
+save_pdf(wb, SRC / "03.xlsx", DOCS / F03)
 vals03 = {"≥4.5万人": V("≥4.5万人", ">=", 4.5, "万人"), "≥120场": V("≥120场", ">=", 120.0, "场"),
           "≥3600小时": V("≥3600小时", ">=", 3600.0, "小时"), "2024年12月31日前": Q("2024年12月31日前"),
           "100%": V("100%", None, 100.0, "%"), "≥90%": V("≥90%", ">=", 90.0, "%"),
@@ -575,13 +394,7 @@ t2.style = "Table Grid"
 for c, head in enumerate(HEAD04):
     dcell(t2, 0, c, head, bold=True)
 row_props(t2.rows[0], header=True)
-for k in (0, 1):
-    for i, n in rowspans(rows04, k).items():
-        dcell(t2, 1 + i, k, rows04[i][k], (1 + i + n - 1, k) if n > 1 else None)
-for i, row in enumerate(rows04):
-    for c, v in enumerate(row[2:], start=2):
-        dcell(t2, 1 + i, c, v)
-    row_props(t2.rows[1 + i], height_mm=14)
+docx_levels(t2, rows04, 1, 2, height_mm=14)
 last = 1 + len(rows04)
 dcell(t2, last, 0, "总分", (last, 4))
 dcell(t2, last, 5, "100")
@@ -589,9 +402,7 @@ dcell(t2, last, 6, "97.6")
 dcell(t2, last, 7, "")
 para(d, "填报人：陈佳琪　　联系电话：0574-88123470　　填报日期：2024年3月8日")
 page_footer(d)
-x04 = SRC / "04.docx"
-d.save(x04)
-soffice_pdf(x04, DOCS / F04)
+save_pdf(d, SRC / "04.docx", DOCS / F04)
 vals04 = {"≥28家": V("≥28家", ">=", 28.0, "家"), "28家": V("28家", None, 28.0, "家"),
           "≥15个": V("≥15个", ">=", 15.0, "个"), "13个": V("13个", None, 13.0, "个"),
           "≥3.6万人次": V("≥3.6万人次", ">=", 3.6, "万人次"), "3.82万人次": V("3.82万人次", None, 3.82, "万人次"),
@@ -668,20 +479,12 @@ dcell(t, 9, 0, "年度绩效目标")
 dcell(t, 9, 1, GOAL05, (9, 5))
 for c, head in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标性质"]):
     dcell(t, 10, c, head, bold=True)
-for k in (0, 1):
-    for i, n in rowspans(rows05, k).items():
-        dcell(t, n_head + i, k, rows05[i][k], (n_head + i + n - 1, k) if n > 1 else None)
-for i, row in enumerate(rows05):
-    for c, v in enumerate(row[2:], start=2):
-        dcell(t, n_head + i, c, v)
-    row_props(t.rows[n_head + i], height_mm=19)
+docx_levels(t, rows05, n_head, 2, height_mm=19)
 for r in range(0, 10):
     row_props(t.rows[r], height_mm=10)
 para(d, "")
 para(d, "填报人：林晓芸　　审核人：郑国华　　填报日期：2024年1月12日")
-x05 = SRC / "05.docx"
-d.save(x05)
-soffice_pdf(x05, DOCS / F05)
+save_pdf(d, SRC / "05.docx", DOCS / F05)
 
 
 def val05(v, unit):
@@ -734,8 +537,7 @@ fund_rows06 = [("年度资金总额", "1500.00", "1620.00", "1563.30", "10", "96
                ("其中：上级补助资金", "600.00", "600.00", "600.00", "—", "100.00%", "—"),
                ("区级财政资金", "900.00", "900.00", "856.30", "—", "95.14%", "—"),
                ("上年结转资金", "—", "120.00", "107.00", "—", "89.17%", "—")]
-FR06 = "\n".join('<tr><td colspan="2">' + r[0] + "</td>" + "".join(f"<td>{x}</td>" for x in r[1:]) + "</tr>"
-                 for r in fund_rows06)
+FR06 = html_fund_rows(fund_rows06)
 html06 = f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>武陵区住房和城乡建设局2023年度项目支出绩效自评表</title>
 <style>{CSS_BASE.replace("%PAD%", "9px 4px")}
@@ -759,7 +561,7 @@ html06 = f"""<!DOCTYPE html>
 <p>填报人：舒婉清　　联系电话：0736-7226420</p>
 </body></html>
 """
-chromium_pdf(html06, "06_changde.html", DOCS / F06, header_footer=True)
+chromium_pdf(html06, SRC / "06_changde.html", DOCS / F06, header_footer=True)
 vals06 = {"≥46条": V("≥46条", ">=", 46.0, "条"), "47条": V("47条", None, 47.0, "条"),
           "≥3.2万平方米": V("≥3.2万平方米", ">=", 3.2, "万平方米"),
           "3.05万平方米": V("3.05万平方米", None, 3.05, "万平方米"), "100%": V("100%", None, 100.0, "%"),
@@ -840,7 +642,7 @@ html07 = f"""<!DOCTYPE html>
 <p>注：指标方向填写≥、≤、=或定性;定性指标的指标值以文字表述。</p>
 </body></html>
 """
-chromium_pdf(html07, "07_shangrao.html", DOCS / F07, header_footer=False)
+chromium_pdf(html07, SRC / "07_shangrao.html", DOCS / F07)
 
 
 def val07(op, v, unit):
@@ -910,8 +712,7 @@ PROJ08 = [
 
 
 def table08(p, first):
-    fr = "".join("<tr><td colspan=\"2\">" + f[0] + "</td>" + "".join(f"<td>{x}</td>" for x in f[1:]) + "</tr>"
-                 for f in p["funds"])
+    fr = html_fund_rows(p["funds"], sep="")
     brk = "" if first else ' style="page-break-before:always"'
     return f"""<h1{brk}>潍坊市寒亭区项目支出绩效自评表</h1>
 <p class="yr">（2023年度）</p>
@@ -940,7 +741,7 @@ html08 = f"""<!DOCTYPE html>
 {table08(PROJ08[1], False)}
 </body></html>
 """
-chromium_pdf(html08, "08_weifang.html", DOCS / F08, header_footer=False)
+chromium_pdf(html08, SRC / "08_weifang.html", DOCS / F08)
 vals08 = {"≥36个": V("≥36个", ">=", 36.0, "个"), "36个": V("36个", None, 36.0, "个"),
           "≥58公里": V("≥58公里", ">=", 58.0, "公里"), "60.3公里": V("60.3公里", None, 60.3, "公里"),
           "≥90%": V("≥90%", ">=", 90.0, "%"), "92.4%": V("92.4%", None, 92.4, "%"),

@@ -12,25 +12,19 @@ Scan variants: grey 200 dpi (01, 05, 06), grey 150 dpi (02), colour 200 dpi with
 photocopy 200 dpi (04).
 
 Gold helpers (V, Q, fund, ind, project, form, doc, put) are imported from the shared module
-`tests/goldkit.py`; only the producer calls and small table helpers are local (as in regions6).
+`tests/goldkit.py`, the producer and table-laying helpers (soffice_pdf, chromium_pdf, xl_levels, dcell,
+html_rows, …) from `tests/printkit.py` (shared with regions6); only the scanner calls and each
+document's values and table writer are here.
 
 Run with the project venv:  .venv/bin/python tests/regions7/gold/_build.py
 Needs soffice (libreoffice-calc, libreoffice-writer), chromium and fonts-noto-cjk.
 """
 import functools
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent
@@ -40,17 +34,30 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import goldkit  # noqa: E402
 import make_scans  # noqa: E402  (the project's scan simulator)
 from goldkit import Q, V, form, fund, ind, project, put  # noqa: E402  (the shared gold helpers)
+from printkit import (  # noqa: E402  (the shared producer and table helpers)
+    W,
+    chromium_pdf,
+    dcell,
+    docx_base,
+    docx_levels,
+    html_fund_rows,
+    html_rows,
+    left,
+    para,
+    row_props,
+    rowspans,
+    save_pdf,
+    vcenter,
+    widths,
+    xl_finish,
+    xl_heading,
+    xl_levels,
+)
 
 doc = functools.partial(goldkit.doc, DOCS, HERE)
 SRC = Path("/tmp/regions7_build")  # scratch folder: producer inputs and born-digital prints
 SRC.mkdir(parents=True, exist_ok=True)
-FONT = "Noto Sans CJK SC"
 FMT = "pdf-scanned"  # the contract's format for an image-only PDF (OCR needed)
-
-
-def W(x):
-    """万元 → 元, rounded to the fen."""
-    return round(x * 10000, 2)
 
 
 def P(s):
@@ -58,27 +65,7 @@ def P(s):
     return float(s.rstrip("%"))
 
 
-# ---------------------------------------------------------------- producers and the scanner
-def soffice_pdf(src: Path, out_pdf: Path):
-    with tempfile.TemporaryDirectory() as tmp:
-        prof = Path(tmp) / "lo_profile"
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=240)
-        shutil.move(str(Path(tmp) / (src.stem + ".pdf")), out_pdf)
-
-
-def chromium_pdf(html: str, name: str, out_pdf: Path):
-    src = SRC / name
-    src.write_text(html, encoding="utf-8")
-    with tempfile.TemporaryDirectory() as tmp:
-        args = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer"]
-        subprocess.run([*args, f"--print-to-pdf={out_pdf}", src.as_uri()],
-                       check=True, capture_output=True, timeout=240)
-
-
+# ---------------------------------------------------------------- the scanner
 def scan(print_pdf: Path, fname: str, variant: make_scans.Variant):
     """The born-digital print scanned in ``variant``'s way → tests/regions7/<fname> (image-only PDF)."""
     pages = make_scans.scanned_pages(print_pdf, variant.dpi, variant)
@@ -96,136 +83,7 @@ COLOUR_SEAL200 = make_scans.Variant(200, colour=True, seal=True)
 PHOTOCOPY200 = make_scans.Variant(200, colour=False, seal=False, photocopy=True)
 
 
-# ---------------------------------------------------------------- table helpers
-THIN = Side(style="thin")
-
-
-def borders(ws, r1, r2, ncol):
-    for row in ws.iter_rows(min_row=r1, max_row=r2, max_col=ncol):
-        for c in row:
-            c.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-def fonts(ws, size=11):
-    for row in ws.iter_rows():
-        for c in row:
-            c.font = Font(name=FONT, size=size)
-
-
-def rowspans(rows, k):
-    """Row spans of column k over consecutive equal cells (within the same column-0 group)."""
-    out, i = {}, 0
-    while i < len(rows):
-        n = 1
-        while i + n < len(rows) and rows[i + n][k] == rows[i][k] and all(
-                rows[i + n][j] == rows[i][j] for j in range(k)):
-            n += 1
-        out[i] = n
-        i += n
-    return out
-
-
-def html_rows(rows, nlev, row_attrs=None):
-    """<tr>s for indicator rows whose first nlev cells are level cells merged with rowspan."""
-    spans = [rowspans(rows, k) for k in range(nlev)]
-    trs = []
-    for i, row in enumerate(rows):
-        tds = [f'<td rowspan="{spans[k][i]}">{row[k]}</td>' for k in range(nlev) if i in spans[k]]
-        tds += [f"<td>{x}</td>" for x in row[nlev:]]
-        attrs = (row_attrs or {}).get(i, "")
-        trs.append(f"<tr{attrs}>" + "".join(tds) + "</tr>")
-    return "\n".join(trs)
-
-
-def xl_levels(ws, rows, first_row, ncols_lev, cols="ABCDEFGHIJ"):
-    """Indicator rows into a sheet from first_row: level cells merged down their runs."""
-    for k in range(ncols_lev):
-        for i, n in rowspans(rows, k).items():
-            r = first_row + i
-            put(ws, f"{cols[k]}{r}", rows[i][k], merge=f"{cols[k]}{r + n - 1}" if n > 1 else None)
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row[ncols_lev:], start=ncols_lev):
-            put(ws, f"{cols[j]}{first_row + i}", v if v != "" else None)
-
-
-def fit_width(ws):
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-
-
-def left(ws, ref):
-    ws[ref].alignment = Alignment(wrap_text=True, vertical="center", horizontal="left")
-
-
-def docx_base(size=11):
-    d = docx.Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.left_margin = sec.right_margin = Mm(18)
-    sec.top_margin = sec.bottom_margin = Mm(20)
-    st = d.styles["Normal"]
-    st.font.name = FONT
-    st.font.size = Pt(size)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return d
-
-
-def dcell(t, r, c, text, to=None, bold=False):
-    x = t.cell(r, c)
-    if to is not None:
-        x = x.merge(t.cell(*to))
-    x.text = text
-    for p in x.paragraphs:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for run in p.runs:
-            run.bold = bold
-    return x
-
-
-def widths(t, mm):
-    """Fixed column widths (Writer reads the cell widths)."""
-    for row in t.rows:
-        for c, w in zip(row.cells, mm, strict=True):
-            c.width = Mm(w)
-    for c, w in zip(t.columns, mm, strict=True):
-        c.width = Mm(w)
-
-
-def vcenter(t):
-    for row in t.rows:
-        for c in row.cells:
-            tcPr = c._tc.get_or_add_tcPr()
-            if tcPr.find(qn("w:vAlign")) is None:
-                v = OxmlElement("w:vAlign")
-                v.set(qn("w:val"), "center")
-                tcPr.append(v)
-
-
-def row_props(row, height_mm=None, header=False):
-    trPr = row._tr.get_or_add_trPr()
-    if height_mm:
-        h = OxmlElement("w:trHeight")
-        h.set(qn("w:val"), str(int(height_mm * 56.7)))
-        h.set(qn("w:hRule"), "atLeast")
-        trPr.append(h)
-    if header:
-        trPr.append(OxmlElement("w:tblHeader"))
-
-
-def para(d, text, bold=False, center=False, size=None, page_break_before=False):
-    p = d.add_paragraph()
-    if page_break_before:
-        p.paragraph_format.page_break_before = True
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
-
-
+# ---------------------------------------------------------------- HTML
 CSS_BASE = """body{font-family:"Noto Sans CJK SC",sans-serif;font-size:11pt;}
 table{border-collapse:collapse;width:100%;}
 td,th{border:1.3px solid #000;padding:%PAD%;text-align:center;vertical-align:middle;}
@@ -260,10 +118,7 @@ ws = wb.active
 ws.title = "自评表"
 for col, width in zip("ABCDEFGHI", [11, 16, 22, 14, 14, 7, 7, 30, 16], strict=True):
     ws.column_dimensions[col].width = width
-put(ws, "A1", "延吉市市本级项目支出绩效自评表", merge="I1")
-put(ws, "A2", "（2023年度）", merge="I2")
-put(ws, "A3", "单位：元", merge="I3")
-ws["A3"].alignment = Alignment(horizontal="right")
+xl_heading(ws, "I", "延吉市市本级项目支出绩效自评表", "（2023年度）", "单位：元")
 put(ws, "A4", "项目名称")
 put(ws, "B4", "城市道路照明设施维护项目", merge="I4")
 put(ws, "A5", "主管部门")
@@ -311,16 +166,8 @@ put(ws, "G25", 98.79)
 put(ws, "H25", None, merge="I25")
 put(ws, "A27", "填报人：朴美兰          联系电话：0433-2518740          填报日期：2024年3月8日", merge="I27")
 left(ws, "A27")
-borders(ws, 4, 25, 9)
-fonts(ws, 11)
-ws["A1"].font = Font(name=FONT, size=17, bold=True)
-ws.row_dimensions[1].height = 30
-ws.page_setup.orientation = "landscape"
-ws.page_setup.paperSize = ws.PAPERSIZE_A4
-fit_width(ws)
-x01 = SRC / "01.xlsx"
-wb.save(x01)
-soffice_pdf(x01, printed(F01))
+xl_finish(ws, rows=(4, 25), ncol=9, size=11, title_pt=17, title_height=30, landscape=True)
+save_pdf(wb, SRC / "01.xlsx", printed(F01))
 scan(printed(F01), F01, GREY200)
 vals01 = {"≥12000盏": V("≥12000盏", ">=", 12000.0, "盏"), "12360盏": V("12360盏", None, 12360.0, "盏"),
           "≥1500套": V("≥1500套", ">=", 1500.0, "套"), "1420套": V("1420套", None, 1420.0, "套"),
@@ -405,13 +252,7 @@ t2.style = "Table Grid"
 for c, head in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "权重（%）", "指标来源"]):
     dcell(t2, 0, c, head, bold=True)
 row_props(t2.rows[0], height_mm=10, header=True)
-for k in (0, 1):
-    for i, n in rowspans(rows02, k).items():
-        dcell(t2, 1 + i, k, rows02[i][k], (1 + i + n - 1, k) if n > 1 else None)
-for i, row in enumerate(rows02):
-    for c, v in enumerate(row[2:], start=2):
-        dcell(t2, 1 + i, c, v)
-    row_props(t2.rows[1 + i], height_mm=11)
+docx_levels(t2, rows02, 1, 2, height_mm=11)
 last = 1 + len(rows02)
 dcell(t2, last, 0, "合计", (last, 4))
 dcell(t2, last, 5, "100")
@@ -422,9 +263,7 @@ vcenter(t)
 vcenter(t2)
 para(d, "")
 para(d, "填报人：孙晓雯　　联系电话：0452-2719360　　填报日期：2024年1月15日")
-x02 = SRC / "02.docx"
-d.save(x02)
-soffice_pdf(x02, printed(F02))
+save_pdf(d, SRC / "02.docx", printed(F02))
 scan(printed(F02), F02, GREY150)
 vals02 = {("≥420", "人"): V("≥420人", ">=", 420.0, "人"), ("≥6", "期"): V("≥6期", ">=", 6.0, "期"),
           ("100", "%"): V("100%", None, 100.0, "%"), ("≥35", "枚"): V("≥35枚", ">=", 35.0, "枚"),
@@ -475,8 +314,7 @@ fund_rows03 = [("年度资金总额", "420.00", "455.00", "446.80", "10", "98.20
                ("其中：中央和省级补助资金", "300.00", "300.00", "300.00", "—", "100.00%", "—"),
                ("区级财政资金", "120.00", "120.00", "111.80", "—", "93.17%", "—"),
                ("上年结转资金", "—", "35.00", "35.00", "—", "100.00%", "—")]
-FR03 = "\n".join('<tr><td colspan="2">' + r[0] + "</td>" + "".join(f"<td>{x}</td>" for x in r[1:]) + "</tr>"
-                 for r in fund_rows03)
+FR03 = html_fund_rows(fund_rows03)
 html03 = f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>西秀区项目支出绩效自评表</title>
 <style>{CSS_BASE.replace("%PAD%", "9px 4px")}
@@ -505,7 +343,7 @@ html03 = f"""<!DOCTYPE html>
 <p>填报人：杨丽娟　　联系电话：0851-33218660　　填报日期：2024年3月15日</p>
 </body></html>
 """
-chromium_pdf(html03, "03_xixiu.html", printed(F03))
+chromium_pdf(html03, SRC / "03_xixiu.html", printed(F03))
 scan(printed(F03), F03, COLOUR_SEAL200)
 vals03 = {"≥1.2万亩": V("≥1.2万亩", ">=", 1.2, "万亩"), "1.26万亩": V("1.26万亩", None, 1.26, "万亩"),
           "≥3600吨": V("≥3600吨", ">=", 3600.0, "吨"), "3540吨": V("3540吨", None, 3540.0, "吨"),
@@ -578,10 +416,7 @@ for k, p in enumerate(PROJ04):
     ws.title = p["sheet"]
     for col, width in zip("ABCDEF", [14, 17, 16, 16, 17, 21], strict=True):
         ws.column_dimensions[col].width = width
-    put(ws, "A1", "天水市麦积区部门预算项目绩效目标表", merge="F1")
-    put(ws, "A2", "（2024年度）", merge="F2")
-    put(ws, "A3", "金额单位：元", merge="F3")
-    ws["A3"].alignment = Alignment(horizontal="right")
+    xl_heading(ws, "F", "天水市麦积区部门预算项目绩效目标表", "（2024年度）", "金额单位：元")
     put(ws, "A4", "部门名称")
     put(ws, "B4", p["dept"], merge="F4")
     put(ws, "A5", "项目名称")
@@ -626,16 +461,8 @@ for k, p in enumerate(PROJ04):
     ws.row_dimensions[11].height = 26
     put(ws, f"A{last + 2}", f"填报人：{p['filler']}            填报日期：{p['date']}", merge=f"F{last + 2}")
     left(ws, f"A{last + 2}")
-    borders(ws, 4, last, 6)
-    fonts(ws, 11)
-    ws["A1"].font = Font(name=FONT, size=17, bold=True)
-    ws.row_dimensions[1].height = 30
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    fit_width(ws)
-x04 = SRC / "04.xlsx"
-wb.save(x04)
-soffice_pdf(x04, printed(F04))
+    xl_finish(ws, rows=(4, last), ncol=6, size=11, title_pt=17, title_height=30)
+save_pdf(wb, SRC / "04.xlsx", printed(F04))
 scan(printed(F04), F04, PHOTOCOPY200)
 vals04 = {"≥3200亩": V("≥3200亩", ">=", 3200.0, "亩"), "≥8.5万株": V("≥8.5万株", ">=", 8.5, "万株"),
           "≥92%": V("≥92%", ">=", 92.0, "%"), "2024年11月底前": Q("2024年11月底前"),
@@ -736,12 +563,7 @@ for k, p in enumerate(PROJ05):
     dcell(t, 9, 0, "绩效指标", (9, 6), bold=True)
     for c, head in enumerate(["一级指标", "指标名称", "年度目标值", "全年完成值", "分值", "得分", "未完成原因及改进措施"]):
         dcell(t, 10, c, head, bold=True)
-    for i, n in rowspans(rows, 0).items():
-        dcell(t, n_head + i, 0, rows[i][0], (n_head + i + n - 1, 0) if n > 1 else None)
-    for i, row in enumerate(rows):
-        for c, v in enumerate(row[1:], start=1):
-            dcell(t, n_head + i, c, v)
-        row_props(t.rows[n_head + i], height_mm=11)
+    docx_levels(t, rows, n_head, 1, height_mm=11)
     last = n_head + len(rows)
     dcell(t, last, 0, "总分", (last, 3))
     dcell(t, last, 4, "100")
@@ -753,9 +575,7 @@ for k, p in enumerate(PROJ05):
     vcenter(t)
     para(d, "")
     para(d, f"填报人：{p['filler']}　　联系电话：{p['ftel']}　　填报日期：2024年3月20日")
-x05 = SRC / "05.docx"
-d.save(x05)
-soffice_pdf(x05, printed(F05))
+save_pdf(d, SRC / "05.docx", printed(F05))
 scan(printed(F05), F05, GREY200)
 vals05 = {"≥4.2万人": V("≥4.2万人", ">=", 4.2, "万人"), "4.36万人": V("4.36万人", None, 4.36, "万人"),
           "100%": V("100%", None, 100.0, "%"), "≥90%": V("≥90%", ">=", 90.0, "%"),
@@ -832,7 +652,7 @@ html06 = f"""<!DOCTYPE html>
 <p>填报人：韩春燕　　填报日期：2024年2月20日</p>
 </body></html>
 """
-chromium_pdf(html06, "06_lubei.html", printed(F06))
+chromium_pdf(html06, SRC / "06_lubei.html", printed(F06))
 scan(printed(F06), F06, GREY200)
 vals06 = {"12": V("≥12个", ">=", 12.0, "个"), "96": V("≥96台（套）", ">=", 96.0, "台（套）"),
           "100": V("=100%", "=", 100.0, "%"), "2024年11月底前": Q("2024年11月底前"),
