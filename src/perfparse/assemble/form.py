@@ -371,7 +371,7 @@ def _target_in_parts(g: Grammar, drafts: list[IndicatorDraft]) -> None:
     if not cells or not any("target_number" in d.cells for d in drafts) \
             or any("target_op" in d.cells for d in drafts):
         return
-    if any(regex.search(r"\d", t) for t in cells):
+    if any(ch.isdigit() for t in cells for ch in t):
         return  # values of their own: the target column beside a 指标值 one
     ops = all(_comparator(g, t) or g.key(t) in g.op_cells for t in cells)
     for d in drafts:
@@ -386,11 +386,8 @@ def _target_in_parts(g: Grammar, drafts: list[IndicatorDraft]) -> None:
 def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     """A column whose cells are all comparators (≥, ≤, =) is the comparator column,
     whatever its head says (指标方向 | 指标性质 holding 正向 / 反向): returns its head."""
-    def comparator(text: str) -> bool:
-        return _comparator(g, text)
-
     ops = [d.cells["target_op"] for d in drafts if "target_op" in d.cells]
-    if ops and not any(comparator(t) for t in ops):
+    if ops and not any(_comparator(g, t) for t in ops):
         # 指标性质 holding only 正向 / 反向 / 定性 names the indicator's direction, not a
         # comparator: the value is the number and unit alone, the direction an extra.
         for d in drafts:
@@ -399,8 +396,8 @@ def _comparator_column(g: Grammar, drafts: list[IndicatorDraft]) -> str | None:
     labels = dict.fromkeys(k for d in drafts for k in d.extras)
     for label in labels:
         cells = [d.extras[label] for d in drafts if label in d.extras]
-        if cells and all(comparator(t) for t in cells) \
-                and not (ops and all(comparator(t) for t in ops)):
+        if cells and all(_comparator(g, t) for t in cells) \
+                and not (ops and all(_comparator(g, t) for t in ops)):
             for d in drafts:
                 if "target_op" in d.cells:
                     d.extras[_TARGET_OP_HEAD] = d.cells.pop("target_op")

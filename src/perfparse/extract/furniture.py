@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 import regex
 
@@ -35,6 +36,17 @@ ALIKE = 0.85  # texts this similar (difflib's ratio) are one running header read
 # ...and texts of this many characters or more that differ in one character only: one
 # misread character of a short header (绩效自评表 read 继效自评表) leaves a ratio of 0.8.
 ONE_OFF = 4
+
+
+class _Seen(NamedTuple):
+    """A row's text seen on a page: where, and how it stands to the page's body."""
+
+    page: int
+    top: float
+    index: int  # of the item on its page
+    apart: bool  # set apart from the body by a gap
+    outermost: bool  # the page's first row from its edge
+
 
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
@@ -79,37 +91,33 @@ def furniture(pages: Sequence[Sequence[Item]],
               doubtful: Sequence[set[int]] | None = None) -> list[set[int]]:
     """For each page, the indices of its items that are running headers or footers;
     ``doubtful``: per page, the items OCR read with low confidence."""
-    # Rows of the same side and like text, each a list of where it was seen:
-    # (page, top, item index, set apart by a gap or the page's outermost row).
-    kinds: dict[str, list[tuple[str, list[tuple[int, float, int, bool, bool]]]]] = \
-        defaultdict(list)
+    # Rows of the same side and like text, each with where it was seen.
+    kinds: dict[str, list[tuple[str, list[_Seen]]]] = defaultdict(list)
     outer = [_outer_rows(items) for items in pages]
     for no, items in enumerate(pages):
-        sides = set()
-        for side, row, apart in outer[no]:
-            outermost = side not in sides
-            sides.add(side)
+        for k, (side, row, apart) in enumerate(outer[no]):
+            outermost = k == 0 or outer[no][k - 1][0] != side
             for i in row:
                 text, bbox = items[i]
-                _kind(kinds[side], _shape(text or "")).append((no, bbox[1], i, apart,
-                                                               outermost))
+                _kind(kinds[side], _shape(text or "")).append(
+                    _Seen(no, bbox[1], i, apart, outermost))
     out: list[set[int]] = [set() for _ in pages]
     need = max(2, MIN_SHARE * len(pages))
     for places in (p for side in kinds.values() for _, p in side):
         running = False
-        for _, y, _, _, _ in places:
-            here = [p for p in places if abs(p[1] - y) <= SAME_PLACE]
-            if len({p[0] for p in here}) >= need and any(p[3] for p in here):
+        for seen in places:
+            here = [p for p in places if abs(p.top - seen.top) <= SAME_PLACE]
+            if len({p.page for p in here}) >= need and any(p.apart for p in here):
                 running = True
-                for no, _, i, _, _ in here:
-                    out[no].add(i)
+                for p in here:
+                    out[p.page].add(p.index)
         if running:
             # Elsewhere too where it stands apart from the body or is the page's outermost
             # row: a photo shifts the sheet in the frame, and a page's header lands farther
             # than SAME_PLACE from the others', as close to the table as the shift took it.
-            for no, _, i, apart, outermost in places:
-                if apart or outermost:
-                    out[no].add(i)
+            for p in places:
+                if p.apart or p.outermost:
+                    out[p.page].add(p.index)
     # A doubtful reading on the text line of a running header, set apart from the body, is
     # part of it: the date beside the header's title, cut at the edge of a photo and
     # misread (1V.4 A for 12/1/26). Text read surely there is judged on its own (a clipped
@@ -124,7 +132,7 @@ def furniture(pages: Sequence[Sequence[Item]],
     return out
 
 
-def _kind(kinds: list[tuple[str, list]], shape: str) -> list:
+def _kind(kinds: list[tuple[str, list[_Seen]]], shape: str) -> list[_Seen]:
     """The sightings of the row text like ``shape`` (a new kind if none is): OCR reads a
     running footer a character apart on some pages (``form.html`` / ``form.html.``,
     ``绩效自评表`` / ``继效自评表``)."""

@@ -11,6 +11,8 @@ Inside a seal's ring nothing is read: on a grey scan its own characters are such
 
 from __future__ import annotations
 
+import unicodedata
+
 import cv2
 import numpy as np
 
@@ -19,6 +21,7 @@ from perfparse.extract.ocr.assign import BOX_TO_FONT
 from perfparse.extract.ocr.engine import TextBox, read_line
 from perfparse.extract.ocr.ink import ink_mask
 from perfparse.extract.ocr.seal import Seal
+from perfparse.grammar import Grammar, bundled_grammar
 
 COVER = 0.3  # share of a mark's box inside detected lines: more, and the mark was read
 INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's sides
@@ -29,9 +32,9 @@ INSET = 0.15  # of the font size: the fringe of an erased ruling along a cell's 
 # grey seal's lettering beside its ring into a project name.)
 MIN_HEIGHT, MAX_HEIGHT, MIN_WIDTH = 0.7, 1.6, 0.35
 # A comparator alone in its cell (a column of ≥ | 目标值 | 单位) is half a character high;
-# in a cell where no line was read, such a mark is taken too.
+# in a cell where no line was read, such a mark is taken too, when it reads as one of the
+# grammar's comparator signs.
 MIN_HEIGHT_ALONE = 0.45
-SIGNS = frozenset("≥≤=<>＝＜＞≧≦")  # what such a mark may read
 MIN_FILL = 0.08
 # A lone character is read with less certainty than a line (no neighbours to fix its
 # height and baseline): 率 and 度 at 150 dpi come back at 0.3–0.6. What is read keeps
@@ -42,7 +45,8 @@ PAD = 0.5  # of the mark's height, around a crop
 
 
 def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
-                unit: float, stamps: list[Seal]) -> list[TextBox]:
+                unit: float, stamps: list[Seal], grammar: Grammar | None = None
+                ) -> list[TextBox]:
     """``boxes`` and a box for every mark of a character's size in a cell of ``grids``
     (points; ``unit`` pixels per point) that no box covers and no seal of ``stamps``
     holds, read from ``image``."""
@@ -59,7 +63,10 @@ def read_missed(boxes: list[TextBox], grids: list[TableGrid], image: np.ndarray,
     # no line of the table's covers.
     found = [(x, y, w, h) for x, y, w, h in found
              if not any(s.holds(x + w / 2, y + h / 2) for s in stamps)]
-    return boxes + [t for m in found if (t := _read(image, m, font)) is not None]
+    values = (grammar or bundled_grammar()).values
+    signs = frozenset(unicodedata.normalize("NFKC", s) for spellings in
+                      values.comparators.values() for s in spellings if len(s) == 1)
+    return boxes + [t for m in found if (t := _read(image, m, font, signs)) is not None]
 
 
 def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, float],
@@ -88,7 +95,8 @@ def _marks(ink: np.ndarray, read: np.ndarray, bbox: tuple[float, float, float, f
     return out
 
 
-def _read(image: np.ndarray, mark: tuple[int, int, int, int], font: float) -> TextBox | None:
+def _read(image: np.ndarray, mark: tuple[int, int, int, int], font: float,
+          signs: frozenset[str]) -> TextBox | None:
     x, y, w, h = mark
     pad = round(PAD * h)
     crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
@@ -99,7 +107,7 @@ def _read(image: np.ndarray, mark: tuple[int, int, int, int], font: float) -> Te
     # A comparator, or a mark of a character's height read as letters or digits; a mark
     # lower than that is a comparator or nothing (a piece of a grey seal's lettering cut
     # by a ruling reads as a character too).
-    if not (all(ch in SIGNS for ch in text)
+    if not (all(unicodedata.normalize("NFKC", ch) in signs for ch in text)
             or (h >= MIN_HEIGHT * font and any(ch.isalnum() for ch in text))):
         return None
     return TextBox(text, float(x), float(y), float(x + w), float(y + h), score)

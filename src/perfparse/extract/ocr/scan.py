@@ -81,7 +81,7 @@ def ocr_page(image: Image.Image, page_no: int, *, dpi: float | None = None,
     erased = np.where(lines > 0, np.uint8(paper_tone(gray)), gray)
     boxes = split_at_rulings(reread_checkbox_lines(recognise(erased), erased), grids, erased,
                              unit)
-    boxes = read_missed(boxes, grids, erased, unit, stamps)
+    boxes = read_missed(boxes, grids, erased, unit, stamps, grammar)
     boxes = [b for b in boxes if not seal_lettering(b, boxes, stamps)]
     blocks, low = place(boxes, grids, unit, page_no, grammar)
     blocks = [under_seals(b, stamps, unit) if isinstance(b, Table) else b for b in blocks]
